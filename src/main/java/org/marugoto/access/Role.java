@@ -1,0 +1,23 @@
+package org.marugoto.access;
+
+/** What a staff member may do. A person may hold several roles. */
+public enum Role {
+    /** システム管理者: areas, agencies, counters, accounts. Sees no personal data by this role alone. */
+    SYSTEM_ADMIN,
+    /** 相談支援包括化推進員・多機関協働 coordinator. */
+    MUNICIPAL_COORDINATOR,
+    /** 機関の管理者 (head of an agency). */
+    AGENCY_SUPERVISOR,
+    /** 相談員 (caseworker). */
+    CASEWORKER,
+    /** 民生委員・児童委員 and other volunteers: only what was given to them. */
+    VOLUNTEER,
+    /** 地域福祉計画 planner: plans and statistics, no personal data. */
+    PLANNER,
+    /** 監査担当 (read-only auditor): reads the audit trail, no personal data. */
+    AUDITOR;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,85 @@
+package org.marugoto.access.domain;
+
+import java.util.Map;
+import java.util.Set;
+import org.marugoto.access.AccessApi;
+import org.marugoto.access.PersonalDataAction;
+import org.marugoto.access.RecordScope;
+import org.marugoto.access.Role;
+import org.marugoto.audit.AuditAction;
+import org.marugoto.audit.AuditApi;
+import org.marugoto.audit.AuditEntry;
+import org.marugoto.shared.Actor;
+import org.marugoto.shared.CurrentActor;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Need-to-know decisions about personal records. A record is visible to staff of the agency that recorded it and of
+ * the agencies it was shared with; administrators, planners and auditors see no personal data by their role alone;
+ * volunteers read only what was shared with them and never search or export. See docs/decisions/0005-access-model.md.
+ */
+@Service
+class AccessDecisionPoint implements AccessApi {
+
+    private static final Set<String> PROFESSIONAL_ROLES = Set.of(
+            Role.CASEWORKER.name(), Role.AGENCY_SUPERVISOR.name(), Role.MUNICIPAL_COORDINATOR.name());
+
+    private final AuditApi audit;
+    private final TransactionTemplate ownTransaction;
+
+    AccessDecisionPoint(AuditApi audit, PlatformTransactionManager transactions) {
+        this.audit = audit;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public boolean mayAccess(Actor actor, PersonalDataAction action, RecordScope record) {
+        boolean owner = record.ownerAgencyId().equals(actor.agencyId());
+        boolean sharedWith = record.sharedWithAgencyIds().contains(actor.agencyId());
+        boolean professional = actor.roleNames().stream().anyMatch(PROFESSIONAL_ROLES::contains);
+        boolean volunteer = actor.roleNames().contains(Role.VOLUNTEER.name());
+        return switch (action) {
+            case READ -> (professional || volunteer) && (owner || sharedWith);
+            case WRITE -> (professional && (owner || sharedWith)) || (volunteer && owner);
+            case SEARCH -> professional && (owner || sharedWith);
+            case EXPORT -> actor.roleNames().contains(Role.AGENCY_SUPERVISOR.name()) && owner;
+        };
+    }
+
+    /**
+     * A granted access is audited in the caller's transaction (no audit row, no access); a refusal is audited in a
+     * transaction of its own, because the caller's rolls back when the refusal is thrown.
+     */
+    @Override
+    @Transactional
+    public void authorize(PersonalDataAction action, RecordScope record, String purpose) {
+        Actor actor = CurrentActor.get().orElseThrow(() -> new AccessDeniedException("not authenticated"));
+        if (mayAccess(actor, action, record)) {
+            audit.record(entry(auditAction(action), action, record, purpose));
+            return;
+        }
+        ownTransaction.executeWithoutResult(
+                status -> audit.record(entry(AuditAction.ACCESS_DENIED, action, record, purpose)));
+        throw new AccessDeniedException("access refused");
+    }
+
+    private static AuditEntry entry(
+            AuditAction audited, PersonalDataAction action, RecordScope record, String purpose) {
+        return new AuditEntry(audited, record.recordType(), record.recordId(), purpose, Map.of("action", action.name()));
+    }
+
+    private static AuditAction auditAction(PersonalDataAction action) {
+        return switch (action) {
+            case READ -> AuditAction.READ;
+            case SEARCH -> AuditAction.SEARCH;
+            case WRITE -> AuditAction.UPDATE;
+            case EXPORT -> AuditAction.EXPORT;
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package org.marugoto.access.web;
+
+import java.util.Arrays;
+import java.util.List;
+import org.marugoto.access.Role;
+import org.marugoto.access.domain.StaffPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page: who you are, for which agency, in which roles, and what you can do here. */
+@Controller
+class HomeController {
+
+    /** Something a user can do, shown on the home page when one of their roles allows it. */
+    record Capability(String key, String path, List<Role> roles) {
+
+        boolean allowedFor(StaffPrincipal principal) {
+            return roles.isEmpty() || roles.stream().anyMatch(principal::has);
+        }
+    }
+
+    static final List<Capability> CAPABILITIES = List.of(
+            new Capability("directory", "/directory", List.of()),
+            new Capability("areas", "/admin/areas", List.of(Role.SYSTEM_ADMIN)),
+            new Capability("agencies", "/admin/agencies", List.of(Role.SYSTEM_ADMIN)),
+            new Capability("staff", "/admin/staff", List.of(Role.SYSTEM_ADMIN)),
+            new Capability("audit", "/audit", List.of(Role.AUDITOR, Role.SYSTEM_ADMIN)),
+            new Capability("account", "/account", List.of()));
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal StaffPrincipal principal, Model model) {
+        model.addAttribute("roles", Arrays.stream(Role.values()).filter(principal::has).toList());
+        model.addAttribute(
+                "capabilities",
+                CAPABILITIES.stream().filter(c -> c.allowedFor(principal)).toList());
+        return "access/home";
+    }
+}

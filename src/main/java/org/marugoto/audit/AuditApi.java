@@ -1,0 +1,21 @@
+package org.marugoto.audit;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Writes and reads the audit trail. */
+public interface AuditApi {
+
+    /**
+     * Records an action by the current user in the caller's transaction (or a new one if there is none). If the row
+     * cannot be written the exception propagates and the caller's transaction rolls back.
+     */
+    void record(AuditEntry entry);
+
+    /** Records an action on behalf of a named user who is not (yet) authenticated, e.g. a failed login. */
+    void recordFor(@Nullable String username, @Nullable UUID accountId, AuditEntry entry);
+
+    /** The newest events, optionally about one record. */
+    List<AuditEventView> recent(@Nullable UUID recordId, int limit);
+}

@@ -1,0 +1,33 @@
+package org.marugoto.shared.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.marugoto.shared.NotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Translated error pages for what a user can cause. Forms handle stale edits themselves (they show the newer data);
+ * this is the fallback for a stale edit that reaches no form.
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(HttpServletResponse response, Model model) {
+        return error(HttpStatus.NOT_FOUND, response, model);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    String staleEdit(HttpServletResponse response, Model model) {
+        return error(HttpStatus.CONFLICT, response, model);
+    }
+
+    private static String error(HttpStatus status, HttpServletResponse response, Model model) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        return "error";
+    }
+}
