@@ -16,8 +16,7 @@ class MunicipalityTenancy implements Tenancy {
     private final String municipalityName;
 
     MunicipalityTenancy(JdbcClient jdbc, TransactionTemplate transactions, TenancyProperties properties) {
-        this.municipalityId = transactions.execute(status -> jdbc.sql(
-                        "select id from municipality where code = ?")
+        this.municipalityId = transactions.execute(status -> jdbc.sql("select id from municipality where code = ?")
                 .param(properties.code())
                 .query(UUID.class)
                 .optional()
@@ -28,8 +27,7 @@ class MunicipalityTenancy implements Tenancy {
     private static UUID register(JdbcClient jdbc, TenancyProperties properties) {
         UUID id = Ids.newId();
         Instant now = Instant.now();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into municipality (municipality_id, id, code, name, name_kana, prefecture,
                             created_at, created_by, updated_at, updated_by, version)
                         values (:id, :id, :code, :name, :nameKana, :prefecture, :now, :by, :now, :by, 0)

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class AccessDecisionPoint implements AccessApi {
 
-    private static final Set<String> PROFESSIONAL_ROLES = Set.of(
-            Role.CASEWORKER.name(), Role.AGENCY_SUPERVISOR.name(), Role.MUNICIPAL_COORDINATOR.name());
+    private static final Set<String> PROFESSIONAL_ROLES =
+            Set.of(Role.CASEWORKER.name(), Role.AGENCY_SUPERVISOR.name(), Role.MUNICIPAL_COORDINATOR.name());
 
     private final AuditApi audit;
     private final TransactionTemplate ownTransaction;
@@ -71,7 +71,8 @@ class AccessDecisionPoint implements AccessApi {
 
     private static AuditEntry entry(
             AuditAction audited, PersonalDataAction action, RecordScope record, String purpose) {
-        return new AuditEntry(audited, record.recordType(), record.recordId(), purpose, Map.of("action", action.name()));
+        return new AuditEntry(
+                audited, record.recordType(), record.recordId(), purpose, Map.of("action", action.name()));
     }
 
     private static AuditAction auditAction(PersonalDataAction action) {

@@ -99,11 +99,13 @@ class StaffAccount {
         return displayName;
     }
 
-    @Nullable String displayNameKana() {
+    @Nullable
+    String displayNameKana() {
         return displayNameKana;
     }
 
-    @Nullable String email() {
+    @Nullable
+    String email() {
         return email;
     }
 

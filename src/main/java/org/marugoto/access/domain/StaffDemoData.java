@@ -59,7 +59,8 @@ class StaffDemoData implements ApplicationRunner {
             if (staff.exists(demo.username())) {
                 continue;
             }
-            var agency = directory.agencyByCode(demo.agencyCode())
+            var agency = directory
+                    .agencyByCode(demo.agencyCode())
                     .orElseThrow(() -> new IllegalStateException("demo agency missing: " + demo.agencyCode()));
             staff.ensure(
                     demo.username(),

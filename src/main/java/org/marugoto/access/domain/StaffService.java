@@ -80,8 +80,7 @@ public class StaffService implements UserDetailsService {
     @Transactional // not read-only: the search is audited
     public List<StaffView> search(@Nullable String query, @Nullable UUID agencyId) {
         String like = query == null || query.isBlank() ? null : "%" + escapeLike(query.strip()) + "%";
-        List<StaffView> found = jdbc.sql(
-                        """
+        List<StaffView> found = jdbc.sql("""
                         select a.*, (select string_agg(r.role, ',') from staff_role r where r.account_id = a.id) roles
                         from staff_account a
                         where a.municipality_id = :municipality
@@ -147,7 +146,9 @@ public class StaffService implements UserDetailsService {
     /** Creates the account unless the username is taken (used by the demo municipality). */
     @Transactional
     public StaffView ensure(String username, String initialPassword, StaffCommand command) {
-        return accounts.findByUsername(username).map(this::view).orElseGet(() -> insert(username, initialPassword, command));
+        return accounts.findByUsername(username)
+                .map(this::view)
+                .orElseGet(() -> insert(username, initialPassword, command));
     }
 
     private StaffView insert(String username, String initialPassword, StaffCommand command) {
@@ -180,9 +181,8 @@ public class StaffService implements UserDetailsService {
         StaffAccount account = accounts.findByMunicipalityIdAndId(tenancy.municipalityId(), id)
                 .orElseThrow(() -> new NotFoundException("staff_account", id));
         check(command);
-        boolean self = CurrentActor.get()
-                .map(actor -> actor.accountId().equals(id))
-                .orElse(false);
+        boolean self =
+                CurrentActor.get().map(actor -> actor.accountId().equals(id)).orElse(false);
         if (self && !command.enabled()) {
             throw new RuleViolation("enabled", "staff.error.disableSelf");
         }
@@ -238,8 +238,8 @@ public class StaffService implements UserDetailsService {
         checkPassword(account.username(), newPassword, "newPassword");
         account.changePassword(passwords.encode(newPassword));
         accounts.save(account);
-        audit.record(new AuditEntry(
-                AuditAction.UPDATE, "staff_account", id, "own password", Map.of("changed", "password")));
+        audit.record(
+                new AuditEntry(AuditAction.UPDATE, "staff_account", id, "own password", Map.of("changed", "password")));
     }
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
@@ -259,7 +259,8 @@ public class StaffService implements UserDetailsService {
 
     private void endSessions(UUID accountId) {
         sessions.getAllPrincipals().stream()
-                .filter(p -> p instanceof StaffPrincipal staff && staff.accountId().equals(accountId))
+                .filter(p ->
+                        p instanceof StaffPrincipal staff && staff.accountId().equals(accountId))
                 .flatMap(p -> sessions.getAllSessions(p, false).stream())
                 .forEach(session -> session.expireNow());
     }
@@ -295,8 +296,7 @@ public class StaffService implements UserDetailsService {
                 UUID agencyId,
                 boolean enabled,
                 @Nullable Timestamp lockedUntil) {}
-        Row row = jdbc.sql(
-                        """
+        Row row = jdbc.sql("""
                         select id, municipality_id, password_hash, display_name, agency_id, enabled, locked_until
                         from staff_account where username = ?
                         """)
@@ -333,8 +333,7 @@ public class StaffService implements UserDetailsService {
     /** A successful login clears the failure count. */
     @Transactional
     public void loginSucceeded(UUID accountId, String username) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update staff_account set failed_login_count = 0, locked_until = null, last_login_at = :now
                         where id = :id
                         """)
@@ -350,14 +349,11 @@ public class StaffService implements UserDetailsService {
      */
     @Transactional
     public void loginFailed(String username, String reason) {
-        Optional<UUID> accountId = jdbc.sql(
-                        """
+        Optional<UUID> accountId =
+                jdbc.sql("""
                         update staff_account set failed_login_count = failed_login_count + 1
                         where username = ? returning id
-                        """)
-                .param(username)
-                .query(UUID.class)
-                .optional();
+                        """).param(username).query(UUID.class).optional();
         audit.recordFor(
                 username,
                 accountId.orElse(null),
@@ -368,8 +364,7 @@ public class StaffService implements UserDetailsService {
                         null,
                         Map.of("reason", reason)));
         accountId.ifPresent(id -> {
-            int locked = jdbc.sql(
-                            """
+            int locked = jdbc.sql("""
                             update staff_account set locked_until = :until
                             where id = :id and failed_login_count >= :max
                               and (locked_until is null or locked_until < :now)
@@ -388,12 +383,16 @@ public class StaffService implements UserDetailsService {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private StaffView view(StaffAccount account) {
-        record Login(int failed, @Nullable Timestamp lockedUntil, @Nullable Timestamp lastLoginAt) {}
-        Login login = jdbc.sql(
-                        "select failed_login_count, locked_until, last_login_at from staff_account where id = ?")
+        record Login(
+                int failed,
+                @Nullable Timestamp lockedUntil,
+                @Nullable Timestamp lastLoginAt) {}
+        Login login = jdbc.sql("select failed_login_count, locked_until, last_login_at from staff_account where id = ?")
                 .param(account.id())
                 .query((rs, i) -> new Login(
-                        rs.getInt("failed_login_count"), rs.getTimestamp("locked_until"), rs.getTimestamp("last_login_at")))
+                        rs.getInt("failed_login_count"),
+                        rs.getTimestamp("locked_until"),
+                        rs.getTimestamp("last_login_at")))
                 .single();
         return new StaffView(
                 account.id(),

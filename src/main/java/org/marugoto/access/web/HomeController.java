@@ -31,7 +31,8 @@ class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal StaffPrincipal principal, Model model) {
-        model.addAttribute("roles", Arrays.stream(Role.values()).filter(principal::has).toList());
+        model.addAttribute(
+                "roles", Arrays.stream(Role.values()).filter(principal::has).toList());
         model.addAttribute(
                 "capabilities",
                 CAPABILITIES.stream().filter(c -> c.allowedFor(principal)).toList());

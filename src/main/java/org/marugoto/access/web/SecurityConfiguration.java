@@ -44,15 +44,16 @@ class SecurityConfiguration {
                         .hasRole("SYSTEM_ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").permitAll())
+                .formLogin(form ->
+                        form.loginPage("/login").failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("MARUGOTO_SESSION"))
                 .sessionManagement(session -> session.invalidSessionUrl("/login?timeout")
                         .maximumSessions(5)
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?ended"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer ->
-                                referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 

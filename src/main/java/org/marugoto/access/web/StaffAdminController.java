@@ -48,7 +48,8 @@ class StaffAdminController {
     @ModelAttribute("agencies")
     Map<UUID, AgencyView> agencies() {
         return directory.agencies().stream()
-                .collect(Collectors.toMap(AgencyView::id, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        AgencyView::id, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     @GetMapping

@@ -77,7 +77,8 @@ class Area {
         return municipalityId;
     }
 
-    @Nullable UUID parentId() {
+    @Nullable
+    UUID parentId() {
         return parentId;
     }
 
@@ -93,15 +94,18 @@ class Area {
         return name;
     }
 
-    @Nullable String nameKana() {
+    @Nullable
+    String nameKana() {
         return nameKana;
     }
 
-    @Nullable Integer population() {
+    @Nullable
+    Integer population() {
         return population;
     }
 
-    @Nullable Integer households() {
+    @Nullable
+    Integer households() {
         return households;
     }
 

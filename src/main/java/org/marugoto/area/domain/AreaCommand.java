@@ -1,7 +1,7 @@
 package org.marugoto.area.domain;
 
-import org.jspecify.annotations.Nullable;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.marugoto.area.AreaLevel;
 
 /** What an administrator asks for when creating or changing an area. */

@@ -21,19 +21,55 @@ class AreaDemoData implements ApplicationRunner {
 
     /** code, name, reading, population, households, then junior-high districts. */
     private static final Object[][] DAILY_LIFE_AREAS = {
-        {"N", "北部圏域", "ほくぶけんいき", 27_400, 12_100, new String[][] {
-            {"N1", "美月野北中学校区", "みづきのきたちゅうがっこうく", "北小学校区:ほくしょう", "桜台小学校区:さくらだいしょう"},
-            {"N2", "月見ヶ丘中学校区", "つきみがおかちゅうがっこうく", "月見小学校区:つきみしょう", "白樺小学校区:しらかばしょう"}}},
-        {"C", "中央圏域", "ちゅうおうけんいき", 38_900, 18_700, new String[][] {
-            {"C1", "美月野中央中学校区", "みづきのちゅうおうちゅうがっこうく", "本町小学校区:ほんまちしょう", "駅前小学校区:えきまえしょう"},
-            {"C2", "緑町中学校区", "みどりちょうちゅうがっこうく", "緑町小学校区:みどりちょうしょう", "若葉小学校区:わかばしょう"}}},
-        {"E", "東部圏域", "とうぶけんいき", 31_200, 13_900, new String[][] {
-            {"E1", "東雲中学校区", "しののめちゅうがっこうく", "東雲小学校区:しののめしょう", "旭小学校区:あさひしょう"},
-            {"E2", "川端中学校区", "かわばたちゅうがっこうく", "川端小学校区:かわばたしょう", "港小学校区:みなとしょう"}}},
-        {"S", "南部圏域", "なんぶけんいき", 29_800, 13_200, new String[][] {
-            {"S1", "南台中学校区", "みなみだいちゅうがっこうく", "南台小学校区:みなみだいしょう", "梅林小学校区:ばいりんしょう"}}},
-        {"W", "西部圏域", "せいぶけんいき", 22_700, 10_400, new String[][] {
-            {"W1", "西山中学校区", "にしやまちゅうがっこうく", "西山小学校区:にしやましょう", "稲穂小学校区:いなほしょう"}}},
+        {
+            "N",
+            "北部圏域",
+            "ほくぶけんいき",
+            27_400,
+            12_100,
+            new String[][] {
+                {"N1", "美月野北中学校区", "みづきのきたちゅうがっこうく", "北小学校区:ほくしょう", "桜台小学校区:さくらだいしょう"},
+                {"N2", "月見ヶ丘中学校区", "つきみがおかちゅうがっこうく", "月見小学校区:つきみしょう", "白樺小学校区:しらかばしょう"}
+            }
+        },
+        {
+            "C",
+            "中央圏域",
+            "ちゅうおうけんいき",
+            38_900,
+            18_700,
+            new String[][] {
+                {"C1", "美月野中央中学校区", "みづきのちゅうおうちゅうがっこうく", "本町小学校区:ほんまちしょう", "駅前小学校区:えきまえしょう"},
+                {"C2", "緑町中学校区", "みどりちょうちゅうがっこうく", "緑町小学校区:みどりちょうしょう", "若葉小学校区:わかばしょう"}
+            }
+        },
+        {
+            "E",
+            "東部圏域",
+            "とうぶけんいき",
+            31_200,
+            13_900,
+            new String[][] {
+                {"E1", "東雲中学校区", "しののめちゅうがっこうく", "東雲小学校区:しののめしょう", "旭小学校区:あさひしょう"},
+                {"E2", "川端中学校区", "かわばたちゅうがっこうく", "川端小学校区:かわばたしょう", "港小学校区:みなとしょう"}
+            }
+        },
+        {
+            "S",
+            "南部圏域",
+            "なんぶけんいき",
+            29_800,
+            13_200,
+            new String[][] {{"S1", "南台中学校区", "みなみだいちゅうがっこうく", "南台小学校区:みなみだいしょう", "梅林小学校区:ばいりんしょう"}}
+        },
+        {
+            "W",
+            "西部圏域",
+            "せいぶけんいき",
+            22_700,
+            10_400,
+            new String[][] {{"W1", "西山中学校区", "にしやまちゅうがっこうく", "西山小学校区:にしやましょう", "稲穂小学校区:いなほしょう"}}
+        },
     };
 
     private final AreaService areas;
@@ -49,25 +85,47 @@ class AreaDemoData implements ApplicationRunner {
             int population = (Integer) row[3];
             int households = (Integer) row[4];
             String[][] juniorHighs = (String[][]) row[5];
-            UUID dailyLife = ensure(null, AreaLevel.DAILY_LIFE_AREA, code, (String) row[1], (String) row[2],
-                    population, households);
+            UUID dailyLife = ensure(
+                    null, AreaLevel.DAILY_LIFE_AREA, code, (String) row[1], (String) row[2], population, households);
             int elementaryCount = juniorHighs.length * 2;
             for (String[] jh : juniorHighs) {
-                UUID juniorHigh = ensure(dailyLife, AreaLevel.JUNIOR_HIGH_DISTRICT, jh[0], jh[1], jh[2],
-                        population / juniorHighs.length, households / juniorHighs.length);
+                UUID juniorHigh = ensure(
+                        dailyLife,
+                        AreaLevel.JUNIOR_HIGH_DISTRICT,
+                        jh[0],
+                        jh[1],
+                        jh[2],
+                        population / juniorHighs.length,
+                        households / juniorHighs.length);
                 for (int i = 3; i < jh.length; i++) {
                     String[] nameAndReading = jh[i].split(":");
                     String elementaryCode = jh[0] + "-" + (i - 2);
                     String base = nameAndReading[0].replace("小学校区", "");
-                    UUID elementary = ensure(juniorHigh, AreaLevel.ELEMENTARY_DISTRICT, elementaryCode,
-                            nameAndReading[0], nameAndReading[1] + "がっこうく",
-                            population / elementaryCount, households / elementaryCount);
-                    UUID council = ensure(elementary, AreaLevel.DISTRICT_COUNCIL, elementaryCode + "-K",
-                            base + "地区社会福祉協議会", null, population / elementaryCount,
+                    UUID elementary = ensure(
+                            juniorHigh,
+                            AreaLevel.ELEMENTARY_DISTRICT,
+                            elementaryCode,
+                            nameAndReading[0],
+                            nameAndReading[1] + "がっこうく",
+                            population / elementaryCount,
+                            households / elementaryCount);
+                    UUID council = ensure(
+                            elementary,
+                            AreaLevel.DISTRICT_COUNCIL,
+                            elementaryCode + "-K",
+                            base + "地区社会福祉協議会",
+                            null,
+                            population / elementaryCount,
                             households / elementaryCount);
                     for (int n = 1; n <= 2; n++) {
-                        ensure(council, AreaLevel.NEIGHBOURHOOD_ASSOCIATION, elementaryCode + "-J" + n,
-                                base + (n == 1 ? "一丁目自治会" : "二丁目町内会"), null, null, null);
+                        ensure(
+                                council,
+                                AreaLevel.NEIGHBOURHOOD_ASSOCIATION,
+                                elementaryCode + "-J" + n,
+                                base + (n == 1 ? "一丁目自治会" : "二丁目町内会"),
+                                null,
+                                null,
+                                null);
                     }
                 }
             }

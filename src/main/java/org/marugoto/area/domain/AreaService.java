@@ -69,8 +69,7 @@ public class AreaService implements AreaApi {
     @Override
     @Transactional(readOnly = true)
     public Optional<AreaView> findByCode(String code) {
-        return areas.findByMunicipalityIdAndCode(tenancy.municipalityId(), code)
-                .map(area -> view(area, depthOf(area)));
+        return areas.findByMunicipalityIdAndCode(tenancy.municipalityId(), code).map(area -> view(area, depthOf(area)));
     }
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")

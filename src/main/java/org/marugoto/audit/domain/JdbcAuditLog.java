@@ -54,8 +54,7 @@ class JdbcAuditLog implements AuditApi {
 
     private void insert(
             @Nullable String username, @Nullable UUID accountId, @Nullable UUID agencyId, AuditEntry entry) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into audit_event (municipality_id, id, occurred_at, actor_username, actor_account_id,
                             actor_agency_id, action, record_type, record_id, purpose, client_address, details)
                         values (:municipality, :id, :at, :username, :account, :agency, :action, :recordType,
@@ -79,8 +78,7 @@ class JdbcAuditLog implements AuditApi {
     @Override
     @Transactional(readOnly = true)
     public List<AuditEventView> recent(@Nullable UUID recordId, int limit) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, occurred_at, actor_username, action, record_type, record_id, purpose,
                                client_address, details
                         from audit_event

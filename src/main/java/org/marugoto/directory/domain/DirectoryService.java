@@ -91,7 +91,8 @@ public class DirectoryService implements DirectoryApi {
     private AgencyView insertAgency(AgencyCommand command) {
         checkArea(command.areaId());
         checkAgencyCodeFree(null, command.code());
-        Agency agency = new Agency(Ids.newId(), tenancy.municipalityId(), command.code(), command.name(), command.kind());
+        Agency agency =
+                new Agency(Ids.newId(), tenancy.municipalityId(), command.code(), command.name(), command.kind());
         agency.apply(command);
         return saveAgency(agency).view();
     }
@@ -130,8 +131,7 @@ public class DirectoryService implements DirectoryApi {
         agency(agencyId).orElseThrow(() -> new NotFoundException("agency", agencyId));
         checkArea(command.areaId());
         checkCounterCodeFree(agencyId, null, command.code());
-        Counter counter =
-                new Counter(Ids.newId(), tenancy.municipalityId(), agencyId, command.code(), command.name());
+        Counter counter = new Counter(Ids.newId(), tenancy.municipalityId(), agencyId, command.code(), command.name());
         counter.apply(command);
         return saveCounter(counter).view();
     }

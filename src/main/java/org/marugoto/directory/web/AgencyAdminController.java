@@ -166,7 +166,8 @@ class AgencyAdminController {
     }
 
     private CounterView counter(UUID agencyId, UUID id) {
-        return directory.counter(id)
+        return directory
+                .counter(id)
                 .filter(c -> c.agencyId().equals(agencyId))
                 .orElseThrow(() -> new NotFoundException("counter", id));
     }

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("marugoto.db")
 public record DatabaseProperties(
-        @Nullable String url, @Nullable String user, @Nullable String password, Embedded embedded) {
+        @Nullable String url,
+        @Nullable String user,
+        @Nullable String password,
+        Embedded embedded) {
 
     public DatabaseProperties {
         if (embedded == null) {

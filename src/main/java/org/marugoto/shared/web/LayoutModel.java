@@ -19,7 +19,8 @@ class LayoutModel {
     }
 
     @ModelAttribute("actor")
-    @Nullable Actor actor() {
+    @Nullable
+    Actor actor() {
         return CurrentActor.get().orElse(null);
     }
 

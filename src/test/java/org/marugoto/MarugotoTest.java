@@ -1,0 +1,20 @@
+package org.marugoto;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The whole application on a random port, with a fresh embedded PostgreSQL in a temporary directory and the demo
+ * municipality loaded. Every test class uses the same configuration, so all share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"marugoto.db.embedded.temporary=true", "marugoto.demo.enabled=true"})
+@AutoConfigureMockMvc
+public @interface MarugotoTest {}

@@ -1,0 +1,46 @@
+package org.marugoto.browser;
+
+import java.io.File;
+import java.time.Duration;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver (packages chromium and chromium-driver). Nothing is
+ * downloaded: the driver and browser paths are given, so Selenium Manager never runs.
+ */
+final class Browser {
+
+    private Browser() {}
+
+    static ChromeDriver start() {
+        File driver = new File(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+        File chromium = new File(System.getProperty("marugoto.chromium", "/usr/bin/chromium"));
+        if (!driver.canExecute() || !chromium.canExecute()) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver (" + chromium
+                    + ", " + driver + "); ./test.sh installs them");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--lang=ja",
+                "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver)
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return browser;
+    }
+}
