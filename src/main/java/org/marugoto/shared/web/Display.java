@@ -20,6 +20,9 @@ public class Display {
 
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter ERA = DateTimeFormatter.ofPattern("GGGG", Locale.JAPANESE);
+    /** The Japanese calendar in java.time starts on 明治6年1月1日 (the adoption of the Gregorian calendar). */
+    private static final LocalDate MEIJI_6 = LocalDate.of(1873, 1, 1);
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     public String dateTime(@Nullable Instant instant) {
@@ -34,7 +37,8 @@ public class Display {
         if (date == null) {
             return "";
         }
-        if (Locale.JAPANESE.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage())) {
+        if (Locale.JAPANESE.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage())
+                && !date.isBefore(MEIJI_6)) {
             return wareki(date) + "（" + date + "）";
         }
         return date.toString();
