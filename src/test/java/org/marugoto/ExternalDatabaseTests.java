@@ -20,14 +20,13 @@ class ExternalDatabaseTests {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             String url = external.getJdbcUrl("postgres", "postgres");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MarugotoApplication.class)
-                    .properties(
-                            "server.port=0",
-                            "marugoto.db.url=" + url,
-                            "marugoto.db.user=postgres",
-                            "marugoto.db.password=",
-                            "marugoto.db.embedded.data-dir=" + unusedDataDir,
-                            "marugoto.demo.enabled=false")
-                    .run()) {
+                    .run(
+                            "--server.port=0",
+                            "--marugoto.db.url=" + url,
+                            "--marugoto.db.user=postgres",
+                            "--marugoto.db.password=",
+                            "--marugoto.db.embedded.data-dir=" + unusedDataDir,
+                            "--marugoto.demo.enabled=false")) {
                 assertThat(app.getBean(HikariDataSource.class).getJdbcUrl()).isEqualTo(url);
                 assertThat(app.getBean(JdbcClient.class)
                                 .sql("select count(*) from municipality")

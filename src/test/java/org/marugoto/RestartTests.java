@@ -44,12 +44,11 @@ class RestartTests {
 
     private static ConfigurableApplicationContext start(Path data) {
         return new SpringApplicationBuilder(MarugotoApplication.class)
-                .properties(
-                        "server.port=0",
-                        "marugoto.db.embedded.data-dir=" + data.resolve("postgres"),
-                        "marugoto.db.embedded.temporary=false",
-                        "marugoto.demo.enabled=true")
-                .run();
+                .run(
+                        "--server.port=0",
+                        "--marugoto.db.embedded.data-dir=" + data.resolve("postgres"),
+                        "--marugoto.db.embedded.temporary=false",
+                        "--marugoto.demo.enabled=true");
     }
 
     private static long count(JdbcClient jdbc, String table) {
