@@ -12,6 +12,12 @@ public interface AccessApi {
     /** Decides without side effects. */
     boolean mayAccess(Actor actor, PersonalDataAction action, RecordScope record);
 
+    /**
+     * Checks that the current user may search personal records, audits the search with its query, and returns the
+     * agency whose records the search may return.
+     */
+    java.util.UUID authorizeSearch(String recordType, String query, String purpose);
+
     /** Decides for the current user, audits the access, and throws if it is refused. */
     void authorize(PersonalDataAction action, RecordScope record, String purpose);
 }

@@ -69,6 +69,25 @@ class AccessDecisionPoint implements AccessApi {
         throw new AccessDeniedException("access refused");
     }
 
+    @Override
+    @Transactional
+    public java.util.UUID authorizeSearch(String recordType, String query, String purpose) {
+        Actor actor = CurrentActor.get().orElseThrow(() -> new AccessDeniedException("not authenticated"));
+        boolean professional = actor.roleNames().stream().anyMatch(PROFESSIONAL_ROLES::contains);
+        AuditEntry entry = new AuditEntry(
+                professional ? AuditAction.SEARCH : AuditAction.ACCESS_DENIED,
+                recordType,
+                null,
+                purpose,
+                Map.of("query", query.length() > 100 ? query.substring(0, 100) : query));
+        if (professional) {
+            audit.record(entry);
+            return actor.agencyId();
+        }
+        ownTransaction.executeWithoutResult(status -> audit.record(entry));
+        throw new AccessDeniedException("search refused");
+    }
+
     private static AuditEntry entry(
             AuditAction audited, PersonalDataAction action, RecordScope record, String purpose) {
         return new AuditEntry(

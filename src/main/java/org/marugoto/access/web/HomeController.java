@@ -22,10 +22,13 @@ class HomeController {
     }
 
     static final List<Capability> CAPABILITIES = List.of(
+            new Capability(
+                    "intake", "/people", List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
             new Capability("directory", "/directory", List.of()),
             new Capability("areas", "/admin/areas", List.of(Role.SYSTEM_ADMIN)),
             new Capability("agencies", "/admin/agencies", List.of(Role.SYSTEM_ADMIN)),
             new Capability("staff", "/admin/staff", List.of(Role.SYSTEM_ADMIN)),
+            new Capability("issueCodes", "/admin/issue-codes", List.of(Role.SYSTEM_ADMIN)),
             new Capability("audit", "/audit", List.of(Role.AUDITOR, Role.SYSTEM_ADMIN)),
             new Capability("account", "/account", List.of()));
 

@@ -1,0 +1,9 @@
+package org.marugoto.consultation;
+
+/** How soon something must happen. */
+public enum Urgency {
+    EMERGENCY,
+    HIGH,
+    NORMAL,
+    LOW
+}

@@ -1,0 +1,45 @@
+package org.marugoto.people;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A person as the screens show them: what was typed, never the search keys. */
+public record PersonView(
+        UUID id,
+        UUID ownerAgencyId,
+        String familyName,
+        @Nullable String givenName,
+        String familyNameKana,
+        @Nullable String givenNameKana,
+        @Nullable String formerNames,
+        Sex sex,
+        @Nullable LocalDate birthDate,
+        @Nullable LocalDate deceasedOn,
+        @Nullable String address,
+        @Nullable UUID areaId,
+        @Nullable LivingSituation livingSituation,
+        @Nullable String phone,
+        @Nullable String email,
+        @Nullable String nationality,
+        @Nullable String preferredLanguage,
+        @Nullable String note,
+        int version) {
+
+    public String fullName() {
+        return givenName == null ? familyName : familyName + " " + givenName;
+    }
+
+    public String fullNameKana() {
+        return givenNameKana == null ? familyNameKana : familyNameKana + " " + givenNameKana;
+    }
+
+    /** Age in whole years on {@code day}, or null when the date of birth is unknown. */
+    public @Nullable Integer ageOn(LocalDate day) {
+        if (birthDate == null) {
+            return null;
+        }
+        LocalDate end = deceasedOn != null && deceasedOn.isBefore(day) ? deceasedOn : day;
+        return java.time.Period.between(birthDate, end).getYears();
+    }
+}

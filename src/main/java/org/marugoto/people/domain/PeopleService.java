@@ -1,0 +1,504 @@
+package org.marugoto.people.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.marugoto.access.AccessApi;
+import org.marugoto.access.PersonalDataAction;
+import org.marugoto.access.RecordScope;
+import org.marugoto.audit.AuditAction;
+import org.marugoto.audit.AuditApi;
+import org.marugoto.audit.AuditEntry;
+import org.marugoto.people.HouseholdView;
+import org.marugoto.people.LivingSituation;
+import org.marugoto.people.MemberView;
+import org.marugoto.people.MembershipEnd;
+import org.marugoto.people.PeopleApi;
+import org.marugoto.people.PersonView;
+import org.marugoto.people.Relationship;
+import org.marugoto.people.Sex;
+import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Ids;
+import org.marugoto.shared.NotFoundException;
+import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.Tenancy;
+import org.marugoto.shared.text.Addresses;
+import org.marugoto.shared.text.JapaneseText;
+import org.marugoto.shared.text.PhoneNumbers;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Persons, households and memberships. Every read goes through the access decision point and is audited; every
+ * change checks the version the user saw.
+ */
+@Service
+public class PeopleService implements PeopleApi {
+
+    static final String PERSON = "person";
+    static final String HOUSEHOLD = "household";
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private final JdbcClient jdbc;
+    private final Tenancy tenancy;
+    private final AccessApi access;
+    private final AuditApi audit;
+    private final Clock clock;
+
+    PeopleService(JdbcClient jdbc, Tenancy tenancy, AccessApi access, AuditApi audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ---- registering and changing -------------------------------------------------------------------------
+
+    /**
+     * Registers a person and their membership of a household (a new one, or an existing one the user may change).
+     * Duplicates are the caller's to show beforehand ({@link PersonSearch#duplicates}); nothing is merged here.
+     */
+    @Transactional
+    public MemberView register(PersonCommand person, MembershipCommand membership) {
+        checkPerson(person);
+        UUID agencyId = CurrentActor.get().orElseThrow().agencyId();
+        UUID householdId = membership.householdId();
+        if (householdId == null) {
+            String name = membership.newHouseholdName() == null || membership.newHouseholdName().isBlank()
+                    ? person.familyName() + "家"
+                    : membership.newHouseholdName().strip();
+            householdId = createHousehold(name, person.address(), person.areaId(), agencyId);
+        } else {
+            access.authorize(PersonalDataAction.WRITE, householdScope(householdId), "register member");
+        }
+        UUID personId = Ids.newId();
+        java.time.Instant now = now();
+        jdbc.sql(
+                        """
+                        insert into person (municipality_id, id, owner_agency_id, family_name, given_name, family_name_kana,
+                            given_name_kana, former_names, sex, birth_date, address, area_id, living_situation, phone, email,
+                            nationality, preferred_language, note, name_key, reading_key, loose_reading_key,
+                            former_name_keys, phone_key, address_key, created_at, created_by, updated_at, updated_by, version)
+                        values (:m, :id, :owner, :familyName, :givenName, :familyNameKana, :givenNameKana, :formerNames, :sex,
+                            :birthDate, :address, :areaId, :livingSituation, :phone, :email, :nationality,
+                            :preferredLanguage, :note, :nameKey, :readingKey, :looseReadingKey, :formerNameKeys,
+                            :phoneKey, :addressKey, :now, :by, :now, :by, 0)
+                        """)
+                .paramSource(personParams(person)
+                        .addValue("m", tenancy.municipalityId())
+                        .addValue("id", personId)
+                        .addValue("owner", agencyId)
+                        .addValue("now", Timestamp.from(now))
+                        .addValue("by", CurrentActor.username()))
+                .update();
+        UUID memberId = addMembership(householdId, personId, membership);
+        audit.record(AuditEntry.of(AuditAction.CREATE, PERSON, personId).withPurpose("register"));
+        return member(memberId);
+    }
+
+    /** Adds a person already recorded to a household (e.g. a grandparent who moves in). */
+    @Transactional
+    public MemberView addExistingPerson(UUID householdId, UUID personId, MembershipCommand membership) {
+        access.authorize(PersonalDataAction.WRITE, householdScope(householdId), "add member");
+        access.authorize(PersonalDataAction.READ, personScope(personId), "add member");
+        boolean already = jdbc.sql(
+                        """
+                        select count(*) from household_member
+                        where municipality_id = ? and household_id = ? and person_id = ? and member_to is null
+                        """)
+                .params(tenancy.municipalityId(), householdId, personId)
+                .query(Long.class)
+                .single() > 0;
+        if (already) {
+            throw new RuleViolation(null, "household.error.alreadyMember");
+        }
+        return member(addMembership(householdId, personId, membership));
+    }
+
+    private UUID addMembership(UUID householdId, UUID personId, MembershipCommand membership) {
+        UUID memberId = Ids.newId();
+        Timestamp now = Timestamp.from(now());
+        jdbc.sql(
+                        """
+                        insert into household_member (municipality_id, id, household_id, person_id, relationship,
+                            lives_together, member_from, created_at, created_by, updated_at, updated_by, version)
+                        values (:m, :id, :household, :person, :relationship, :together, :from, :now, :by, :now, :by, 0)
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("id", memberId)
+                .param("household", householdId)
+                .param("person", personId)
+                .param("relationship", membership.relationship().name())
+                .param("together", membership.livesTogether())
+                .param("from", membership.memberFrom())
+                .param("now", now)
+                .param("by", CurrentActor.username())
+                .update();
+        return memberId;
+    }
+
+    private UUID createHousehold(String name, @Nullable String address, @Nullable UUID areaId, UUID agencyId) {
+        UUID id = Ids.newId();
+        long number = jdbc.sql("select nextval('household_case_number_seq')").query(Long.class).single();
+        String caseNumber = "H%d-%05d".formatted(LocalDate.now(clock.withZone(JAPAN)).getYear(), number);
+        Timestamp now = Timestamp.from(now());
+        jdbc.sql(
+                        """
+                        insert into household (municipality_id, id, case_number, name, address, address_key, area_id,
+                            owner_agency_id, created_at, created_by, updated_at, updated_by, version)
+                        values (:m, :id, :caseNumber, :name, :address, :addressKey, :area, :owner, :now, :by, :now, :by, 0)
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("id", id)
+                .param("caseNumber", caseNumber)
+                .param("name", name)
+                .param("address", address)
+                .param("addressKey", address == null ? null : Addresses.key(address))
+                .param("area", areaId)
+                .param("owner", agencyId)
+                .param("now", now)
+                .param("by", CurrentActor.username())
+                .update();
+        insertInvolvement(id, agencyId, "REGISTERED");
+        audit.record(AuditEntry.of(AuditAction.CREATE, HOUSEHOLD, id).withPurpose("register"));
+        return id;
+    }
+
+    @Transactional
+    public PersonView update(UUID personId, int seenVersion, PersonCommand person) {
+        checkPerson(person);
+        access.authorize(PersonalDataAction.WRITE, personScope(personId), "update");
+        int changed = jdbc.sql(
+                        """
+                        update person set family_name = :familyName, given_name = :givenName,
+                            family_name_kana = :familyNameKana, given_name_kana = :givenNameKana,
+                            former_names = :formerNames, sex = :sex, birth_date = :birthDate, address = :address,
+                            area_id = :areaId, living_situation = :livingSituation, phone = :phone, email = :email,
+                            nationality = :nationality, preferred_language = :preferredLanguage, note = :note,
+                            name_key = :nameKey, reading_key = :readingKey, loose_reading_key = :looseReadingKey,
+                            former_name_keys = :formerNameKeys, phone_key = :phoneKey, address_key = :addressKey,
+                            updated_at = :now, updated_by = :by, version = version + 1
+                        where municipality_id = :m and id = :id and version = :version
+                        """)
+                .paramSource(personParams(person)
+                        .addValue("m", tenancy.municipalityId())
+                        .addValue("id", personId)
+                        .addValue("version", seenVersion)
+                        .addValue("now", Timestamp.from(now()))
+                        .addValue("by", CurrentActor.username()))
+                .update();
+        if (changed == 0) {
+            throw new OptimisticLockingFailureException("person " + personId + " was changed by someone else");
+        }
+        return findPerson(personId);
+    }
+
+    /** Ends a membership (moved out, died, ...). The row stays, so the household keeps its history. */
+    @Transactional
+    public MemberView endMembership(UUID memberId, int seenVersion, LocalDate endedOn, MembershipEnd reason) {
+        MemberView member = member(memberId);
+        access.authorize(PersonalDataAction.WRITE, householdScope(member.householdId()), "end membership");
+        if (!member.current()) {
+            throw new RuleViolation(null, "household.error.alreadyEnded");
+        }
+        if (endedOn.isAfter(LocalDate.now(clock.withZone(JAPAN)))) {
+            throw new RuleViolation("endedOn", "validation.date.future");
+        }
+        if (member.memberFrom() != null && endedOn.isBefore(member.memberFrom())) {
+            throw new RuleViolation("endedOn", "household.error.endBeforeStart");
+        }
+        int changed = jdbc.sql(
+                        """
+                        update household_member set member_to = :to, end_reason = :reason, lives_together = false,
+                            updated_at = :now, updated_by = :by, version = version + 1
+                        where municipality_id = :m and id = :id and version = :version
+                        """)
+                .param("to", endedOn)
+                .param("reason", reason.name())
+                .param("now", Timestamp.from(now()))
+                .param("by", CurrentActor.username())
+                .param("m", tenancy.municipalityId())
+                .param("id", memberId)
+                .param("version", seenVersion)
+                .update();
+        if (changed == 0) {
+            throw new OptimisticLockingFailureException("membership " + memberId + " was changed by someone else");
+        }
+        if (reason == MembershipEnd.DIED) {
+            jdbc.sql(
+                            """
+                            update person set deceased_on = :on, updated_at = :now, updated_by = :by, version = version + 1
+                            where municipality_id = :m and id = :id
+                            """)
+                    .param("on", endedOn)
+                    .param("now", Timestamp.from(now()))
+                    .param("by", CurrentActor.username())
+                    .param("m", tenancy.municipalityId())
+                    .param("id", member.person().id())
+                    .update();
+        }
+        return member(memberId);
+    }
+
+    private void checkPerson(PersonCommand person) {
+        if (!JapaneseText.isReading(person.familyNameKana())
+                || (person.givenNameKana() != null && !JapaneseText.isReading(person.givenNameKana()))) {
+            throw new RuleViolation("familyNameKana", "validation.kana");
+        }
+        if (person.birthDate() != null && person.birthDate().isAfter(LocalDate.now(clock.withZone(JAPAN)))) {
+            throw new RuleViolation("birthDate", "validation.date.future");
+        }
+        if (person.phone() != null && PhoneNumbers.normalize(person.phone()).isEmpty()) {
+            throw new RuleViolation("phone", "validation.phone");
+        }
+    }
+
+    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource personParams(PersonCommand p) {
+        String fullName = p.familyName() + (p.givenName() == null ? "" : p.givenName());
+        String fullKana = p.familyNameKana() + (p.givenNameKana() == null ? "" : p.givenNameKana());
+        String formerKeys = p.formerNames() == null
+                ? ""
+                : java.util.Arrays.stream(p.formerNames().split("[,、，\\n]"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .map(JapaneseText::nameKey)
+                        .collect(Collectors.joining(" "));
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
+        params.addValue("familyName", p.familyName());
+        params.addValue("givenName", p.givenName());
+        params.addValue("familyNameKana", p.familyNameKana());
+        params.addValue("givenNameKana", p.givenNameKana());
+        params.addValue("formerNames", p.formerNames());
+        params.addValue("sex", p.sex().name());
+        params.addValue("birthDate", p.birthDate());
+        params.addValue("address", p.address());
+        params.addValue("areaId", p.areaId());
+        params.addValue("livingSituation", p.livingSituation() == null ? null : p.livingSituation().name());
+        params.addValue("phone", p.phone());
+        params.addValue("email", p.email());
+        params.addValue("nationality", p.nationality());
+        params.addValue("preferredLanguage", p.preferredLanguage());
+        params.addValue("note", p.note());
+        params.addValue("nameKey", JapaneseText.nameKey(fullName));
+        params.addValue("readingKey", JapaneseText.readingKey(fullKana));
+        params.addValue("looseReadingKey", JapaneseText.looseReadingKey(fullKana));
+        params.addValue("formerNameKeys", formerKeys);
+        params.addValue(
+                "phoneKey", p.phone() == null ? null : PhoneNumbers.normalize(p.phone()).orElse(null));
+        params.addValue("addressKey", p.address() == null ? null : Addresses.key(p.address()));
+        return params;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------
+
+    @Override
+    @Transactional
+    public HouseholdView household(UUID householdId, String purpose) {
+        HouseholdView household = findHousehold(householdId);
+        access.authorize(PersonalDataAction.READ, householdScope(householdId), purpose);
+        return household;
+    }
+
+    @Override
+    @Transactional
+    public List<MemberView> members(UUID householdId) {
+        access.authorize(PersonalDataAction.READ, householdScope(householdId), "members");
+        return jdbc.sql(
+                        """
+                        select m.id as member_id, m.household_id, m.relationship, m.lives_together, m.member_from,
+                               m.member_to, m.end_reason, m.version as member_version, p.*
+                        from household_member m join person p on p.municipality_id = m.municipality_id and p.id = m.person_id
+                        where m.municipality_id = ? and m.household_id = ?
+                        order by m.member_to nulls first, p.birth_date nulls last
+                        """)
+                .params(tenancy.municipalityId(), householdId)
+                .query((rs, i) -> memberRow(rs))
+                .list();
+    }
+
+    @Transactional
+    public PersonView person(UUID personId, String purpose) {
+        PersonView person = findPerson(personId);
+        access.authorize(PersonalDataAction.READ, personScope(personId), purpose);
+        return person;
+    }
+
+    /** The current and past households of a person (without a further audit row: the person read is audited). */
+    @Transactional(readOnly = true)
+    public List<HouseholdView> householdsOf(UUID personId) {
+        return jdbc.sql(
+                        """
+                        select distinct h.* from household h join household_member m
+                          on m.municipality_id = h.municipality_id and m.household_id = h.id
+                        where h.municipality_id = ? and m.person_id = ?
+                        order by h.case_number
+                        """)
+                .params(tenancy.municipalityId(), personId)
+                .query((rs, i) -> householdRow(rs))
+                .list();
+    }
+
+    MemberView member(UUID memberId) {
+        return jdbc.sql(
+                        """
+                        select m.id as member_id, m.household_id, m.relationship, m.lives_together, m.member_from,
+                               m.member_to, m.end_reason, m.version as member_version, p.*
+                        from household_member m join person p on p.municipality_id = m.municipality_id and p.id = m.person_id
+                        where m.municipality_id = ? and m.id = ?
+                        """)
+                .params(tenancy.municipalityId(), memberId)
+                .query((rs, i) -> memberRow(rs))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("household_member", memberId));
+    }
+
+    PersonView findPerson(UUID personId) {
+        return jdbc.sql("select * from person where municipality_id = ? and id = ?")
+                .params(tenancy.municipalityId(), personId)
+                .query((rs, i) -> personRow(rs))
+                .optional()
+                .orElseThrow(() -> new NotFoundException(PERSON, personId));
+    }
+
+    HouseholdView findHousehold(UUID householdId) {
+        return jdbc.sql("select * from household where municipality_id = ? and id = ?")
+                .params(tenancy.municipalityId(), householdId)
+                .query((rs, i) -> householdRow(rs))
+                .optional()
+                .orElseThrow(() -> new NotFoundException(HOUSEHOLD, householdId));
+    }
+
+    // ---- access scopes ------------------------------------------------------------------------------------
+
+    @Override
+    @Transactional(readOnly = true)
+    public RecordScope householdScope(UUID householdId) {
+        HouseholdView household = findHousehold(householdId);
+        Set<UUID> involved = new HashSet<>(jdbc.sql(
+                        "select agency_id from household_agency where municipality_id = ? and household_id = ?")
+                .params(tenancy.municipalityId(), householdId)
+                .query(UUID.class)
+                .list());
+        return new RecordScope(HOUSEHOLD, householdId, household.ownerAgencyId(), involved);
+    }
+
+    @Transactional(readOnly = true)
+    public RecordScope personScope(UUID personId) {
+        PersonView person = findPerson(personId);
+        Set<UUID> involved = new HashSet<>(jdbc.sql(
+                        """
+                        select distinct ha.agency_id from household_member m
+                        join household_agency ha on ha.municipality_id = m.municipality_id and ha.household_id = m.household_id
+                        where m.municipality_id = ? and m.person_id = ?
+                        """)
+                .params(tenancy.municipalityId(), personId)
+                .query(UUID.class)
+                .list());
+        return new RecordScope(PERSON, personId, person.ownerAgencyId(), involved);
+    }
+
+    @Override
+    @Transactional
+    public void involve(UUID householdId, UUID agencyId, String reason) {
+        insertInvolvement(householdId, agencyId, reason);
+    }
+
+    private void insertInvolvement(UUID householdId, UUID agencyId, String reason) {
+        Timestamp now = Timestamp.from(now());
+        jdbc.sql(
+                        """
+                        insert into household_agency (municipality_id, household_id, agency_id, reason, created_at,
+                            created_by, updated_at, updated_by, version)
+                        values (:m, :household, :agency, :reason, :now, :by, :now, :by, 0)
+                        on conflict do nothing
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("household", householdId)
+                .param("agency", agencyId)
+                .param("reason", reason)
+                .param("now", now)
+                .param("by", CurrentActor.username())
+                .update();
+    }
+
+    // ---- row mapping --------------------------------------------------------------------------------------
+
+    static PersonView personRow(ResultSet rs) throws SQLException {
+        String living = rs.getString("living_situation");
+        return new PersonView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("owner_agency_id", UUID.class),
+                rs.getString("family_name"),
+                rs.getString("given_name"),
+                rs.getString("family_name_kana"),
+                rs.getString("given_name_kana"),
+                rs.getString("former_names"),
+                Sex.valueOf(rs.getString("sex")),
+                rs.getObject("birth_date", LocalDate.class),
+                rs.getObject("deceased_on", LocalDate.class),
+                rs.getString("address"),
+                rs.getObject("area_id", UUID.class),
+                living == null ? null : LivingSituation.valueOf(living),
+                rs.getString("phone"),
+                rs.getString("email"),
+                rs.getString("nationality"),
+                rs.getString("preferred_language"),
+                rs.getString("note"),
+                rs.getInt("version"));
+    }
+
+    static HouseholdView householdRow(ResultSet rs) throws SQLException {
+        return new HouseholdView(
+                rs.getObject("id", UUID.class),
+                rs.getString("case_number"),
+                rs.getString("name"),
+                rs.getString("address"),
+                rs.getObject("area_id", UUID.class),
+                rs.getObject("owner_agency_id", UUID.class),
+                rs.getString("note"),
+                rs.getInt("version"));
+    }
+
+    private static MemberView memberRow(ResultSet rs) throws SQLException {
+        String end = rs.getString("end_reason");
+        return new MemberView(
+                rs.getObject("member_id", UUID.class),
+                rs.getObject("household_id", UUID.class),
+                personRow(rs),
+                Relationship.valueOf(rs.getString("relationship")),
+                rs.getBoolean("lives_together"),
+                rs.getObject("member_from", LocalDate.class),
+                rs.getObject("member_to", LocalDate.class),
+                end == null ? null : MembershipEnd.valueOf(end),
+                rs.getInt("member_version"));
+    }
+
+    private java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /** Groups members by generation for the genogram-style view, oldest generation first. */
+    public static Map<Integer, List<MemberView>> byGeneration(List<MemberView> members) {
+        Map<Integer, List<MemberView>> result = new LinkedHashMap<>();
+        members.stream()
+                .sorted(java.util.Comparator.comparingInt((MemberView m) -> m.relationship().generation()))
+                .forEach(m -> result.computeIfAbsent(m.relationship().generation(), k -> new ArrayList<>())
+                        .add(m));
+        return result;
+    }
+}

@@ -1,0 +1,25 @@
+package org.marugoto.people.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.marugoto.people.LivingSituation;
+import org.marugoto.people.Sex;
+
+/** What a caseworker enters about a person, already checked for format by the form. */
+public record PersonCommand(
+        String familyName,
+        @Nullable String givenName,
+        String familyNameKana,
+        @Nullable String givenNameKana,
+        @Nullable String formerNames,
+        Sex sex,
+        @Nullable LocalDate birthDate,
+        @Nullable String address,
+        @Nullable UUID areaId,
+        @Nullable LivingSituation livingSituation,
+        @Nullable String phone,
+        @Nullable String email,
+        @Nullable String nationality,
+        @Nullable String preferredLanguage,
+        @Nullable String note) {}

@@ -1,0 +1,284 @@
+package org.marugoto.people.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.marugoto.access.AccessApi;
+import org.marugoto.people.HouseholdView;
+import org.marugoto.people.PersonView;
+import org.marugoto.shared.Tenancy;
+import org.marugoto.shared.text.Addresses;
+import org.marugoto.shared.text.DateRange;
+import org.marugoto.shared.text.JapaneseDates;
+import org.marugoto.shared.text.JapaneseText;
+import org.marugoto.shared.text.PhoneNumbers;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds persons from one search box: name (kanji, kana, romaji, variant kanji), reading, date of birth (西暦 or 和暦),
+ * phone number, address fragment or household case number, several at once ("やまだ S45.4.1"). Every word of the
+ * query is read in each way it can be read; a person matches when any reading matches, and ranks by the sum of what
+ * matched. Only persons the user's agency may see are searched; the search is audited with its query.
+ */
+@Service
+public class PersonSearch {
+
+    static final int LIMIT = 50;
+    private static final Pattern CASE_NUMBER = Pattern.compile("(?i)h?\\d{4}-\\d{1,6}");
+
+    private final JdbcClient jdbc;
+    private final Tenancy tenancy;
+    private final AccessApi access;
+
+    PersonSearch(JdbcClient jdbc, Tenancy tenancy, AccessApi access) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+        this.access = access;
+    }
+
+    /** One way of reading a word of the query: an SQL condition, its score, and the reason shown to the user. */
+    public record Criterion(String sql, int score, String reason) {}
+
+    @Transactional
+    public List<SearchHit> search(String query) {
+        String text = JapaneseText.normalize(query);
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        UUID agencyId = access.authorizeSearch("person", text, "search");
+        return run(prepare(text, agencyId));
+    }
+
+    /**
+     * The search as SQL, without access check, audit or loading of households: what the benchmark times as "bare
+     * SQL" beside {@link #search}.
+     */
+    public PreparedSearch prepare(String query, UUID agencyId) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        List<Criterion> criteria = new ArrayList<>();
+        String[] words = JapaneseText.normalize(query).split(" ");
+        for (int i = 0; i < words.length; i++) {
+            if (!words[i].isEmpty()) {
+                criteria.addAll(criteria(words[i], "w" + i, params));
+            }
+        }
+        return prepared(criteria, params, agencyId);
+    }
+
+    private PreparedSearch prepared(List<Criterion> criteria, MapSqlParameterSource params, UUID agencyId) {
+        params.addValue("m", tenancy.municipalityId());
+        params.addValue("agency", agencyId);
+        params.addValue("limit", LIMIT);
+        return new PreparedSearch(criteria, params, agencyId);
+    }
+
+    /** A search ready to run: its criteria (each an SQL condition), their parameters, and the searching agency. */
+    public record PreparedSearch(List<Criterion> criteria, MapSqlParameterSource params, UUID agencyId) {
+
+        /** The SQL that finds and ranks the persons. */
+        public String sql() {
+            StringBuilder score = new StringBuilder();
+            StringBuilder any = new StringBuilder();
+            StringBuilder flags = new StringBuilder();
+            for (int i = 0; i < criteria.size(); i++) {
+                Criterion c = criteria.get(i);
+                score.append(i == 0 ? "" : " + ")
+                        .append("(case when ")
+                        .append(c.sql())
+                        .append(" then ")
+                        .append(c.score())
+                        .append(" else 0 end)");
+                any.append(i == 0 ? "" : " or ").append('(').append(c.sql()).append(')');
+                flags.append(", (").append(c.sql()).append(") as c").append(i);
+            }
+            return """
+                    select p.*, %s as score %s
+                    from person p
+                    where p.municipality_id = :m
+                      and (%s)
+                      and (p.owner_agency_id = :agency or exists (
+                            select 1 from household_member vm join household_agency va
+                              on va.municipality_id = vm.municipality_id and va.household_id = vm.household_id
+                            where vm.municipality_id = p.municipality_id and vm.person_id = p.id
+                              and va.agency_id = :agency))
+                    order by score desc, p.loose_reading_key, p.birth_date
+                    limit :limit
+                    """
+                    .formatted(score, flags, any);
+        }
+    }
+
+    /**
+     * Persons already recorded who may be the one being registered: same or similar name or reading, the same date
+     * of birth, phone number or address. Never merged automatically: the user decides.
+     */
+    @Transactional
+    public List<SearchHit> duplicates(PersonCommand person) {
+        UUID agencyId = access.authorizeSearch("person", "duplicates of " + person.familyNameKana(), "register");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        List<Criterion> criteria = new ArrayList<>();
+        String fullName = person.familyName() + (person.givenName() == null ? "" : person.givenName());
+        String fullKana = person.familyNameKana() + (person.givenNameKana() == null ? "" : person.givenNameKana());
+        params.addValue("dName", JapaneseText.nameKey(fullName));
+        params.addValue("dFamily", JapaneseText.nameKey(person.familyName()) + "%");
+        params.addValue("dReading", JapaneseText.looseReadingKey(fullKana));
+        params.addValue("dFamilyReading", JapaneseText.looseReadingKey(person.familyNameKana()) + "%");
+        criteria.add(new Criterion("p.name_key = :dName", 40, "search.reason.nameSame"));
+        criteria.add(new Criterion("p.loose_reading_key = :dReading", 30, "search.reason.readingSame"));
+        criteria.add(new Criterion("p.former_name_keys like '%' || :dName || '%'", 30, "search.reason.formerName"));
+        if (person.birthDate() != null) {
+            params.addValue("dBirth", person.birthDate());
+            criteria.add(new Criterion(
+                    "p.birth_date = :dBirth and (p.name_key like :dFamily or p.loose_reading_key like :dFamilyReading)",
+                    50,
+                    "search.reason.birthDateAndFamilyName"));
+        }
+        if (person.phone() != null) {
+            Optional<String> phone = PhoneNumbers.normalize(person.phone());
+            if (phone.isPresent()) {
+                params.addValue("dPhone", phone.get());
+                criteria.add(new Criterion("p.phone_key = :dPhone", 30, "search.reason.phone"));
+            }
+        }
+        if (person.address() != null && !person.address().isBlank()) {
+            params.addValue("dAddress", Addresses.key(person.address()));
+            criteria.add(new Criterion(
+                    "p.address_key = :dAddress and p.loose_reading_key like :dFamilyReading",
+                    30,
+                    "search.reason.addressAndFamilyName"));
+        }
+        return run(prepared(criteria, params, agencyId)).stream()
+                .filter(hit -> hit.score() >= 30)
+                .toList();
+    }
+
+    private List<Criterion> criteria(String word, String key, MapSqlParameterSource params) {
+        List<Criterion> criteria = new ArrayList<>();
+        if (CASE_NUMBER.matcher(word).matches()) {
+            String number = word.toUpperCase(Locale.ROOT);
+            params.addValue(key + "case", number.startsWith("H") ? number : "H" + number);
+            criteria.add(new Criterion(
+                    """
+                    exists (select 1 from household_member cm join household ch
+                              on ch.municipality_id = cm.municipality_id and ch.id = cm.household_id
+                            where cm.municipality_id = p.municipality_id and cm.person_id = p.id
+                              and ch.case_number = :%scase)"""
+                            .formatted(key),
+                    200,
+                    "search.reason.caseNumber"));
+            return criteria;
+        }
+        Optional<DateRange> date = JapaneseDates.parseForSearch(word);
+        if (date.isPresent()) {
+            params.addValue(key + "from", date.get().from());
+            params.addValue(key + "to", date.get().to());
+            criteria.add(new Criterion(
+                    "p.birth_date between :%sfrom and :%sto".formatted(key, key),
+                    date.get().from().equals(date.get().to()) ? 70 : 30,
+                    "search.reason.birthDate"));
+            return criteria;
+        }
+        Optional<String> phone = PhoneNumbers.normalize(word);
+        if (phone.isPresent() && word.chars().anyMatch(Character::isDigit)) {
+            params.addValue(key + "phone", phone.get());
+            criteria.add(new Criterion("p.phone_key = :%sphone".formatted(key), 90, "search.reason.phone"));
+            return criteria;
+        }
+        String name = JapaneseText.nameKey(word);
+        params.addValue(key + "name", name);
+        params.addValue(key + "namePrefix", escape(name) + "%");
+        criteria.add(new Criterion("p.name_key = :%sname".formatted(key), 100, "search.reason.nameSame"));
+        criteria.add(new Criterion(
+                "p.name_key like :%snamePrefix".formatted(key), 60, "search.reason.nameStarts"));
+        String reading = JapaneseText.looseReadingKey(word);
+        if (!reading.isEmpty() && (JapaneseText.isReading(word) || JapaneseText.romajiToHiragana(word).isPresent())) {
+            params.addValue(key + "reading", reading);
+            params.addValue(key + "readingPrefix", escape(reading) + "%");
+            criteria.add(new Criterion(
+                    "p.loose_reading_key = :%sreading".formatted(key), 90, "search.reason.readingSame"));
+            criteria.add(new Criterion(
+                    "p.loose_reading_key like :%sreadingPrefix".formatted(key), 60, "search.reason.readingStarts"));
+            if (reading.length() >= 3) {
+                params.addValue(key + "readingPart", "%" + escape(reading) + "%");
+                criteria.add(new Criterion(
+                        "p.loose_reading_key like :%sreadingPart".formatted(key), 30, "search.reason.readingContains"));
+            }
+        }
+        if (name.length() >= 3) {
+            params.addValue(key + "namePart", "%" + escape(name) + "%");
+            criteria.add(new Criterion(
+                    "p.name_key like :%snamePart".formatted(key), 40, "search.reason.nameContains"));
+            criteria.add(new Criterion(
+                    "p.former_name_keys like :%snamePart".formatted(key), 50, "search.reason.formerName"));
+            String address = Addresses.key(word);
+            params.addValue(key + "address", "%" + escape(address) + "%");
+            criteria.add(new Criterion(
+                    "p.address_key like :%saddress".formatted(key), 30, "search.reason.address"));
+        } else if (name.length() == 2) {
+            params.addValue(key + "formerPrefix", escape(name) + "%");
+            criteria.add(new Criterion(
+                    "p.former_name_keys like :%sformerPrefix".formatted(key), 50, "search.reason.formerName"));
+        }
+        return criteria;
+    }
+
+    private List<SearchHit> run(PreparedSearch search) {
+        if (search.criteria().isEmpty()) {
+            return List.of();
+        }
+        List<Criterion> criteria = search.criteria();
+        MapSqlParameterSource params = search.params();
+        String sql = search.sql();
+        Map<UUID, SearchHit> hits = new LinkedHashMap<>();
+        jdbc.sql(sql).paramSource(params).query(rs -> {
+            PersonView person = PeopleService.personRow(rs);
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < criteria.size(); i++) {
+                if (rs.getBoolean("c" + i) && !reasons.contains(criteria.get(i).reason())) {
+                    reasons.add(criteria.get(i).reason());
+                }
+            }
+            hits.put(person.id(), new SearchHit(person, List.of(), rs.getInt("score"), reasons));
+        });
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<HouseholdView>> households = currentHouseholds(hits.keySet());
+        return hits.values().stream()
+                .map(h -> new SearchHit(h.person(), households.getOrDefault(h.person().id(), List.of()), h.score(),
+                        h.reasons()))
+                .toList();
+    }
+
+    private Map<UUID, List<HouseholdView>> currentHouseholds(java.util.Collection<UUID> personIds) {
+        Map<UUID, List<HouseholdView>> result = new LinkedHashMap<>();
+        jdbc.sql(
+                        """
+                        select m.person_id, h.* from household_member m
+                        join household h on h.municipality_id = m.municipality_id and h.id = m.household_id
+                        where m.municipality_id = :m and m.person_id in (:ids) and m.member_to is null
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("ids", personIds)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getObject("person_id", UUID.class), k -> new ArrayList<>())
+                            .add(PeopleService.householdRow(rs));
+                });
+        return result;
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+}
