@@ -14,6 +14,7 @@ public record MemberView(
         @Nullable LocalDate memberFrom,
         @Nullable LocalDate memberTo,
         @Nullable MembershipEnd endReason,
+        java.time.Instant recordedAt,
         int version) {
 
     public boolean current() {

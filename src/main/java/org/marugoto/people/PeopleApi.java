@@ -7,6 +7,15 @@ import org.marugoto.access.RecordScope;
 /** What other modules may ask about persons and households. Reads are access-checked and audited. */
 public interface PeopleApi {
 
+    /**
+     * Registers a person and their membership of a new household or of an existing one the user may change.
+     * Duplicates are the caller's to show first; nothing is merged.
+     */
+    MemberView register(PersonCommand person, MembershipCommand membership);
+
+    /** Ends a membership (moved out, died, ...); the row stays so the household keeps its history. */
+    MemberView endMembership(UUID memberId, int seenVersion, java.time.LocalDate endedOn, MembershipEnd reason);
+
     /** The household, after checking and auditing that the current user may read it. */
     HouseholdView household(UUID householdId, String purpose);
 

@@ -9,4 +9,8 @@ import org.jspecify.annotations.Nullable;
  * link} points to the record when the user may open it; {@code dateOnly} when the time of day is not known.
  */
 public record TimelineEntry(
-        Instant at, boolean dateOnly, String messageKey, List<Object> arguments, @Nullable String link) {}
+        Instant at,
+        boolean dateOnly,
+        String messageKey,
+        List<Object> arguments,
+        @Nullable String link) {}

@@ -3,6 +3,7 @@
  * and duplicate detection (名寄せ) over normalised keys. Other modules add their sections to the household page
  * through {@link org.marugoto.people.HouseholdSection}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "area", "directory", "access"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "audit", "area", "directory", "access"})
 @org.jspecify.annotations.NullMarked
 package org.marugoto.people;

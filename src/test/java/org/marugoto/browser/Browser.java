@@ -2,9 +2,13 @@ package org.marugoto.browser;
 
 import java.io.File;
 import java.time.Duration;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver (packages chromium and chromium-driver). Nothing is
@@ -13,6 +17,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Browser {
 
     private Browser() {}
+
+    /** Clicks something that loads a new page and waits until the new page is there (a marker on the old one is gone). */
+    static void clickAndWaitForNextPage(WebDriver browser, WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("window.marugotoOldPage = true;");
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> ((JavascriptExecutor) driver)
+                .executeScript("return document.readyState === 'complete' && !window.marugotoOldPage;")
+                .equals(Boolean.TRUE));
+    }
 
     static ChromeDriver start() {
         File driver = new File(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));

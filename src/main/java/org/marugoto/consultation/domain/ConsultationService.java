@@ -23,9 +23,9 @@ import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
 import org.marugoto.consultation.Channel;
 import org.marugoto.consultation.ConsentStatus;
-import org.marugoto.consultation.ConsulterType;
 import org.marugoto.consultation.ConsultationRecorded;
 import org.marugoto.consultation.ConsultationView;
+import org.marugoto.consultation.ConsulterType;
 import org.marugoto.consultation.FirstResponse;
 import org.marugoto.consultation.IssueCodeView;
 import org.marugoto.consultation.Urgency;
@@ -103,8 +103,7 @@ public class ConsultationService {
         UUID id = Ids.newId();
         Timestamp now = Timestamp.from(clock.instant());
         try {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             insert into consultation (municipality_id, id, household_id, agency_id, counter_id, received_at,
                                 channel, consulter_type, consulter_relation, urgency, own_words, wishes, consent_status,
                                 consent_date, consent_scope, first_response, referred_agency_id, response_note,
@@ -138,10 +137,11 @@ public class ConsultationService {
         } catch (DuplicateKeyException concurrentDoubleSubmit) {
             return get(bySubmissionToken(command.submissionToken()).orElseThrow());
         }
-        String main = command.mainIssueCode() != null ? command.mainIssueCode() : command.issueCodes().getFirst();
+        String main = command.mainIssueCode() != null
+                ? command.mainIssueCode()
+                : command.issueCodes().getFirst();
         for (String code : new LinkedHashMap<String, Boolean>(toMap(command.issueCodes())).keySet()) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             insert into consultation_issue (municipality_id, consultation_id, issue_code, main)
                             values (?, ?, ?, ?)
                             """)
@@ -199,7 +199,8 @@ public class ConsultationService {
             throw new RuleViolation("personIds", "consultation.error.notMember");
         }
         if (command.counterId() != null
-                && directory.counter(command.counterId())
+                && directory
+                        .counter(command.counterId())
                         .filter(c -> c.agencyId().equals(actor.agencyId()))
                         .isEmpty()) {
             throw new RuleViolation("counterId", "consultation.error.counter");
@@ -244,8 +245,7 @@ public class ConsultationService {
         Actor actor = CurrentActor.get().orElseThrow();
         List<ConsultationView> visible = new ArrayList<>();
         int hidden = 0;
-        for (UUID id : jdbc.sql(
-                        """
+        for (UUID id : jdbc.sql("""
                         select id from consultation where municipality_id = ? and household_id = ?
                         order by received_at desc
                         """)

@@ -17,12 +17,12 @@ import org.marugoto.consultation.Urgency;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.LivingSituation;
 import org.marugoto.people.MemberView;
+import org.marugoto.people.MembershipCommand;
 import org.marugoto.people.MembershipEnd;
+import org.marugoto.people.PeopleApi;
+import org.marugoto.people.PersonCommand;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
-import org.marugoto.people.domain.MembershipCommand;
-import org.marugoto.people.domain.PeopleService;
-import org.marugoto.people.domain.PersonCommand;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -95,7 +95,7 @@ class HouseholdDemoData implements ApplicationRunner {
         {"coordinator", "FAMILY", "CARE", "INCOME", "HIKIKOMORI"},
     };
 
-    private final PeopleService people;
+    private final PeopleApi people;
     private final ConsultationService consultations;
     private final UserDetailsService users;
     private final DirectoryApi directory;
@@ -103,7 +103,7 @@ class HouseholdDemoData implements ApplicationRunner {
     private final int generated;
 
     HouseholdDemoData(
-            PeopleService people,
+            PeopleApi people,
             ConsultationService consultations,
             UserDetailsService users,
             DirectoryApi directory,
@@ -143,92 +143,370 @@ class HouseholdDemoData implements ApplicationRunner {
     private void stories() {
         // 8050: an 82-year-old mother with dementia and her withdrawn, unemployed son of 52
         as("caseworker");
-        MemberView tomi = person(null, "佐々木", "トミ", "ささき", "とみ", Sex.FEMALE, 1944, 3, 12,
-                "美月野市桜台三丁目8番2号", "0470-22-4811", Relationship.SELF, LivingSituation.WITH_FAMILY, "佐々木家");
-        MemberView kenichi = person(tomi.householdId(), "佐々木", "健一", "ささき", "けんいち", Sex.MALE, 1974, 7, 30,
-                "美月野市桜台三丁目8番2号", null, Relationship.CHILD, LivingSituation.WITH_FAMILY, null);
-        consult("caseworker", tomi.householdId(), days(-120), Channel.FROM_COMMUNITY, ConsulterType.WELFARE_COMMISSIONER,
-                "担当の民生委員", List.of(tomi, kenichi), List.of("CARE", "HEALTH", "HIKIKOMORI"), Urgency.HIGH,
-                "母が同じことを何度も聞く。息子はほとんど部屋から出てこない。", "（本人）家で暮らし続けたい。",
-                ConsentStatus.GIVEN, "くらし・しごと相談センター、多機関協働推進室", FirstResponse.REFERRED, "JIRITSU",
+        MemberView tomi = person(
+                null,
+                "佐々木",
+                "トミ",
+                "ささき",
+                "とみ",
+                Sex.FEMALE,
+                1944,
+                3,
+                12,
+                "美月野市桜台三丁目8番2号",
+                "0470-22-4811",
+                Relationship.SELF,
+                LivingSituation.WITH_FAMILY,
+                "佐々木家");
+        MemberView kenichi = person(
+                tomi.householdId(),
+                "佐々木",
+                "健一",
+                "ささき",
+                "けんいち",
+                Sex.MALE,
+                1974,
+                7,
+                30,
+                "美月野市桜台三丁目8番2号",
+                null,
+                Relationship.CHILD,
+                LivingSituation.WITH_FAMILY,
+                null);
+        consult(
+                "caseworker",
+                tomi.householdId(),
+                days(-120),
+                Channel.FROM_COMMUNITY,
+                ConsulterType.WELFARE_COMMISSIONER,
+                "担当の民生委員",
+                List.of(tomi, kenichi),
+                List.of("CARE", "HEALTH", "HIKIKOMORI"),
+                Urgency.HIGH,
+                "母が同じことを何度も聞く。息子はほとんど部屋から出てこない。",
+                "（本人）家で暮らし続けたい。",
+                ConsentStatus.GIVEN,
+                "くらし・しごと相談センター、多機関協働推進室",
+                FirstResponse.REFERRED,
+                "JIRITSU",
                 "要介護認定の申請を支援。息子さんの仕事と家計について、同意を得てくらし・しごと相談センターへつないだ。");
-        consult("caseworker2", tomi.householdId(), days(-95), Channel.FROM_AGENCY, ConsulterType.AGENCY,
-                "北部地域包括支援センター", List.of(kenichi), List.of("INCOME", "JOB_SEARCH", "HIKIKOMORI"),
-                Urgency.NORMAL, "働かなきゃとは思っている。でも人に会うのが怖い。", "母の年金だけでは足りない。",
-                ConsentStatus.GIVEN, "地域包括支援センター、多機関協働推進室", FirstResponse.ESCALATED_TO_MULTI_AGENCY, null,
+        consult(
+                "caseworker2",
+                tomi.householdId(),
+                days(-95),
+                Channel.FROM_AGENCY,
+                ConsulterType.AGENCY,
+                "北部地域包括支援センター",
+                List.of(kenichi),
+                List.of("INCOME", "JOB_SEARCH", "HIKIKOMORI"),
+                Urgency.NORMAL,
+                "働かなきゃとは思っている。でも人に会うのが怖い。",
+                "母の年金だけでは足りない。",
+                ConsentStatus.GIVEN,
+                "地域包括支援センター、多機関協働推進室",
+                FirstResponse.ESCALATED_TO_MULTI_AGENCY,
+                null,
                 "訪問で面談。家計が母の年金のみで滞納あり。多機関協働での検討を依頼。");
 
         // double care: a mother of 38 caring for her father after a stroke and for a baby
         as("caseworker3");
-        MemberView misaki = person(null, "髙橋", "美咲", "たかはし", "みさき", Sex.FEMALE, 1988, 5, 3,
-                "美月野市本町二丁目4番15号 グリーンハイツ203", "090-3321-5570", Relationship.SELF,
-                LivingSituation.WITH_FAMILY, "髙橋家");
-        MemberView masao = person(misaki.householdId(), "髙橋", "正雄", "たかはし", "まさお", Sex.MALE, 1952, 11, 20,
-                "美月野市本町二丁目4番15号 グリーンハイツ203", null, Relationship.PARENT, LivingSituation.WITH_FAMILY,
+        MemberView misaki = person(
+                null,
+                "髙橋",
+                "美咲",
+                "たかはし",
+                "みさき",
+                Sex.FEMALE,
+                1988,
+                5,
+                3,
+                "美月野市本町二丁目4番15号 グリーンハイツ203",
+                "090-3321-5570",
+                Relationship.SELF,
+                LivingSituation.WITH_FAMILY,
+                "髙橋家");
+        MemberView masao = person(
+                misaki.householdId(),
+                "髙橋",
+                "正雄",
+                "たかはし",
+                "まさお",
+                Sex.MALE,
+                1952,
+                11,
+                20,
+                "美月野市本町二丁目4番15号 グリーンハイツ203",
+                null,
+                Relationship.PARENT,
+                LivingSituation.WITH_FAMILY,
                 null);
-        MemberView hina = person(misaki.householdId(), "髙橋", "陽菜", "たかはし", "ひな", Sex.FEMALE,
-                LocalDate.now(JAPAN).getYear(), 1, 1, "美月野市本町二丁目4番15号 グリーンハイツ203", null,
-                Relationship.CHILD, LivingSituation.WITH_FAMILY, null);
-        consult("caseworker3", misaki.householdId(), days(-40), Channel.VISIT, ConsulterType.SELF, null,
-                List.of(misaki, masao, hina), List.of("CHILDCARE", "CARE", "WORK_WORRIES"), Urgency.HIGH,
+        MemberView hina = person(
+                misaki.householdId(),
+                "髙橋",
+                "陽菜",
+                "たかはし",
+                "ひな",
+                Sex.FEMALE,
+                LocalDate.now(JAPAN).getYear(),
+                1,
+                1,
+                "美月野市本町二丁目4番15号 グリーンハイツ203",
+                null,
+                Relationship.CHILD,
+                LivingSituation.WITH_FAMILY,
+                null);
+        consult(
+                "caseworker3",
+                misaki.householdId(),
+                days(-40),
+                Channel.VISIT,
+                ConsulterType.SELF,
+                null,
+                List.of(misaki, masao, hina),
+                List.of("CHILDCARE", "CARE", "WORK_WORRIES"),
+                Urgency.HIGH,
                 "父の介護と赤ちゃんの世話で眠れない。育休が終わったら仕事に戻れるか不安。",
-                "父をデイサービスに通わせたい。保育園にも入れたい。", ConsentStatus.GIVEN, "中央地域包括支援センター",
-                FirstResponse.REFERRED, "HOKATSU-C", "ダブルケアの状況。父の介護サービスについて中央包括へつないだ。");
+                "父をデイサービスに通わせたい。保育園にも入れたい。",
+                ConsentStatus.GIVEN,
+                "中央地域包括支援センター",
+                FirstResponse.REFERRED,
+                "HOKATSU-C",
+                "ダブルケアの状況。父の介護サービスについて中央包括へつないだ。");
 
         // a young carer of 15 looking after her mother with depression and her brother
-        MemberView emi = person(null, "渡邉", "恵美", "わたなべ", "えみ", Sex.FEMALE, 1982, 2, 14,
-                "美月野市東雲四丁目2番6号", "0470-33-9012", Relationship.SELF, LivingSituation.WITH_FAMILY, "渡邉家");
-        MemberView yui = person(emi.householdId(), "渡邉", "結衣", "わたなべ", "ゆい", Sex.FEMALE, 2011, 6, 9,
-                "美月野市東雲四丁目2番6号", null, Relationship.CHILD, LivingSituation.WITH_FAMILY, null);
-        person(emi.householdId(), "渡邉", "湊", "わたなべ", "みなと", Sex.MALE, 2017, 10, 2, "美月野市東雲四丁目2番6号",
-                null, Relationship.CHILD, LivingSituation.WITH_FAMILY, null);
-        consult("caseworker3", emi.householdId(), days(-20), Channel.FROM_AGENCY, ConsulterType.AGENCY,
-                "東雲中学校 スクールソーシャルワーカー", List.of(yui, emi), List.of("FAMILY", "HEALTH", "HIKIKOMORI"),
-                Urgency.HIGH, "（結衣さん）お母さんが起きられない日は、私が弟の送り迎えとごはんをやっている。",
-                "学校には行きたい。", ConsentStatus.NOT_ASKED, null, FirstResponse.OUTREACH_NEEDED, null,
+        MemberView emi = person(
+                null,
+                "渡邉",
+                "恵美",
+                "わたなべ",
+                "えみ",
+                Sex.FEMALE,
+                1982,
+                2,
+                14,
+                "美月野市東雲四丁目2番6号",
+                "0470-33-9012",
+                Relationship.SELF,
+                LivingSituation.WITH_FAMILY,
+                "渡邉家");
+        MemberView yui = person(
+                emi.householdId(),
+                "渡邉",
+                "結衣",
+                "わたなべ",
+                "ゆい",
+                Sex.FEMALE,
+                2011,
+                6,
+                9,
+                "美月野市東雲四丁目2番6号",
+                null,
+                Relationship.CHILD,
+                LivingSituation.WITH_FAMILY,
+                null);
+        person(
+                emi.householdId(),
+                "渡邉",
+                "湊",
+                "わたなべ",
+                "みなと",
+                Sex.MALE,
+                2017,
+                10,
+                2,
+                "美月野市東雲四丁目2番6号",
+                null,
+                Relationship.CHILD,
+                LivingSituation.WITH_FAMILY,
+                null);
+        consult(
+                "caseworker3",
+                emi.householdId(),
+                days(-20),
+                Channel.FROM_AGENCY,
+                ConsulterType.AGENCY,
+                "東雲中学校 スクールソーシャルワーカー",
+                List.of(yui, emi),
+                List.of("FAMILY", "HEALTH", "HIKIKOMORI"),
+                Urgency.HIGH,
+                "（結衣さん）お母さんが起きられない日は、私が弟の送り迎えとごはんをやっている。",
+                "学校には行きたい。",
+                ConsentStatus.NOT_ASKED,
+                null,
+                FirstResponse.OUTREACH_NEEDED,
+                null,
                 "ヤングケアラーの可能性。母親の同意をまだ得ていないため、家庭訪問で関係づくりから始める。");
 
         // hoarding and self-neglect: a man of 68 living alone who refuses help
         as("csw");
-        MemberView masaru = person(null, "齋藤", "勝", "さいとう", "まさる", Sex.MALE, 1958, 4, 1,
-                "美月野市南台一丁目15番地の3", null, Relationship.SELF, LivingSituation.ALONE, "齋藤家");
-        consult("csw", masaru.householdId(), days(-60), Channel.FROM_COMMUNITY, ConsulterType.NEIGHBOUR, "隣の住人",
-                List.of(masaru), List.of("SELF_NEGLECT", "ISOLATION", "HEALTH"), Urgency.NORMAL,
-                "（本人）自分のことは自分でやる。放っておいてくれ。", null, ConsentStatus.REFUSED, null,
-                FirstResponse.OUTREACH_NEEDED, null, "庭と玄関にごみがあふれ、臭いの苦情。本人は支援を拒否。民生委員と見守りを続ける。");
+        MemberView masaru = person(
+                null,
+                "齋藤",
+                "勝",
+                "さいとう",
+                "まさる",
+                Sex.MALE,
+                1958,
+                4,
+                1,
+                "美月野市南台一丁目15番地の3",
+                null,
+                Relationship.SELF,
+                LivingSituation.ALONE,
+                "齋藤家");
+        consult(
+                "csw",
+                masaru.householdId(),
+                days(-60),
+                Channel.FROM_COMMUNITY,
+                ConsulterType.NEIGHBOUR,
+                "隣の住人",
+                List.of(masaru),
+                List.of("SELF_NEGLECT", "ISOLATION", "HEALTH"),
+                Urgency.NORMAL,
+                "（本人）自分のことは自分でやる。放っておいてくれ。",
+                null,
+                ConsentStatus.REFUSED,
+                null,
+                FirstResponse.OUTREACH_NEEDED,
+                null,
+                "庭と玄関にごみがあふれ、臭いの苦情。本人は支援を拒否。民生委員と見守りを続ける。");
 
         // between systems: a man of 34 who lost his job, with debt and no diagnosis
         as("caseworker2");
-        MemberView sho = person(null, "山﨑", "翔", "やまざき", "しょう", Sex.MALE, 1992, 9, 17, "美月野市西山五丁目3番1号 コーポ西山102",
-                "080-4410-2266", Relationship.SELF, LivingSituation.UNSTABLE_HOUSING, "山﨑家");
-        consult("caseworker2", sho.householdId(), days(-10), Channel.VISIT, ConsulterType.SELF, null, List.of(sho),
-                List.of("JOB_SEARCH", "DEBT", "RENT_LOAN", "FOOD"), Urgency.EMERGENCY,
-                "派遣を切られて3か月。家賃を2か月払えていない。今日食べるものがない。", "住むところをなくしたくない。",
-                ConsentStatus.GIVEN, "福祉事務所", FirstResponse.ANSWERED_AT_COUNTER, null,
+        MemberView sho = person(
+                null,
+                "山﨑",
+                "翔",
+                "やまざき",
+                "しょう",
+                Sex.MALE,
+                1992,
+                9,
+                17,
+                "美月野市西山五丁目3番1号 コーポ西山102",
+                "080-4410-2266",
+                Relationship.SELF,
+                LivingSituation.UNSTABLE_HOUSING,
+                "山﨑家");
+        consult(
+                "caseworker2",
+                sho.householdId(),
+                days(-10),
+                Channel.VISIT,
+                ConsulterType.SELF,
+                null,
+                List.of(sho),
+                List.of("JOB_SEARCH", "DEBT", "RENT_LOAN", "FOOD"),
+                Urgency.EMERGENCY,
+                "派遣を切られて3か月。家賃を2か月払えていない。今日食べるものがない。",
+                "住むところをなくしたくない。",
+                ConsentStatus.GIVEN,
+                "福祉事務所",
+                FirstResponse.ANSWERED_AT_COUNTER,
+                null,
                 "食料支援を当日実施。住居確保給付金の申請を案内。");
 
         // a foreign family: a Brazilian mother of 29 and her son
         as("caseworker3");
-        MemberView ana = person(null, "ペレイラ・シルバ", "アナ", "ぺれいら・しるば", "あな", Sex.FEMALE, 1997, 8, 21,
-                "美月野市駅前一丁目9番4号 駅前レジデンス507", "070-5512-8890", Relationship.SELF,
-                LivingSituation.WITH_FAMILY, "ペレイラ・シルバ家");
-        person(ana.householdId(), "ペレイラ・シルバ", "ルカス", "ぺれいら・しるば", "るかす", Sex.MALE, 2021, 3, 30,
-                "美月野市駅前一丁目9番4号 駅前レジデンス507", null, Relationship.CHILD, LivingSituation.WITH_FAMILY, null);
-        consult("caseworker3", ana.householdId(), days(-5), Channel.VISIT, ConsulterType.SELF, null, List.of(ana),
-                List.of("FOREIGN_RESIDENT", "CHILDCARE", "INCOME"), Urgency.NORMAL,
-                "保育園の書類が読めない。仕事のシフトが減った。", "日本語教室にも行きたい。", ConsentStatus.GIVEN,
-                "くらし・しごと相談センター", FirstResponse.INFORMATION_GIVEN, null, "ポルトガル語の通訳を手配して手続きを説明。");
+        MemberView ana = person(
+                null,
+                "ペレイラ・シルバ",
+                "アナ",
+                "ぺれいら・しるば",
+                "あな",
+                Sex.FEMALE,
+                1997,
+                8,
+                21,
+                "美月野市駅前一丁目9番4号 駅前レジデンス507",
+                "070-5512-8890",
+                Relationship.SELF,
+                LivingSituation.WITH_FAMILY,
+                "ペレイラ・シルバ家");
+        person(
+                ana.householdId(),
+                "ペレイラ・シルバ",
+                "ルカス",
+                "ぺれいら・しるば",
+                "るかす",
+                Sex.MALE,
+                2021,
+                3,
+                30,
+                "美月野市駅前一丁目9番4号 駅前レジデンス507",
+                null,
+                Relationship.CHILD,
+                LivingSituation.WITH_FAMILY,
+                null);
+        consult(
+                "caseworker3",
+                ana.householdId(),
+                days(-5),
+                Channel.VISIT,
+                ConsulterType.SELF,
+                null,
+                List.of(ana),
+                List.of("FOREIGN_RESIDENT", "CHILDCARE", "INCOME"),
+                Urgency.NORMAL,
+                "保育園の書類が読めない。仕事のシフトが減った。",
+                "日本語教室にも行きたい。",
+                ConsentStatus.GIVEN,
+                "くらし・しごと相談センター",
+                FirstResponse.INFORMATION_GIVEN,
+                null,
+                "ポルトガル語の通訳を手配して手続きを説明。");
 
         // a household that changed: the husband died last year
         as("caseworker");
-        MemberView chiyo = person(null, "月岡", "千代", "つきおか", "ちよ", Sex.FEMALE, 1938, 1, 8, "美月野市月見ヶ丘一丁目2番3号",
-                "0470-22-1010", Relationship.SELF, LivingSituation.ALONE, "月岡家");
-        MemberView kiyoshi = person(chiyo.householdId(), "月岡", "清", "つきおか", "きよし", Sex.MALE, 1935, 5, 5,
-                "美月野市月見ヶ丘一丁目2番3号", null, Relationship.SPOUSE, LivingSituation.WITH_FAMILY, null);
-        people.endMembership(kiyoshi.id(), kiyoshi.version(), LocalDate.now(JAPAN).minusMonths(11), MembershipEnd.DIED);
-        consult("caseworker", chiyo.householdId(), days(-200), Channel.PHONE, ConsulterType.FAMILY, "県外に住む娘",
-                List.of(chiyo), List.of("ISOLATION", "CARE"), Urgency.NORMAL, "夫が亡くなってから、誰とも話さない日がある。",
-                "近くのサロンに行ってみたい。", ConsentStatus.GIVEN, "社会福祉協議会", FirstResponse.INFORMATION_GIVEN, null,
+        MemberView chiyo = person(
+                null,
+                "月岡",
+                "千代",
+                "つきおか",
+                "ちよ",
+                Sex.FEMALE,
+                1938,
+                1,
+                8,
+                "美月野市月見ヶ丘一丁目2番3号",
+                "0470-22-1010",
+                Relationship.SELF,
+                LivingSituation.ALONE,
+                "月岡家");
+        MemberView kiyoshi = person(
+                chiyo.householdId(),
+                "月岡",
+                "清",
+                "つきおか",
+                "きよし",
+                Sex.MALE,
+                1935,
+                5,
+                5,
+                "美月野市月見ヶ丘一丁目2番3号",
+                null,
+                Relationship.SPOUSE,
+                LivingSituation.WITH_FAMILY,
+                null);
+        people.endMembership(
+                kiyoshi.id(), kiyoshi.version(), LocalDate.now(JAPAN).minusMonths(11), MembershipEnd.DIED);
+        consult(
+                "caseworker",
+                chiyo.householdId(),
+                days(-200),
+                Channel.PHONE,
+                ConsulterType.FAMILY,
+                "県外に住む娘",
+                List.of(chiyo),
+                List.of("ISOLATION", "CARE"),
+                Urgency.NORMAL,
+                "夫が亡くなってから、誰とも話さない日がある。",
+                "近くのサロンに行ってみたい。",
+                ConsentStatus.GIVEN,
+                "社会福祉協議会",
+                FirstResponse.INFORMATION_GIVEN,
+                null,
                 "桜台ふれあいサロンを紹介。");
     }
 
@@ -242,31 +520,64 @@ class HouseholdDemoData implements ApplicationRunner {
         boolean elderly = random.nextInt(3) == 0;
         int headYear = elderly ? 1935 + random.nextInt(20) : 1960 + random.nextInt(40);
         Sex headSex = random.nextBoolean() ? Sex.FEMALE : Sex.MALE;
-        String phone = random.nextInt(4) == 0 ? null : "0%d0-%04d-%04d".formatted(7 + random.nextInt(3),
-                random.nextInt(10000), random.nextInt(10000));
-        MemberView head = person(null, family[0], given(random, headSex)[0], family[1], null, headSex, headYear,
-                1 + random.nextInt(12), 1 + random.nextInt(28), address, phone, Relationship.SELF,
-                LivingSituation.WITH_FAMILY, family[0] + "家");
+        String phone = random.nextInt(4) == 0
+                ? null
+                : "0%d0-%04d-%04d".formatted(7 + random.nextInt(3), random.nextInt(10000), random.nextInt(10000));
+        MemberView head = person(
+                null,
+                family[0],
+                given(random, headSex)[0],
+                family[1],
+                null,
+                headSex,
+                headYear,
+                1 + random.nextInt(12),
+                1 + random.nextInt(28),
+                address,
+                phone,
+                Relationship.SELF,
+                LivingSituation.WITH_FAMILY,
+                family[0] + "家");
         List<MemberView> members = new ArrayList<>(List.of(head));
         int others = random.nextInt(4);
         for (int i = 0; i < others; i++) {
-            Relationship relationship = switch (random.nextInt(4)) {
-                case 0 -> Relationship.SPOUSE;
-                case 1 -> Relationship.CHILD;
-                case 2 -> elderly ? Relationship.CHILD : Relationship.PARENT;
-                default -> Relationship.GRANDCHILD;
-            };
-            int year = switch (relationship) {
-                case SPOUSE -> headYear - 3 + random.nextInt(7);
-                case PARENT -> headYear - 25 - random.nextInt(10);
-                case CHILD -> Math.min(headYear + 22 + random.nextInt(15), LocalDate.now(JAPAN).getYear() - 1);
-                default -> Math.min(headYear + 50 + random.nextInt(15), LocalDate.now(JAPAN).getYear() - 1);
-            };
+            Relationship relationship =
+                    switch (random.nextInt(4)) {
+                        case 0 -> Relationship.SPOUSE;
+                        case 1 -> Relationship.CHILD;
+                        case 2 -> elderly ? Relationship.CHILD : Relationship.PARENT;
+                        default -> Relationship.GRANDCHILD;
+                    };
+            int year =
+                    switch (relationship) {
+                        case SPOUSE -> headYear - 3 + random.nextInt(7);
+                        case PARENT -> headYear - 25 - random.nextInt(10);
+                        case CHILD ->
+                            Math.min(
+                                    headYear + 22 + random.nextInt(15),
+                                    LocalDate.now(JAPAN).getYear() - 1);
+                        default ->
+                            Math.min(
+                                    headYear + 50 + random.nextInt(15),
+                                    LocalDate.now(JAPAN).getYear() - 1);
+                    };
             Sex sex = random.nextBoolean() ? Sex.FEMALE : Sex.MALE;
             String[] given = given(random, sex);
-            members.add(person(head.householdId(), family[0], given[0], family[1], given[1], sex, year,
-                    1 + random.nextInt(12), 1 + random.nextInt(28), address, null, relationship,
-                    LivingSituation.WITH_FAMILY, null));
+            members.add(person(
+                    head.householdId(),
+                    family[0],
+                    given[0],
+                    family[1],
+                    given[1],
+                    sex,
+                    year,
+                    1 + random.nextInt(12),
+                    1 + random.nextInt(28),
+                    address,
+                    null,
+                    relationship,
+                    LivingSituation.WITH_FAMILY,
+                    null));
         }
         int consultationsCount = 1 + random.nextInt(2);
         for (int c = 0; c < consultationsCount; c++) {
@@ -280,11 +591,23 @@ class HouseholdDemoData implements ApplicationRunner {
             ConsentStatus consent = ConsentStatus.values()[random.nextInt(3)];
             FirstResponse response = FirstResponse.values()[random.nextInt(FirstResponse.values().length)];
             String referred = response == FirstResponse.REFERRED ? RECORDER_AGENCIES[random.nextInt(4)] : null;
-            consult(by[0], head.householdId(), days(-1 - random.nextInt(700)),
+            consult(
+                    by[0],
+                    head.householdId(),
+                    days(-1 - random.nextInt(700)),
                     Channel.values()[random.nextInt(Channel.values().length)],
-                    ConsulterType.values()[random.nextInt(ConsulterType.values().length)], null,
-                    List.of(members.get(random.nextInt(members.size()))), issues,
-                    Urgency.values()[1 + random.nextInt(3)], null, null, consent, null, response, referred, null);
+                    ConsulterType.values()[random.nextInt(ConsulterType.values().length)],
+                    null,
+                    List.of(members.get(random.nextInt(members.size()))),
+                    issues,
+                    Urgency.values()[1 + random.nextInt(3)],
+                    null,
+                    null,
+                    consent,
+                    null,
+                    response,
+                    referred,
+                    null);
         }
     }
 
@@ -316,8 +639,22 @@ class HouseholdDemoData implements ApplicationRunner {
             birth = LocalDate.now(JAPAN).minusDays(30);
         }
         return people.register(
-                new PersonCommand(familyName, givenName, familyKana, reading, null, sex, birth, address, null, living,
-                        phone, null, null, null, null),
+                new PersonCommand(
+                        familyName,
+                        givenName,
+                        familyKana,
+                        reading,
+                        null,
+                        sex,
+                        birth,
+                        address,
+                        null,
+                        living,
+                        phone,
+                        null,
+                        null,
+                        null,
+                        null),
                 new MembershipCommand(household, householdName, relationship, true, household == null ? null : birth));
     }
 
@@ -331,7 +668,12 @@ class HouseholdDemoData implements ApplicationRunner {
     }
 
     private static Instant days(int offset) {
-        return LocalDateTime.now(JAPAN).plusDays(offset).withHour(10).withMinute(30).atZone(JAPAN).toInstant();
+        return LocalDateTime.now(JAPAN)
+                .plusDays(offset)
+                .withHour(10)
+                .withMinute(30)
+                .atZone(JAPAN)
+                .toInstant();
     }
 
     private void consult(
@@ -352,11 +694,11 @@ class HouseholdDemoData implements ApplicationRunner {
             @Nullable String referredAgencyCode,
             @Nullable String note) {
         as(username);
-        UUID agency = ((org.marugoto.shared.Actor) SecurityContextHolder.getContext()
-                        .getAuthentication()
-                        .getPrincipal())
+        UUID agency = ((org.marugoto.shared.Actor)
+                        SecurityContextHolder.getContext().getAuthentication().getPrincipal())
                 .agencyId();
-        UUID counter = directory.counters(agency).stream().findFirst().map(c -> c.id()).orElse(null);
+        UUID counter =
+                directory.counters(agency).stream().findFirst().map(c -> c.id()).orElse(null);
         UUID referred = referredAgencyCode == null
                 ? null
                 : directory.agencyByCode(referredAgencyCode).orElseThrow().id();
@@ -364,10 +706,24 @@ class HouseholdDemoData implements ApplicationRunner {
             people.involve(household, agency, "DEMO");
         }
         consultations.record(new ConsultationCommand(
-                UUID.randomUUID(), household, counter, at, channel, consulter, relation,
-                persons.stream().map(m -> m.person().id()).distinct().toList(), issues, issues.getFirst(), urgency,
-                ownWords, wishes, consent, consent == ConsentStatus.NOT_ASKED ? null : LocalDate.ofInstant(at, JAPAN),
-                scope, response == FirstResponse.REFERRED && referred == null ? FirstResponse.INFORMATION_GIVEN : response,
-                referred, note));
+                UUID.randomUUID(),
+                household,
+                counter,
+                at,
+                channel,
+                consulter,
+                relation,
+                persons.stream().map(m -> m.person().id()).distinct().toList(),
+                issues,
+                issues.getFirst(),
+                urgency,
+                ownWords,
+                wishes,
+                consent,
+                consent == ConsentStatus.NOT_ASKED ? null : LocalDate.ofInstant(at, JAPAN),
+                scope,
+                response == FirstResponse.REFERRED && referred == null ? FirstResponse.INFORMATION_GIVEN : response,
+                referred,
+                note));
     }
 }

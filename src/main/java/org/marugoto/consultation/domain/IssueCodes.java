@@ -108,14 +108,21 @@ public class IssueCodes implements ApplicationRunner {
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Transactional
     public void update(UUID id, int seenVersion, String nameJa, String nameEn, int sortOrder, boolean active) {
-        int changed = jdbc.sql(
-                        """
+        int changed = jdbc.sql("""
                         update issue_code set name_ja = ?, name_en = ?, sort_order = ?, active = ?, updated_at = ?,
                             updated_by = ?, version = version + 1
                         where municipality_id = ? and id = ? and version = ?
                         """)
-                .params(nameJa, nameEn, sortOrder, active, Timestamp.from(clock.instant()), CurrentActor.username(),
-                        tenancy.municipalityId(), id, seenVersion)
+                .params(
+                        nameJa,
+                        nameEn,
+                        sortOrder,
+                        active,
+                        Timestamp.from(clock.instant()),
+                        CurrentActor.username(),
+                        tenancy.municipalityId(),
+                        id,
+                        seenVersion)
                 .update();
         if (changed == 0) {
             throw new OptimisticLockingFailureException("issue code " + id + " was changed by someone else");
@@ -126,15 +133,23 @@ public class IssueCodes implements ApplicationRunner {
     private boolean insert(String code, String nameJa, String nameEn, int sortOrder, boolean ifAbsent) {
         Timestamp now = Timestamp.from(clock.instant());
         try {
-            return jdbc.sql(
-                                    """
+            return jdbc.sql("""
                                     insert into issue_code (municipality_id, id, code, name_ja, name_en, sort_order, active,
                                         created_at, created_by, updated_at, updated_by, version)
                                     values (?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, 0)
                                     on conflict (municipality_id, code) do nothing
                                     """)
-                            .params(tenancy.municipalityId(), Ids.newId(), code, nameJa, nameEn, sortOrder, now,
-                                    CurrentActor.username(), now, CurrentActor.username())
+                            .params(
+                                    tenancy.municipalityId(),
+                                    Ids.newId(),
+                                    code,
+                                    nameJa,
+                                    nameEn,
+                                    sortOrder,
+                                    now,
+                                    CurrentActor.username(),
+                                    now,
+                                    CurrentActor.username())
                             .update()
                     > 0;
         } catch (DuplicateKeyException e) {

@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.consultation.Channel;
 import org.marugoto.consultation.ConsentStatus;
-import org.marugoto.consultation.ConsulterType;
 import org.marugoto.consultation.ConsultationView;
+import org.marugoto.consultation.ConsulterType;
 import org.marugoto.consultation.FirstResponse;
 import org.marugoto.consultation.Urgency;
 import org.marugoto.consultation.domain.ConsultationCommand;
@@ -128,7 +128,8 @@ class ConsultationController {
         model.addAttribute(
                 "persons",
                 members.stream()
-                        .filter(m -> consultation.personIds().contains(m.person().id()))
+                        .filter(m ->
+                                consultation.personIds().contains(m.person().id()))
                         .map(MemberView::person)
                         .distinct()
                         .toList());
@@ -152,11 +153,14 @@ class ConsultationController {
         model.addAttribute("form", form);
         model.addAttribute("household", household);
         model.addAttribute(
-                "members", people.members(householdId).stream().filter(MemberView::current).toList());
+                "members",
+                people.members(householdId).stream().filter(MemberView::current).toList());
         model.addAttribute("codes", issueCodes.active());
-        model.addAttribute("counters", directory.counters(CurrentActor.get().orElseThrow().agencyId()));
         model.addAttribute(
-                "agencies", directory.agencies().stream().filter(AgencyView::active).toList());
+                "counters", directory.counters(CurrentActor.get().orElseThrow().agencyId()));
+        model.addAttribute(
+                "agencies",
+                directory.agencies().stream().filter(AgencyView::active).toList());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("consulterTypes", ConsulterType.values());
         model.addAttribute("urgencies", Urgency.values());

@@ -24,8 +24,10 @@ import org.marugoto.audit.AuditEntry;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.LivingSituation;
 import org.marugoto.people.MemberView;
+import org.marugoto.people.MembershipCommand;
 import org.marugoto.people.MembershipEnd;
 import org.marugoto.people.PeopleApi;
+import org.marugoto.people.PersonCommand;
 import org.marugoto.people.PersonView;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
@@ -73,13 +75,15 @@ public class PeopleService implements PeopleApi {
      * Registers a person and their membership of a household (a new one, or an existing one the user may change).
      * Duplicates are the caller's to show beforehand ({@link PersonSearch#duplicates}); nothing is merged here.
      */
+    @Override
     @Transactional
     public MemberView register(PersonCommand person, MembershipCommand membership) {
         checkPerson(person);
         UUID agencyId = CurrentActor.get().orElseThrow().agencyId();
         UUID householdId = membership.householdId();
         if (householdId == null) {
-            String name = membership.newHouseholdName() == null || membership.newHouseholdName().isBlank()
+            String name = membership.newHouseholdName() == null
+                            || membership.newHouseholdName().isBlank()
                     ? person.familyName() + "家"
                     : membership.newHouseholdName().strip();
             householdId = createHousehold(name, person.address(), person.areaId(), agencyId);
@@ -88,8 +92,7 @@ public class PeopleService implements PeopleApi {
         }
         UUID personId = Ids.newId();
         java.time.Instant now = now();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into person (municipality_id, id, owner_agency_id, family_name, given_name, family_name_kana,
                             given_name_kana, former_names, sex, birth_date, address, area_id, living_situation, phone, email,
                             nationality, preferred_language, note, name_key, reading_key, loose_reading_key,
@@ -116,14 +119,14 @@ public class PeopleService implements PeopleApi {
     public MemberView addExistingPerson(UUID householdId, UUID personId, MembershipCommand membership) {
         access.authorize(PersonalDataAction.WRITE, householdScope(householdId), "add member");
         access.authorize(PersonalDataAction.READ, personScope(personId), "add member");
-        boolean already = jdbc.sql(
-                        """
+        boolean already = jdbc.sql("""
                         select count(*) from household_member
                         where municipality_id = ? and household_id = ? and person_id = ? and member_to is null
                         """)
-                .params(tenancy.municipalityId(), householdId, personId)
-                .query(Long.class)
-                .single() > 0;
+                        .params(tenancy.municipalityId(), householdId, personId)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (already) {
             throw new RuleViolation(null, "household.error.alreadyMember");
         }
@@ -133,8 +136,7 @@ public class PeopleService implements PeopleApi {
     private UUID addMembership(UUID householdId, UUID personId, MembershipCommand membership) {
         UUID memberId = Ids.newId();
         Timestamp now = Timestamp.from(now());
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into household_member (municipality_id, id, household_id, person_id, relationship,
                             lives_together, member_from, created_at, created_by, updated_at, updated_by, version)
                         values (:m, :id, :household, :person, :relationship, :together, :from, :now, :by, :now, :by, 0)
@@ -154,11 +156,13 @@ public class PeopleService implements PeopleApi {
 
     private UUID createHousehold(String name, @Nullable String address, @Nullable UUID areaId, UUID agencyId) {
         UUID id = Ids.newId();
-        long number = jdbc.sql("select nextval('household_case_number_seq')").query(Long.class).single();
-        String caseNumber = "H%d-%05d".formatted(LocalDate.now(clock.withZone(JAPAN)).getYear(), number);
+        long number = jdbc.sql("select nextval('household_case_number_seq')")
+                .query(Long.class)
+                .single();
+        String caseNumber =
+                "H%d-%05d".formatted(LocalDate.now(clock.withZone(JAPAN)).getYear(), number);
         Timestamp now = Timestamp.from(now());
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into household (municipality_id, id, case_number, name, address, address_key, area_id,
                             owner_agency_id, created_at, created_by, updated_at, updated_by, version)
                         values (:m, :id, :caseNumber, :name, :address, :addressKey, :area, :owner, :now, :by, :now, :by, 0)
@@ -183,8 +187,7 @@ public class PeopleService implements PeopleApi {
     public PersonView update(UUID personId, int seenVersion, PersonCommand person) {
         checkPerson(person);
         access.authorize(PersonalDataAction.WRITE, personScope(personId), "update");
-        int changed = jdbc.sql(
-                        """
+        int changed = jdbc.sql("""
                         update person set family_name = :familyName, given_name = :givenName,
                             family_name_kana = :familyNameKana, given_name_kana = :givenNameKana,
                             former_names = :formerNames, sex = :sex, birth_date = :birthDate, address = :address,
@@ -209,6 +212,7 @@ public class PeopleService implements PeopleApi {
     }
 
     /** Ends a membership (moved out, died, ...). The row stays, so the household keeps its history. */
+    @Override
     @Transactional
     public MemberView endMembership(UUID memberId, int seenVersion, LocalDate endedOn, MembershipEnd reason) {
         MemberView member = member(memberId);
@@ -222,8 +226,7 @@ public class PeopleService implements PeopleApi {
         if (member.memberFrom() != null && endedOn.isBefore(member.memberFrom())) {
             throw new RuleViolation("endedOn", "household.error.endBeforeStart");
         }
-        int changed = jdbc.sql(
-                        """
+        int changed = jdbc.sql("""
                         update household_member set member_to = :to, end_reason = :reason, lives_together = false,
                             updated_at = :now, updated_by = :by, version = version + 1
                         where municipality_id = :m and id = :id and version = :version
@@ -240,8 +243,7 @@ public class PeopleService implements PeopleApi {
             throw new OptimisticLockingFailureException("membership " + memberId + " was changed by someone else");
         }
         if (reason == MembershipEnd.DIED) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             update person set deceased_on = :on, updated_at = :now, updated_by = :by, version = version + 1
                             where municipality_id = :m and id = :id
                             """)
@@ -288,7 +290,9 @@ public class PeopleService implements PeopleApi {
         params.addValue("birthDate", p.birthDate());
         params.addValue("address", p.address());
         params.addValue("areaId", p.areaId());
-        params.addValue("livingSituation", p.livingSituation() == null ? null : p.livingSituation().name());
+        params.addValue(
+                "livingSituation",
+                p.livingSituation() == null ? null : p.livingSituation().name());
         params.addValue("phone", p.phone());
         params.addValue("email", p.email());
         params.addValue("nationality", p.nationality());
@@ -299,7 +303,8 @@ public class PeopleService implements PeopleApi {
         params.addValue("looseReadingKey", JapaneseText.looseReadingKey(fullKana));
         params.addValue("formerNameKeys", formerKeys);
         params.addValue(
-                "phoneKey", p.phone() == null ? null : PhoneNumbers.normalize(p.phone()).orElse(null));
+                "phoneKey",
+                p.phone() == null ? null : PhoneNumbers.normalize(p.phone()).orElse(null));
         params.addValue("addressKey", p.address() == null ? null : Addresses.key(p.address()));
         return params;
     }
@@ -318,10 +323,9 @@ public class PeopleService implements PeopleApi {
     @Transactional
     public List<MemberView> members(UUID householdId) {
         access.authorize(PersonalDataAction.READ, householdScope(householdId), "members");
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select m.id as member_id, m.household_id, m.relationship, m.lives_together, m.member_from,
-                               m.member_to, m.end_reason, m.version as member_version, p.*
+                               m.member_to, m.end_reason, m.version as member_version, m.created_at as member_created_at, p.*
                         from household_member m join person p on p.municipality_id = m.municipality_id and p.id = m.person_id
                         where m.municipality_id = ? and m.household_id = ?
                         order by m.member_to nulls first, p.birth_date nulls last
@@ -341,8 +345,7 @@ public class PeopleService implements PeopleApi {
     /** The current and past households of a person (without a further audit row: the person read is audited). */
     @Transactional(readOnly = true)
     public List<HouseholdView> householdsOf(UUID personId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select distinct h.* from household h join household_member m
                           on m.municipality_id = h.municipality_id and m.household_id = h.id
                         where h.municipality_id = ? and m.person_id = ?
@@ -354,10 +357,9 @@ public class PeopleService implements PeopleApi {
     }
 
     MemberView member(UUID memberId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select m.id as member_id, m.household_id, m.relationship, m.lives_together, m.member_from,
-                               m.member_to, m.end_reason, m.version as member_version, p.*
+                               m.member_to, m.end_reason, m.version as member_version, m.created_at as member_created_at, p.*
                         from household_member m join person p on p.municipality_id = m.municipality_id and p.id = m.person_id
                         where m.municipality_id = ? and m.id = ?
                         """)
@@ -389,19 +391,18 @@ public class PeopleService implements PeopleApi {
     @Transactional(readOnly = true)
     public RecordScope householdScope(UUID householdId) {
         HouseholdView household = findHousehold(householdId);
-        Set<UUID> involved = new HashSet<>(jdbc.sql(
-                        "select agency_id from household_agency where municipality_id = ? and household_id = ?")
-                .params(tenancy.municipalityId(), householdId)
-                .query(UUID.class)
-                .list());
+        Set<UUID> involved = new HashSet<>(
+                jdbc.sql("select agency_id from household_agency where municipality_id = ? and household_id = ?")
+                        .params(tenancy.municipalityId(), householdId)
+                        .query(UUID.class)
+                        .list());
         return new RecordScope(HOUSEHOLD, householdId, household.ownerAgencyId(), involved);
     }
 
     @Transactional(readOnly = true)
     public RecordScope personScope(UUID personId) {
         PersonView person = findPerson(personId);
-        Set<UUID> involved = new HashSet<>(jdbc.sql(
-                        """
+        Set<UUID> involved = new HashSet<>(jdbc.sql("""
                         select distinct ha.agency_id from household_member m
                         join household_agency ha on ha.municipality_id = m.municipality_id and ha.household_id = m.household_id
                         where m.municipality_id = ? and m.person_id = ?
@@ -420,8 +421,7 @@ public class PeopleService implements PeopleApi {
 
     private void insertInvolvement(UUID householdId, UUID agencyId, String reason) {
         Timestamp now = Timestamp.from(now());
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into household_agency (municipality_id, household_id, agency_id, reason, created_at,
                             created_by, updated_at, updated_by, version)
                         values (:m, :household, :agency, :reason, :now, :by, :now, :by, 0)
@@ -485,6 +485,7 @@ public class PeopleService implements PeopleApi {
                 rs.getObject("member_from", LocalDate.class),
                 rs.getObject("member_to", LocalDate.class),
                 end == null ? null : MembershipEnd.valueOf(end),
+                rs.getTimestamp("member_created_at").toInstant(),
                 rs.getInt("member_version"));
     }
 
@@ -496,7 +497,8 @@ public class PeopleService implements PeopleApi {
     public static Map<Integer, List<MemberView>> byGeneration(List<MemberView> members) {
         Map<Integer, List<MemberView>> result = new LinkedHashMap<>();
         members.stream()
-                .sorted(java.util.Comparator.comparingInt((MemberView m) -> m.relationship().generation()))
+                .sorted(java.util.Comparator.comparingInt(
+                        (MemberView m) -> m.relationship().generation()))
                 .forEach(m -> result.computeIfAbsent(m.relationship().generation(), k -> new ArrayList<>())
                         .add(m));
         return result;

@@ -1,6 +1,5 @@
 package org.marugoto.people.domain;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.marugoto.access.AccessApi;
 import org.marugoto.people.HouseholdView;
+import org.marugoto.people.PersonCommand;
 import org.marugoto.people.PersonView;
 import org.marugoto.shared.Tenancy;
 import org.marugoto.shared.text.Addresses;
@@ -72,6 +71,9 @@ public class PersonSearch {
                 criteria.addAll(criteria(words[i], "w" + i, params));
             }
         }
+        if (words.length > 1) {
+            criteria.addAll(wholeName(String.join("", words), params));
+        }
         return prepared(criteria, params, agencyId);
     }
 
@@ -113,8 +115,7 @@ public class PersonSearch {
                               and va.agency_id = :agency))
                     order by score desc, p.loose_reading_key, p.birth_date
                     limit :limit
-                    """
-                    .formatted(score, flags, any);
+                    """.formatted(score, flags, any);
         }
     }
 
@@ -154,7 +155,7 @@ public class PersonSearch {
             params.addValue("dAddress", Addresses.key(person.address()));
             criteria.add(new Criterion(
                     "p.address_key = :dAddress and p.loose_reading_key like :dFamilyReading",
-                    30,
+                    20,
                     "search.reason.addressAndFamilyName"));
         }
         return run(prepared(criteria, params, agencyId)).stream()
@@ -162,20 +163,33 @@ public class PersonSearch {
                 .toList();
     }
 
+    /** "ささき とみ" is also one full reading, "佐々木 トミ" one full name: the strongest match when it is exact. */
+    private static List<Criterion> wholeName(String joined, MapSqlParameterSource params) {
+        List<Criterion> criteria = new ArrayList<>();
+        params.addValue("allName", JapaneseText.nameKey(joined));
+        criteria.add(new Criterion("p.name_key = :allName", 120, "search.reason.nameSame"));
+        if (JapaneseText.isReading(joined)
+                || JapaneseText.romajiToHiragana(joined).isPresent()) {
+            String reading = JapaneseText.looseReadingKey(joined);
+            params.addValue("allReading", reading);
+            params.addValue("allReadingPrefix", escape(reading) + "%");
+            criteria.add(new Criterion("p.loose_reading_key = :allReading", 110, "search.reason.readingSame"));
+            criteria.add(
+                    new Criterion("p.loose_reading_key like :allReadingPrefix", 40, "search.reason.readingStarts"));
+        }
+        return criteria;
+    }
+
     private List<Criterion> criteria(String word, String key, MapSqlParameterSource params) {
         List<Criterion> criteria = new ArrayList<>();
         if (CASE_NUMBER.matcher(word).matches()) {
             String number = word.toUpperCase(Locale.ROOT);
             params.addValue(key + "case", number.startsWith("H") ? number : "H" + number);
-            criteria.add(new Criterion(
-                    """
+            criteria.add(new Criterion("""
                     exists (select 1 from household_member cm join household ch
                               on ch.municipality_id = cm.municipality_id and ch.id = cm.household_id
                             where cm.municipality_id = p.municipality_id and cm.person_id = p.id
-                              and ch.case_number = :%scase)"""
-                            .formatted(key),
-                    200,
-                    "search.reason.caseNumber"));
+                              and ch.case_number = :%scase)""".formatted(key), 200, "search.reason.caseNumber"));
             return criteria;
         }
         Optional<DateRange> date = JapaneseDates.parseForSearch(word);
@@ -198,14 +212,15 @@ public class PersonSearch {
         params.addValue(key + "name", name);
         params.addValue(key + "namePrefix", escape(name) + "%");
         criteria.add(new Criterion("p.name_key = :%sname".formatted(key), 100, "search.reason.nameSame"));
-        criteria.add(new Criterion(
-                "p.name_key like :%snamePrefix".formatted(key), 60, "search.reason.nameStarts"));
+        criteria.add(new Criterion("p.name_key like :%snamePrefix".formatted(key), 60, "search.reason.nameStarts"));
         String reading = JapaneseText.looseReadingKey(word);
-        if (!reading.isEmpty() && (JapaneseText.isReading(word) || JapaneseText.romajiToHiragana(word).isPresent())) {
+        if (!reading.isEmpty()
+                && (JapaneseText.isReading(word)
+                        || JapaneseText.romajiToHiragana(word).isPresent())) {
             params.addValue(key + "reading", reading);
             params.addValue(key + "readingPrefix", escape(reading) + "%");
-            criteria.add(new Criterion(
-                    "p.loose_reading_key = :%sreading".formatted(key), 90, "search.reason.readingSame"));
+            criteria.add(
+                    new Criterion("p.loose_reading_key = :%sreading".formatted(key), 90, "search.reason.readingSame"));
             criteria.add(new Criterion(
                     "p.loose_reading_key like :%sreadingPrefix".formatted(key), 60, "search.reason.readingStarts"));
             if (reading.length() >= 3) {
@@ -216,14 +231,12 @@ public class PersonSearch {
         }
         if (name.length() >= 3) {
             params.addValue(key + "namePart", "%" + escape(name) + "%");
-            criteria.add(new Criterion(
-                    "p.name_key like :%snamePart".formatted(key), 40, "search.reason.nameContains"));
+            criteria.add(new Criterion("p.name_key like :%snamePart".formatted(key), 40, "search.reason.nameContains"));
             criteria.add(new Criterion(
                     "p.former_name_keys like :%snamePart".formatted(key), 50, "search.reason.formerName"));
             String address = Addresses.key(word);
             params.addValue(key + "address", "%" + escape(address) + "%");
-            criteria.add(new Criterion(
-                    "p.address_key like :%saddress".formatted(key), 30, "search.reason.address"));
+            criteria.add(new Criterion("p.address_key like :%saddress".formatted(key), 30, "search.reason.address"));
         } else if (name.length() == 2) {
             params.addValue(key + "formerPrefix", escape(name) + "%");
             criteria.add(new Criterion(
@@ -255,15 +268,14 @@ public class PersonSearch {
         }
         Map<UUID, List<HouseholdView>> households = currentHouseholds(hits.keySet());
         return hits.values().stream()
-                .map(h -> new SearchHit(h.person(), households.getOrDefault(h.person().id(), List.of()), h.score(),
-                        h.reasons()))
+                .map(h -> new SearchHit(
+                        h.person(), households.getOrDefault(h.person().id(), List.of()), h.score(), h.reasons()))
                 .toList();
     }
 
     private Map<UUID, List<HouseholdView>> currentHouseholds(java.util.Collection<UUID> personIds) {
         Map<UUID, List<HouseholdView>> result = new LinkedHashMap<>();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         select m.person_id, h.* from household_member m
                         join household h on h.municipality_id = m.municipality_id and h.id = m.household_id
                         where m.municipality_id = :m and m.person_id in (:ids) and m.member_to is null
@@ -280,5 +292,4 @@ public class PersonSearch {
     private static String escape(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
-
 }

@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.marugoto.people.HouseholdSection;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.MemberView;
+import org.marugoto.people.MembershipCommand;
 import org.marugoto.people.MembershipEnd;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.TimelineEntry;
-import org.marugoto.people.domain.MembershipCommand;
 import org.marugoto.people.domain.PeopleService;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.text.DateParse;
@@ -56,14 +56,20 @@ class HouseholdController {
         List<MemberView> past = members.stream().filter(m -> !m.current()).toList();
         List<TimelineEntry> timeline = new ArrayList<>();
         for (MemberView m : members) {
-            if (m.memberFrom() != null) {
-                timeline.add(new TimelineEntry(
-                        m.memberFrom().atStartOfDay(JAPAN).toInstant(),
-                        true,
-                        "timeline.joined",
-                        List.of(m.person().fullName()),
-                        "/people/" + m.person().id()));
-            }
+            timeline.add(
+                    m.memberFrom() != null
+                            ? new TimelineEntry(
+                                    m.memberFrom().atStartOfDay(JAPAN).toInstant(),
+                                    true,
+                                    "timeline.joined",
+                                    List.of(m.person().fullName()),
+                                    "/people/" + m.person().id())
+                            : new TimelineEntry(
+                                    m.recordedAt(),
+                                    false,
+                                    "timeline.recorded",
+                                    List.of(m.person().fullName()),
+                                    "/people/" + m.person().id()));
             if (m.memberTo() != null) {
                 timeline.add(new TimelineEntry(
                         m.memberTo().atStartOfDay(JAPAN).toInstant(),

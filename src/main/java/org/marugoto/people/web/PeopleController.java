@@ -10,11 +10,11 @@ import org.marugoto.area.AreaApi;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.LivingSituation;
 import org.marugoto.people.MemberView;
+import org.marugoto.people.PersonCommand;
 import org.marugoto.people.PersonView;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
 import org.marugoto.people.domain.PeopleService;
-import org.marugoto.people.domain.PersonCommand;
 import org.marugoto.people.domain.PersonSearch;
 import org.marugoto.people.domain.SearchHit;
 import org.marugoto.shared.RuleViolation;
@@ -156,7 +156,8 @@ class PeopleController {
         if (!form.getGivenNameKana().isBlank() && !JapaneseText.isReading(form.getGivenNameKana())) {
             result.rejectValue("givenNameKana", "validation.kana");
         }
-        if (!form.getPhone().isBlank() && PhoneNumbers.normalize(form.getPhone()).isEmpty()) {
+        if (!form.getPhone().isBlank()
+                && PhoneNumbers.normalize(form.getPhone()).isEmpty()) {
             result.rejectValue("phone", "validation.phone");
         }
     }

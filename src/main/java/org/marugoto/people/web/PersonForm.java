@@ -8,11 +8,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.people.LivingSituation;
+import org.marugoto.people.MembershipCommand;
+import org.marugoto.people.PersonCommand;
 import org.marugoto.people.PersonView;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
-import org.marugoto.people.domain.MembershipCommand;
-import org.marugoto.people.domain.PersonCommand;
 import org.marugoto.shared.text.JapaneseDates;
 
 /**

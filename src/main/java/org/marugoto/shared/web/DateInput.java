@@ -28,8 +28,7 @@ public final class DateInput {
             return null;
         }
         LocalDate today = LocalDate.now(JAPAN);
-        DateParse parsed =
-                notInFuture ? JapaneseDates.parseBirthDate(text, today) : JapaneseDates.parse(text);
+        DateParse parsed = notInFuture ? JapaneseDates.parseBirthDate(text, today) : JapaneseDates.parse(text);
         if (parsed instanceof DateParse.Parsed ok) {
             return ok.date();
         }

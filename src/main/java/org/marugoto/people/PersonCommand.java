@@ -1,10 +1,8 @@
-package org.marugoto.people.domain;
+package org.marugoto.people;
 
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.marugoto.people.LivingSituation;
-import org.marugoto.people.Sex;
 
 /** What a caseworker enters about a person, already checked for format by the form. */
 public record PersonCommand(

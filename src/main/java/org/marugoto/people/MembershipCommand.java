@@ -1,9 +1,8 @@
-package org.marugoto.people.domain;
+package org.marugoto.people;
 
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.marugoto.people.Relationship;
 
 /**
  * Where a person belongs: an existing household ({@code householdId}) or a new one named {@code newHouseholdName}.

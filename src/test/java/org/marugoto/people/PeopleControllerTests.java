@@ -1,0 +1,99 @@
+package org.marugoto.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.marugoto.MarugotoTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@MarugotoTest
+class PeopleControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long persons(String familyName) {
+        return jdbc.sql("select count(*) from person where family_name = ?")
+                .param(familyName)
+                .query(Long.class)
+                .single();
+    }
+
+    MockHttpServletRequestBuilder register(String family, String kana, String birthDate, String phone) {
+        return post("/people/new")
+                .with(csrf())
+                .param("familyName", family)
+                .param("givenName", "太郎")
+                .param("familyNameKana", kana)
+                .param("givenNameKana", "たろう")
+                .param("sex", "MALE")
+                .param("birthDate", birthDate)
+                .param("phone", phone)
+                .param("relationship", "SELF")
+                .param("livesTogether", "true");
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void impossibleValuesGetAMessageAtTheFieldAndNothingIsSaved() throws Exception {
+        mvc.perform(register("不正値", "漢字です", "平成32年1月1日", "090-1234-abcd"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("よみがなは、ひらがなまたはカタカナで入力してください。")))
+                .andExpect(content().string(containsString("その元号にその年はありません")))
+                .andExpect(content().string(containsString("電話番号は数字・ハイフン・括弧で入力してください。")));
+        mvc.perform(register("不正値", "ふせいち", "昭和65年1月1日", ""))
+                .andExpect(content().string(containsString("その元号にその年はありません")));
+        mvc.perform(register("不正値", "ふせいち", "2099-01-01", ""))
+                .andExpect(content().string(containsString("未来の日付は入力できません。")));
+        mvc.perform(register("不正値", "ふせいち", "慶応3年1月1日", ""))
+                .andExpect(content().string(containsString("日付として読み取れません")));
+        mvc.perform(register("不正値", "ふせいち", "1800-01-01", ""))
+                .andExpect(content().string(containsString("明治6年（1873年）より前の日付は扱えません。")));
+        assertThat(persons("不正値")).isZero();
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void aPossibleDuplicateIsShownBeforeAnythingIsCreated() throws Exception {
+        mvc.perform(register("重複確認", "ちょうふくかくにん", "S50.5.5", "")).andExpect(status().is3xxRedirection());
+        assertThat(persons("重複確認")).isEqualTo(1);
+
+        mvc.perform(register("重複確認", "チョウフクカクニン", "昭和50年5月5日", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("同じ人かもしれない記録が1件あります")))
+                .andExpect(content().string(containsString("生年月日と姓が一致")));
+        assertThat(persons("重複確認")).isEqualTo(1);
+
+        mvc.perform(register("重複確認", "ちょうふくかくにん", "S50.5.5", "").param("confirmedNew", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(persons("重複確認")).isEqualTo(2);
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void theSearchPageAnswersHtmxWithTheResultsOnly() throws Exception {
+        mvc.perform(get("/people").param("q", "ささき とみ").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("佐々木 トミ")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<html"))));
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void administratorsCannotSearchPersons() throws Exception {
+        mvc.perform(get("/people").param("q", "ささき")).andExpect(status().isForbidden());
+    }
+}

@@ -1,0 +1,152 @@
+package org.marugoto.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.marugoto.people.PeopleFixtures.joining;
+import static org.marugoto.people.PeopleFixtures.newHousehold;
+import static org.marugoto.people.PeopleFixtures.person;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.marugoto.MarugotoTest;
+import org.marugoto.audit.AuditAction;
+import org.marugoto.audit.AuditApi;
+import org.marugoto.people.domain.PeopleService;
+import org.marugoto.people.domain.PersonSearch;
+import org.marugoto.people.domain.SearchHit;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** Search finds people however their name, reading, date of birth, phone or address is typed. */
+@MarugotoTest
+class PersonSearchTests {
+
+    @Autowired
+    PeopleService people;
+
+    @Autowired
+    PersonSearch search;
+
+    @Autowired
+    AuditApi audit;
+
+    @Autowired
+    UserDetailsService users;
+
+    static UUID takahashi;
+    static String caseNumber;
+
+    @BeforeEach
+    void registerOnce() {
+        if (takahashi != null) {
+            return;
+        }
+        PeopleFixtures.actAs(users, "caseworker4");
+        MemberView member = people.register(
+                person("髙嶋", "譲二", "たかしま", "じょうじ", Sex.MALE, LocalDate.of(1970, 4, 1), "美月野市緑町二丁目3番4号", "0470-88-1234"),
+                newHousehold());
+        people.register(
+                person("髙嶋", "ヨシ", "たかしま", "よし", Sex.FEMALE, LocalDate.of(1939, 12, 24), null, null),
+                joining(member.householdId(), Relationship.PARENT));
+        takahashi = member.person().id();
+        caseNumber = people.household(member.householdId(), "test").caseNumber();
+    }
+
+    List<UUID> found(String query) {
+        return search.search(query).stream().map(h -> h.person().id()).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "たかしま じょうじ",
+                "タカシマ",
+                "ﾀｶｼﾏ ｼﾞｮｳｼﾞ",
+                "takashima",
+                "Takashima Jouji",
+                "TAKASHIMA JOJI",
+                "高嶋",
+                "髙嶋譲二",
+                "高島 譲二",
+                "昭和45年4月1日",
+                "S45.4.1",
+                "s45/4/1",
+                "1970-04-01",
+                "1970/4/1",
+                "昭和45年",
+                "０４７０－８８－１２３４",
+                "0470881234",
+                "(0470)88-1234",
+                "緑町2-3-4",
+                "緑町二丁目3番",
+                "たかしま S45.4.1"
+            })
+    @WithUserDetails("caseworker4")
+    void findsTheSamePersonHoweverTheQueryIsWritten(String query) {
+        assertThat(found(query)).as(query).contains(takahashi);
+    }
+
+    @Test
+    @WithUserDetails("caseworker4")
+    void findsTheHouseholdByItsCaseNumber() {
+        assertThat(found(caseNumber)).hasSize(2).contains(takahashi);
+    }
+
+    @Test
+    @WithUserDetails("caseworker4")
+    void ranksTheBestMatchFirstAndSaysWhy() {
+        List<SearchHit> hits = search.search("たかしま じょうじ 1970-04-01");
+        SearchHit first = hits.getFirst();
+        assertThat(first.person().id()).isEqualTo(takahashi);
+        assertThat(first.reasons()).contains("search.reason.readingStarts", "search.reason.birthDate");
+        assertThat(first.households()).isNotEmpty();
+    }
+
+    @Test
+    @WithUserDetails("caseworker4")
+    void aDateOfAnotherPersonDoesNotMatch() {
+        assertThat(found("S45.4.2")).doesNotContain(takahashi);
+    }
+
+    @Test
+    @WithUserDetails("caseworker4")
+    void theSearchIsAuditedWithItsQuery() {
+        search.search("監査される検索");
+        assertThat(audit.recent(null, 20))
+                .filteredOn(e -> e.action() == AuditAction.SEARCH && e.details().contains("監査される検索"))
+                .isNotEmpty();
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void staffOfAnotherAgencyDoNotFindThePerson() {
+        assertThat(found("たかしま じょうじ")).doesNotContain(takahashi);
+        assertThat(found("0470-88-1234")).doesNotContain(takahashi);
+    }
+
+    @Test
+    @WithUserDetails("planner")
+    void plannersCannotSearchPersons() {
+        assertThatThrownBy(() -> search.search("たかしま")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails("caseworker4")
+    void duplicatesAreFoundBeforeRegistering() {
+        List<SearchHit> duplicates =
+                search.duplicates(person("高島", "譲二", "タカシマ", "ジョウジ", Sex.MALE, LocalDate.of(1970, 4, 1), null, null));
+        assertThat(duplicates).extracting(h -> h.person().id()).contains(takahashi);
+        assertThat(duplicates.getFirst().reasons()).contains("search.reason.nameSame", "search.reason.readingSame");
+
+        assertThat(search.duplicates(person("別人", "です", "べつじん", "です", Sex.MALE, LocalDate.of(1990, 1, 1), null, null)))
+                .extracting(h -> h.person().id())
+                .doesNotContain(takahashi);
+    }
+}
