@@ -34,6 +34,8 @@ class StaffDemoData implements ApplicationRunner {
         new Demo("caseworker2", "山口 翔太", "やまぐち しょうた", "JIRITSU", Set.of(CASEWORKER)),
         new Demo("caseworker3", "松本 彩", "まつもと あや", "KODOMO", Set.of(CASEWORKER)),
         new Demo("caseworker4", "木村 葵", "きむら あおい", "DISABILITY-HUB", Set.of(CASEWORKER)),
+        new Demo("caseworker5", "岡本 里美", "おかもと さとみ", "HEALTH", Set.of(CASEWORKER)),
+        new Demo("caseworker6", "藤田 浩二", "ふじた こうじ", "WELFARE-OFFICE", Set.of(CASEWORKER)),
         new Demo("csw", "井上 直樹", "いのうえ なおき", "SHAKYO", Set.of(CASEWORKER)),
         new Demo("minsei", "田中 キヨ子", "たなか きよこ", "MINSEI", Set.of(VOLUNTEER)),
         new Demo("minsei2", "吉田 茂", "よしだ しげる", "MINSEI", Set.of(VOLUNTEER)),

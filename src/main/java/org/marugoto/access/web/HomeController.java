@@ -24,6 +24,10 @@ class HomeController {
     static final List<Capability> CAPABILITIES = List.of(
             new Capability(
                     "intake", "/people", List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
+            new Capability(
+                    "referrals",
+                    "/referrals",
+                    List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
             new Capability("directory", "/directory", List.of()),
             new Capability("areas", "/admin/areas", List.of(Role.SYSTEM_ADMIN)),
             new Capability("agencies", "/admin/agencies", List.of(Role.SYSTEM_ADMIN)),

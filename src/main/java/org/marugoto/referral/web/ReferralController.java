@@ -1,0 +1,258 @@
+package org.marugoto.referral.web;
+
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.marugoto.consultation.ConsentStatus;
+import org.marugoto.consultation.ConsultationView;
+import org.marugoto.consultation.Urgency;
+import org.marugoto.consultation.domain.ConsultationService;
+import org.marugoto.directory.AgencyView;
+import org.marugoto.directory.DirectoryApi;
+import org.marugoto.people.HouseholdView;
+import org.marugoto.people.MemberView;
+import org.marugoto.people.PeopleApi;
+import org.marugoto.referral.ReferralOutcome;
+import org.marugoto.referral.ReferralView;
+import org.marugoto.referral.domain.Notifications;
+import org.marugoto.referral.domain.ReferralService;
+import org.marugoto.referral.domain.SendReferral;
+import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.text.JapaneseDates;
+import org.marugoto.shared.web.DateInput;
+import org.marugoto.shared.web.FormErrors;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sending, receiving and following referrals (つなぎ). */
+@Controller
+class ReferralController {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private final ReferralService referrals;
+    private final Notifications notifications;
+    private final ConsultationService consultations;
+    private final PeopleApi people;
+    private final DirectoryApi directory;
+
+    ReferralController(
+            ReferralService referrals,
+            Notifications notifications,
+            ConsultationService consultations,
+            PeopleApi people,
+            DirectoryApi directory) {
+        this.referrals = referrals;
+        this.notifications = notifications;
+        this.consultations = consultations;
+        this.people = people;
+        this.directory = directory;
+    }
+
+    @ModelAttribute("agencyNames")
+    Map<UUID, String> agencyNames() {
+        Map<UUID, String> names = new HashMap<>();
+        directory.agencies().forEach(a -> names.put(a.id(), a.name()));
+        return names;
+    }
+
+    @GetMapping("/referrals")
+    String lists(Model model) {
+        model.addAttribute("inbox", referrals.inbox());
+        model.addAttribute("sent", referrals.sent());
+        model.addAttribute("codes", consultations.issueCodesByCode());
+        model.addAttribute("today", LocalDate.now(JAPAN));
+        return "referral/list";
+    }
+
+    @GetMapping("/referrals/overdue")
+    String overdue(Model model) {
+        model.addAttribute("overdue", referrals.overdue());
+        model.addAttribute("codes", consultations.issueCodesByCode());
+        return "referral/overdue";
+    }
+
+    @GetMapping("/consultations/{consultationId}/referrals/new")
+    String fromConsultation(@PathVariable UUID consultationId, Model model) {
+        ConsultationView consultation = consultations.get(consultationId);
+        ReferralForm form = new ReferralForm();
+        form.setConsultationId(consultationId);
+        form.setToAgencyId(consultation.referredAgencyId());
+        form.setPersonIds(new java.util.ArrayList<>(consultation.personIds()));
+        form.setIssueCodes(new java.util.ArrayList<>(consultation.issueCodes()));
+        form.setUrgency(consultation.urgency());
+        form.setConsentStatus(consultation.consentStatus());
+        form.setConsentScope(consultation.consentScope() == null ? "" : consultation.consentScope());
+        form.setReason(consultation.wishes() == null ? "" : consultation.wishes());
+        form.setDesiredResponseDate(JapaneseDates.wareki(LocalDate.now(JAPAN).plusDays(7)));
+        return formPage(model, consultation.householdId(), form);
+    }
+
+    @GetMapping("/households/{householdId}/referrals/new")
+    String fromHousehold(@PathVariable UUID householdId, Model model) {
+        ReferralForm form = new ReferralForm();
+        form.setDesiredResponseDate(JapaneseDates.wareki(LocalDate.now(JAPAN).plusDays(7)));
+        return formPage(model, householdId, form);
+    }
+
+    @PostMapping("/households/{householdId}/referrals/new")
+    String send(
+            @PathVariable UUID householdId,
+            @Valid @ModelAttribute("form") ReferralForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        LocalDate desired = DateInput.read(result, "desiredResponseDate", form.getDesiredResponseDate(), true, false);
+        if (form.getIssueCodes().isEmpty()) {
+            result.rejectValue("issueCodes", "referral.error.noIssue");
+        }
+        if (form.getPersonIds().isEmpty()) {
+            result.rejectValue("personIds", "referral.error.noPerson");
+        }
+        if (result.hasErrors()) {
+            return formPage(model, householdId, form);
+        }
+        try {
+            ReferralView sent = referrals.send(new SendReferral(
+                    householdId,
+                    form.getConsultationId(),
+                    form.getToAgencyId(),
+                    form.getToCounterId(),
+                    form.getPersonIds(),
+                    form.getIssueCodes(),
+                    form.getUrgency(),
+                    form.getSummary().strip(),
+                    blankToNull(form.getReason()),
+                    blankToNull(form.getTried()),
+                    form.getConsentStatus(),
+                    blankToNull(form.getConsentScope()),
+                    desired));
+            redirect.addFlashAttribute("done", "SENT");
+            return "redirect:/referrals/" + sent.id();
+        } catch (RuleViolation violation) {
+            FormErrors.reject(result, violation);
+            return formPage(model, householdId, form);
+        }
+    }
+
+    @GetMapping("/referrals/{id}")
+    String view(@PathVariable UUID id, Model model) {
+        ReferralView referral = referrals.get(id);
+        UUID agency = CurrentActor.get().orElseThrow().agencyId();
+        model.addAttribute("referral", referral);
+        model.addAttribute("sender", referral.fromAgencyId().equals(agency));
+        model.addAttribute("receiver", referral.toAgencyId().equals(agency));
+        model.addAttribute("history", referrals.history(id));
+        model.addAttribute("codes", consultations.issueCodesByCode());
+        model.addAttribute("outcomes", ReferralOutcome.values());
+        model.addAttribute(
+                "agencies",
+                directory.agencies().stream()
+                        .filter(a -> a.active() && a.acceptsReferrals())
+                        .toList());
+        if (referral.detailsShared()) {
+            model.addAttribute(
+                    "persons",
+                    people.members(referral.householdId()).stream()
+                            .filter(m ->
+                                    referral.personIds().contains(m.person().id()))
+                            .map(MemberView::person)
+                            .distinct()
+                            .toList());
+        }
+        return "referral/view";
+    }
+
+    @PostMapping("/referrals/{id}/{action}")
+    String act(
+            @PathVariable UUID id,
+            @PathVariable String action,
+            @RequestParam int version,
+            @RequestParam(required = false) @Nullable String text,
+            @RequestParam(required = false) @Nullable UUID suggestedAgencyId,
+            @RequestParam(required = false) @Nullable ReferralOutcome outcome,
+            RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "accept" -> referrals.accept(id, version);
+                case "decline" -> referrals.decline(id, version, orEmpty(text), suggestedAgencyId);
+                case "request-info" -> referrals.requestInformation(id, version, orEmpty(text));
+                case "provide-info" -> referrals.provideInformation(id, version, orEmpty(text));
+                case "start" -> referrals.start(id, version);
+                case "complete" -> {
+                    if (outcome == null) {
+                        throw new RuleViolation("outcome", "referral.error.outcome");
+                    }
+                    referrals.complete(id, version, outcome, text);
+                }
+                case "withdraw" -> referrals.withdraw(id, version, orEmpty(text));
+                case "follow-up" -> referrals.confirmFollowUp(id, version, orEmpty(text));
+                default -> throw new org.marugoto.shared.NotFoundException("referral action", action);
+            }
+            redirect.addFlashAttribute("done", action);
+        } catch (RuleViolation violation) {
+            redirect.addFlashAttribute("actionError", violation.messageKey());
+            redirect.addFlashAttribute("actionErrorArgs", violation.arguments());
+        } catch (OptimisticLockingFailureException stale) {
+            redirect.addFlashAttribute("actionError", "referral.error.concurrent");
+            redirect.addFlashAttribute("actionErrorArgs", new Object[0]);
+        }
+        return "redirect:/referrals/" + id;
+    }
+
+    @GetMapping("/notifications")
+    String notifications(Model model) {
+        model.addAttribute("notifications", notifications.mine(100));
+        return "referral/notifications";
+    }
+
+    @PostMapping("/notifications/read")
+    String markRead() {
+        notifications.markAllRead();
+        return "redirect:/notifications";
+    }
+
+    private String formPage(Model model, UUID householdId, ReferralForm form) {
+        HouseholdView household = people.household(householdId, "referral");
+        UUID own = CurrentActor.get().orElseThrow().agencyId();
+        List<AgencyView> agencies = directory.agencies().stream()
+                .filter(a -> a.active() && a.acceptsReferrals() && !a.id().equals(own))
+                .toList();
+        model.addAttribute("form", form);
+        model.addAttribute("household", household);
+        model.addAttribute(
+                "members",
+                people.members(householdId).stream().filter(MemberView::current).toList());
+        model.addAttribute("agencies", agencies);
+        model.addAttribute(
+                "codes",
+                consultations.issueCodesByCode().values().stream()
+                        .filter(c -> c.active())
+                        .toList());
+        model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("consentStatuses", ConsentStatus.values());
+        return "referral/form";
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
