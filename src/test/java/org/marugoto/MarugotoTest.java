@@ -15,6 +15,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"marugoto.db.embedded.temporary=true", "marugoto.demo.enabled=true"})
+        properties = {
+            "marugoto.db.embedded.temporary=true",
+            "marugoto.demo.enabled=true",
+            "spring.mail.host=localhost",
+            "spring.mail.port=3025"
+        })
 @AutoConfigureMockMvc
 public @interface MarugotoTest {}

@@ -23,6 +23,7 @@ import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
 import org.marugoto.consultation.Channel;
 import org.marugoto.consultation.ConsentStatus;
+import org.marugoto.consultation.ConsultationApi;
 import org.marugoto.consultation.ConsultationRecorded;
 import org.marugoto.consultation.ConsultationView;
 import org.marugoto.consultation.ConsulterType;
@@ -50,7 +51,7 @@ import org.springframework.transaction.annotation.Transactional;
  * when the person consented to sharing.
  */
 @Service
-public class ConsultationService {
+public class ConsultationService implements ConsultationApi {
 
     static final String CONSULTATION = "consultation";
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
@@ -228,7 +229,7 @@ public class ConsultationService {
                 .optional();
     }
 
-    /** One consultation, after checking and auditing that the current user may read it. */
+    @Override
     @Transactional
     public ConsultationView get(UUID id) {
         ConsultationView consultation = find(id);
@@ -323,7 +324,7 @@ public class ConsultationService {
                 rs.getString("created_by"));
     }
 
-    /** Names of issue codes for display. */
+    @Override
     public Map<String, IssueCodeView> issueCodesByCode() {
         Map<String, IssueCodeView> map = new LinkedHashMap<>();
         issueCodes.all().forEach(code -> map.put(code.code(), code));

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.consultation.ConsentStatus;
+import org.marugoto.consultation.ConsultationApi;
 import org.marugoto.consultation.ConsultationView;
 import org.marugoto.consultation.Urgency;
-import org.marugoto.consultation.domain.ConsultationService;
 import org.marugoto.directory.AgencyView;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.HouseholdView;
@@ -46,14 +46,14 @@ class ReferralController {
 
     private final ReferralService referrals;
     private final Notifications notifications;
-    private final ConsultationService consultations;
+    private final ConsultationApi consultations;
     private final PeopleApi people;
     private final DirectoryApi directory;
 
     ReferralController(
             ReferralService referrals,
             Notifications notifications,
-            ConsultationService consultations,
+            ConsultationApi consultations,
             PeopleApi people,
             DirectoryApi directory) {
         this.referrals = referrals;
