@@ -18,4 +18,16 @@ public interface AuditApi {
 
     /** The newest events, optionally about one record. */
     List<AuditEventView> recent(@Nullable UUID recordId, int limit);
+
+    /**
+     * Who saw or changed a record and the records that reveal the same person (household, consultations...): what a
+     * breach report needs. The investigation itself is audited.
+     */
+    List<AuditEventView> about(UUID recordId, int limit);
+
+    /** Everything an account did, newest first. The investigation itself is audited. */
+    List<AuditEventView> byActor(String username, int limit);
+
+    /** Recomputes the tamper-evident chain over the audit trail. */
+    ChainVerification verifyChain();
 }

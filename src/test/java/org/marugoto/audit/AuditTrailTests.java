@@ -42,6 +42,78 @@ class AuditTrailTests {
                 .isEqualTo(AuditAction.READ);
     }
 
+    @Autowired
+    org.marugoto.audit.domain.AuditSeal seal;
+
+    @Test
+    void theSealedChainRevealsAChangedOrDeletedRow() {
+        UUID record = Ids.newId();
+        audit.record(AuditEntry.of(AuditAction.READ, "test", record).withPurpose("sealing"));
+        seal.seal(java.time.Duration.ZERO);
+        assertThat(audit.verifyChain().intact()).isTrue();
+        assertThat(audit.verifyChain().checked()).isPositive();
+
+        // a superuser can bypass the trigger; the chain still shows it
+        String original = jdbc.sql("select purpose from audit_event where record_id = ?")
+                .param(record)
+                .query(String.class)
+                .single();
+        jdbc.sql("alter table audit_event disable trigger audit_event_append_only")
+                .update();
+        try {
+            jdbc.sql("update audit_event set purpose = 'nothing to see' where record_id = ?")
+                    .param(record)
+                    .update();
+            ChainVerification broken = audit.verifyChain();
+            assertThat(broken.intact()).isFalse();
+            assertThat(broken.problem()).isEqualTo("altered");
+            jdbc.sql("update audit_event set purpose = ? where record_id = ?")
+                    .params(original, record)
+                    .update();
+        } finally {
+            jdbc.sql("alter table audit_event enable trigger audit_event_append_only")
+                    .update();
+        }
+        assertThat(audit.verifyChain().intact()).isTrue();
+    }
+
+    @Test
+    void sealsCannotBeChangedEither() {
+        audit.record(AuditEntry.of(AuditAction.READ, "test", Ids.newId()));
+        seal.seal(java.time.Duration.ZERO);
+        assertThatThrownBy(() ->
+                        jdbc.sql("update audit_seal set hash = repeat('0', 64)").update())
+                .hasMessageContaining("cannot be changed");
+    }
+
+    @Autowired
+    org.marugoto.people.PeopleApi people;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    @Test
+    void theAuditorFindsWhoSawAPersonThroughTheirHousehold() {
+        org.marugoto.people.PeopleFixtures.actAs(users, "caseworker4");
+        var member = people.register(
+                org.marugoto.people.PeopleFixtures.person(
+                        "監査", "対象", "かんさ", "たいしょう", org.marugoto.people.Sex.MALE, null, null, null),
+                org.marugoto.people.PeopleFixtures.newHousehold());
+        people.household(member.householdId(), "household page");
+
+        org.marugoto.people.PeopleFixtures.actAs(users, "auditor");
+        assertThat(audit.about(member.person().id(), 50)).anySatisfy(e -> {
+            assertThat(e.recordId()).isEqualTo(member.householdId());
+            assertThat(e.action()).isEqualTo(AuditAction.READ);
+            assertThat(e.actorUsername()).isEqualTo("caseworker4");
+        });
+        assertThat(audit.byActor("caseworker4", 50))
+                .extracting(AuditEventView::recordId)
+                .contains(member.householdId());
+        assertThat(audit.byActor("auditor", 5))
+                .anySatisfy(e -> assertThat(e.purpose()).isEqualTo("investigation"));
+    }
+
     @Test
     void theAuditRowIsPartOfTheActionsTransaction() {
         UUID record = Ids.newId();

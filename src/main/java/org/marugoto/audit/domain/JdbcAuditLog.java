@@ -3,8 +3,10 @@ package org.marugoto.audit.domain;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +14,8 @@ import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
 import org.marugoto.audit.AuditEventView;
+import org.marugoto.audit.ChainVerification;
+import org.marugoto.audit.RelatedRecords;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
@@ -28,11 +32,15 @@ class JdbcAuditLog implements AuditApi {
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final List<RelatedRecords> related;
+    private final AuditSeal seal;
 
-    JdbcAuditLog(JdbcClient jdbc, Tenancy tenancy, Clock clock) {
+    JdbcAuditLog(JdbcClient jdbc, Tenancy tenancy, Clock clock, List<RelatedRecords> related, AuditSeal seal) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.clock = clock;
+        this.related = related;
+        this.seal = seal;
     }
 
     @Override
@@ -89,17 +97,65 @@ class JdbcAuditLog implements AuditApi {
                 .param("municipality", tenancy.municipalityId())
                 .param("recordId", recordId)
                 .param("limit", limit)
-                .query((rs, i) -> new AuditEventView(
-                        rs.getObject("id", UUID.class),
-                        rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("actor_username"),
-                        AuditAction.valueOf(rs.getString("action")),
-                        rs.getString("record_type"),
-                        rs.getObject("record_id", UUID.class),
-                        rs.getString("purpose"),
-                        rs.getString("client_address"),
-                        rs.getString("details")))
+                .query((rs, i) -> view(rs))
                 .list();
+    }
+
+    @Override
+    @Transactional
+    public List<AuditEventView> about(UUID recordId, int limit) {
+        Set<UUID> ids = new HashSet<>();
+        ids.add(recordId);
+        related.forEach(r -> ids.addAll(r.relatedTo(recordId)));
+        record(new AuditEntry(
+                AuditAction.SEARCH,
+                "audit_event",
+                recordId,
+                "investigation",
+                Map.of("records", String.valueOf(ids.size()))));
+        return select("record_id in (:ids)", Map.of("ids", ids), limit);
+    }
+
+    @Override
+    @Transactional
+    public List<AuditEventView> byActor(String username, int limit) {
+        record(new AuditEntry(AuditAction.SEARCH, "audit_event", null, "investigation", Map.of("actor", username)));
+        return select("actor_username = :username", Map.of("username", username), limit);
+    }
+
+    @Override
+    public ChainVerification verifyChain() {
+        return seal.verify();
+    }
+
+    private List<AuditEventView> select(String condition, Map<String, Object> values, int limit) {
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(values)
+                .addValue("municipality", tenancy.municipalityId())
+                .addValue("limit", limit);
+        return jdbc.sql("""
+                        select id, occurred_at, actor_username, action, record_type, record_id, purpose,
+                               client_address, details
+                        from audit_event
+                        where municipality_id = :municipality and %s
+                        order by occurred_at desc, id desc
+                        limit :limit
+                        """.formatted(condition))
+                .paramSource(params)
+                .query((rs, i) -> view(rs))
+                .list();
+    }
+
+    private static AuditEventView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AuditEventView(
+                rs.getObject("id", UUID.class),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("actor_username"),
+                AuditAction.valueOf(rs.getString("action")),
+                rs.getString("record_type"),
+                rs.getObject("record_id", UUID.class),
+                rs.getString("purpose"),
+                rs.getString("client_address"),
+                rs.getString("details"));
     }
 
     private static String format(Map<String, String> details) {

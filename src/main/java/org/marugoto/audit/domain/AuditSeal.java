@@ -1,0 +1,169 @@
+package org.marugoto.audit.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.marugoto.audit.ChainVerification;
+import org.marugoto.shared.Tenancy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Chains the audit trail. Rows are sealed a little after they were written (so that the transactions that wrote them
+ * have committed), in sequence order; a row that commits late is sealed at the end of the chain. One node seals at a
+ * time (advisory lock), so several nodes may run the job.
+ */
+@Service
+public class AuditSeal {
+
+    static final String GENESIS = "0".repeat(64);
+    private static final long LOCK = 0x6D617275676F746FL; // "marugoto"
+    private static final Duration SETTLE = Duration.ofSeconds(5);
+
+    private final JdbcClient jdbc;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    AuditSeal(JdbcClient jdbc, Tenancy tenancy, Clock clock) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
+    void scheduled() {
+        seal(SETTLE);
+    }
+
+    /** Seals the rows written at least {@code settle} ago; returns how many. */
+    @Transactional
+    public int seal(Duration settle) {
+        Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                .param(LOCK)
+                .query(Boolean.class)
+                .single();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        record Last(long position, String hash) {}
+        Last last = jdbc.sql("""
+                        select position, hash from audit_seal where municipality_id = ?
+                        order by position desc limit 1
+                        """)
+                .param(tenancy.municipalityId())
+                .query((rs, i) -> new Last(rs.getLong("position"), rs.getString("hash")))
+                .optional()
+                .orElse(new Last(0, GENESIS));
+        List<Row> rows = jdbc.sql("""
+                        select e.* from audit_event e
+                        where e.municipality_id = ? and e.occurred_at <= ?
+                          and not exists (select 1 from audit_seal s where s.event_seq = e.seq)
+                        order by e.seq
+                        limit 5000
+                        """)
+                .params(tenancy.municipalityId(), Timestamp.from(clock.instant().minus(settle)))
+                .query((rs, i) -> Row.of(rs))
+                .list();
+        long position = last.position();
+        String hash = last.hash();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (Row row : rows) {
+            position++;
+            hash = chain(hash, row);
+            jdbc.sql("""
+                            insert into audit_seal (municipality_id, position, event_seq, hash, sealed_at)
+                            values (?, ?, ?, ?, ?)
+                            """)
+                    .params(tenancy.municipalityId(), position, row.seq(), hash, now)
+                    .update();
+        }
+        return rows.size();
+    }
+
+    /** Recomputes the whole chain and says where, if anywhere, it breaks. */
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        long[] checked = {0};
+        String[] expected = {GENESIS};
+        Long[] broken = {null};
+        String[] problem = {null};
+        jdbc.sql("""
+                        select s.position, s.event_seq, s.hash as sealed_hash, e.*
+                        from audit_seal s left join audit_event e on e.seq = s.event_seq
+                        where s.municipality_id = ?
+                        order by s.position
+                        """).param(tenancy.municipalityId()).query(rs -> {
+            if (broken[0] != null) {
+                return;
+            }
+            long position = rs.getLong("position");
+            if (rs.getObject("id") == null) {
+                broken[0] = position;
+                problem[0] = "missing";
+                return;
+            }
+            String hash = chain(expected[0], Row.of(rs));
+            if (!hash.equals(rs.getString("sealed_hash"))) {
+                broken[0] = position;
+                problem[0] = "altered";
+                return;
+            }
+            expected[0] = hash;
+            checked[0]++;
+        });
+        long unsealed =
+                jdbc.sql("""
+                        select count(*) from audit_event e where e.municipality_id = ?
+                          and not exists (select 1 from audit_seal s where s.event_seq = e.seq)
+                        """).param(tenancy.municipalityId()).query(Long.class).single();
+        return new ChainVerification(checked[0], unsealed, expected[0], broken[0], problem[0]);
+    }
+
+    /** The content of an audit row that the chain protects: every column, in a fixed form. */
+    record Row(long seq, String content) {
+
+        static Row of(ResultSet rs) throws SQLException {
+            String content = String.join(
+                    "|",
+                    text(rs.getString("municipality_id")),
+                    text(rs.getString("id")),
+                    String.valueOf(rs.getLong("seq")),
+                    String.valueOf(rs.getTimestamp("occurred_at").toInstant()),
+                    text(rs.getString("actor_username")),
+                    text(rs.getString("actor_account_id")),
+                    text(rs.getString("actor_agency_id")),
+                    text(rs.getString("action")),
+                    text(rs.getString("record_type")),
+                    text(rs.getString("record_id")),
+                    text(rs.getString("purpose")),
+                    text(rs.getString("client_address")),
+                    text(rs.getString("details")));
+            return new Row(rs.getLong("seq"), content);
+        }
+
+        private static String text(@Nullable String value) {
+            return value == null ? "\u2400" : value.replace("|", "\\|");
+        }
+    }
+
+    static String chain(String previous, Row row) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(previous.getBytes(StandardCharsets.US_ASCII));
+            sha.update(row.content().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.marugoto.consultation.domain;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.marugoto.audit.RelatedRecords;
+import org.marugoto.shared.Tenancy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** A person is also revealed by the consultations about them. */
+@Component
+class ConsultationRelatedRecords implements RelatedRecords {
+
+    private final JdbcClient jdbc;
+    private final Tenancy tenancy;
+
+    ConsultationRelatedRecords(JdbcClient jdbc, Tenancy tenancy) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+    }
+
+    @Override
+    public Set<UUID> relatedTo(UUID recordId) {
+        return new HashSet<>(
+                jdbc.sql("select consultation_id from consultation_person where municipality_id = ? and person_id = ?")
+                        .params(tenancy.municipalityId(), recordId)
+                        .query(UUID.class)
+                        .list());
+    }
+}
