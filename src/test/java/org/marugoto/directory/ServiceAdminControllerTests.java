@@ -169,7 +169,12 @@ class ServiceAdminControllerTests {
         AgencyView agency = directory.agencyByCode("JIRITSU").orElseThrow();
         int before = directory.services(agency.id()).size();
 
-        mvc.perform(get("/admin/agencies/" + agency.id() + "/services/new")).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/agencies/" + agency.id() + "/services/new"))
+                .andExpect(status().isForbidden())
+                // a page, not the API's problem document
+                .andExpect(
+                        result -> assertThat(String.valueOf(result.getResponse().getContentType()))
+                                .doesNotContain("problem"));
         mvc.perform(post("/admin/agencies/" + agency.id() + "/services/new")
                         .with(csrf())
                         .param("code", "DENIED")

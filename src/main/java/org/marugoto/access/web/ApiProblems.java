@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,6 +14,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.session.InvalidSessionStrategy;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,10 +26,12 @@ class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler, Inva
 
     private final JsonMapper json;
     private final MessageSource messages;
+    private final LocaleResolver locales;
 
-    ApiProblems(JsonMapper json, MessageSource messages) {
+    ApiProblems(JsonMapper json, MessageSource messages, LocaleResolver locales) {
         this.json = json;
         this.messages = messages;
+        this.locales = locales;
     }
 
     @Override
@@ -57,7 +59,7 @@ class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler, Inva
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
-        problem.put("detail", messages.getMessage(detailKey, null, LocaleContextHolder.getLocale()));
+        problem.put("detail", messages.getMessage(detailKey, null, locales.resolveLocale(request)));
         problem.put("instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -2,6 +2,8 @@ package org.marugoto.access.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -15,12 +17,17 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.InvalidSessionStrategy;
 import org.springframework.security.web.session.SimpleRedirectInvalidSessionStrategy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,10 +44,15 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, SessionRegistry sessionRegistry, JsonMapper json, MessageSource messages)
+    SecurityFilterChain web(
+            HttpSecurity http,
+            SessionRegistry sessionRegistry,
+            JsonMapper json,
+            MessageSource messages,
+            LocaleResolver locales)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        ApiProblems apiProblems = new ApiProblems(json, messages);
+        ApiProblems apiProblems = new ApiProblems(json, messages, locales);
         InvalidSessionStrategy toLogin = new SimpleRedirectInvalidSessionStrategy("/login?timeout");
         InvalidSessionStrategy invalidSession = (HttpServletRequest request, HttpServletResponse response) -> {
             if (api.matches(request)) {
@@ -70,8 +82,12 @@ class SecurityConfiguration {
                         form.loginPage("/login").failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("MARUGOTO_SESSION"))
                 .exceptionHandling(exceptions -> exceptions
-                        .defaultAuthenticationEntryPointFor(apiProblems, api)
-                        .defaultAccessDeniedHandlerFor(apiProblems, api))
+                        .authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
+                                .addEntryPointFor(apiProblems, api)
+                                .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                                .build())
+                        .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+                                new LinkedHashMap<>(Map.of(api, apiProblems)), new AccessDeniedHandlerImpl())))
                 .sessionManagement(session -> session.invalidSessionStrategy(invalidSession)
                         .maximumSessions(5)
                         .sessionRegistry(sessionRegistry)
