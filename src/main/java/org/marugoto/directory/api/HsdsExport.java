@@ -216,7 +216,7 @@ class HsdsExport {
                 agency.id().toString(),
                 counter.name(),
                 counter.address(),
-                address(counter).stream().toList(),
+                address(counter, agency).stream().toList(),
                 Stream.ofNullable(counter.phone())
                         .map(number -> new Hsds.Phone(derivedId(counter.id(), "phone"), null, null, id, number))
                         .toList(),
@@ -229,23 +229,23 @@ class HsdsExport {
     }
 
     /**
-     * A counter's place is often only a room ("桜台ふれあい館1階"); it becomes an HSDS address only when it is a postal
-     * address in the municipality. The directory keeps no postal codes, so postal_code is empty.
+     * A counter's place is often only a room ("桜台ふれあい館1階"), which stays its description; its postal address is
+     * then its agency's. Only a postal address in the municipality becomes an HSDS address. The directory keeps no
+     * postal codes, so postal_code is empty.
      */
-    private Optional<Hsds.Address> address(CounterView counter) {
-        String place = counter.address();
-        if (place == null || !place.startsWith(municipality.name())) {
-            return Optional.empty();
-        }
-        return Optional.of(new Hsds.Address(
-                derivedId(counter.id(), "address"),
-                counter.id().toString(),
-                place.substring(municipality.name().length()).strip(),
-                municipality.name(),
-                municipality.prefecture(),
-                "",
-                "JP",
-                "physical"));
+    private Optional<Hsds.Address> address(CounterView counter, AgencyView agency) {
+        return Stream.of(counter.address(), agency.address())
+                .filter(place -> place != null && place.startsWith(municipality.name()))
+                .findFirst()
+                .map(place -> new Hsds.Address(
+                        derivedId(counter.id(), "address"),
+                        counter.id().toString(),
+                        place.substring(municipality.name().length()).strip(),
+                        municipality.name(),
+                        municipality.prefecture(),
+                        "",
+                        "JP",
+                        "physical"));
     }
 
     private List<Hsds.Language> languages(ServiceView service) {

@@ -124,6 +124,12 @@ class HsdsExportTests {
         JsonNode location = service.get("service_at_locations").get(0).get("location");
         assertThat(location.get("name").asString()).isEqualTo("くらし・しごと相談窓口");
         assertThat(location.get("location_type").asString()).isEqualTo("physical");
+        // the counter is a floor of the agency's building: the agency's postal address, the floor as description
+        assertThat(location.get("description").asString()).isEqualTo("駅前ビル4階");
+        JsonNode address = location.get("addresses").get(0);
+        assertThat(address.get("address_1").asString()).isEqualTo("駅前1-4-2 駅前ビル4階");
+        assertThat(address.get("city").asString()).isEqualTo("美月野市");
+        assertThat(address.get("country").asString()).isEqualTo("JP");
         // the export is stable: the same objects keep their ids
         assertThat(getJson("/api/v1/hsds/services/" + food.id())).isEqualTo(service);
     }
