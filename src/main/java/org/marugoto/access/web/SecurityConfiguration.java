@@ -1,6 +1,11 @@
 package org.marugoto.access.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -12,12 +17,23 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.session.InvalidSessionStrategy;
+import org.springframework.security.web.session.SimpleRedirectInvalidSessionStrategy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Form login with bcrypt, CSRF on every form, a strict content security policy (the application loads nothing from
- * elsewhere), one idle timeout, and a session registry so that disabling an account ends its sessions at once.
+ * elsewhere), one idle timeout, and a session registry so that disabling an account ends its sessions at once. The
+ * JSON API under {@code /api/} takes the same login session and answers refusals with problem documents.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -28,7 +44,23 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            SessionRegistry sessionRegistry,
+            JsonMapper json,
+            MessageSource messages,
+            LocaleResolver locales)
+            throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        ApiProblems apiProblems = new ApiProblems(json, messages, locales);
+        InvalidSessionStrategy toLogin = new SimpleRedirectInvalidSessionStrategy("/login?timeout");
+        InvalidSessionStrategy invalidSession = (HttpServletRequest request, HttpServletResponse response) -> {
+            if (api.matches(request)) {
+                apiProblems.onInvalidSessionDetected(request, response);
+            } else {
+                toLogin.onInvalidSessionDetected(request, response);
+            }
+        };
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/css/**",
@@ -42,12 +74,21 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole("SYSTEM_ADMIN")
+                        .requestMatchers("/api/**")
+                        .authenticated()
                         .anyRequest()
                         .authenticated())
                 .formLogin(form ->
                         form.loginPage("/login").failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("MARUGOTO_SESSION"))
-                .sessionManagement(session -> session.invalidSessionUrl("/login?timeout")
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
+                                .addEntryPointFor(apiProblems, api)
+                                .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                                .build())
+                        .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+                                new LinkedHashMap<>(Map.of(api, apiProblems)), new AccessDeniedHandlerImpl())))
+                .sessionManagement(session -> session.invalidSessionStrategy(invalidSession)
                         .maximumSessions(5)
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?ended"))

@@ -2,11 +2,15 @@ package org.marugoto.directory.domain;
 
 import static org.marugoto.directory.AgencyKind.*;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.area.AreaApi;
 import org.marugoto.area.AreaView;
 import org.marugoto.directory.AgencyKind;
+import org.marugoto.directory.CounterView;
+import org.marugoto.directory.ServiceLanguage;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,8 +18,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The agencies of the demo city 美月野市 and their counters: one of every kind in DOMAIN.md §3, an elderly-care centre
- * per daily-life area, and the counters where consultations are received. Idempotent: looked up by code first.
+ * The agencies of the demo city 美月野市, their counters and their services: one agency of every kind in DOMAIN.md §3,
+ * an elderly-care centre per daily-life area, the counters where consultations are received, and the services each
+ * offers with the issues it handles. A service serves its agency's area (the whole city when the agency has none) and
+ * is offered at all its agency's counters unless said otherwise. Idempotent: looked up by code first.
  */
 @Component
 @Order(20)
@@ -175,7 +181,7 @@ class DirectoryDemoData implements ApplicationRunner {
                 "美月野市駅前1-4-2 駅前ビル4階",
                 "0470-51-6601",
                 "生活困窮者自立支援法による自立相談支援機関。家計・債務・仕事探し・住まい・食料の相談。",
-                new String[] {"くらし・しごと相談窓口|駅前ビル4階|日本語・やさしい日本語", "出張相談（西部）|西山出張所 第2・第4木曜|日本語"}),
+                new String[] {"くらし・しごと相談窓口|駅前ビル4階|日本語・やさしい日本語", "出張相談（西部）|美月野市西山5-12-1 西山出張所（第2・第4木曜）|日本語"}),
         new Demo(
                 "SHAKYO",
                 "社会福祉法人 美月野市社会福祉協議会",
@@ -217,6 +223,391 @@ class DirectoryDemoData implements ApplicationRunner {
                 "ふれあいサロン・見守り活動・地区の困りごと相談。",
                 new String[] {"ふれあい相談（毎週水曜）|桜台ふれあい館 和室|日本語"}),
     };
+
+    /** A demo service; issues, languages and counters are space-separated codes. */
+    record DemoService(
+            String agency,
+            String code,
+            String name,
+            String kana,
+            String issues,
+            String description,
+            @Nullable Integer minAge,
+            @Nullable Integer maxAge,
+            String languages,
+            String hours,
+            String fees,
+            @Nullable String counters,
+            boolean referrals) {
+
+        DemoService ages(@Nullable Integer min, @Nullable Integer max) {
+            return new DemoService(
+                    agency,
+                    code,
+                    name,
+                    kana,
+                    issues,
+                    description,
+                    min,
+                    max,
+                    languages,
+                    hours,
+                    fees,
+                    counters,
+                    referrals);
+        }
+
+        DemoService languages(String codes) {
+            return new DemoService(
+                    agency,
+                    code,
+                    name,
+                    kana,
+                    issues,
+                    description,
+                    minAge,
+                    maxAge,
+                    codes,
+                    hours,
+                    fees,
+                    counters,
+                    referrals);
+        }
+
+        DemoService hours(String text) {
+            return new DemoService(
+                    agency,
+                    code,
+                    name,
+                    kana,
+                    issues,
+                    description,
+                    minAge,
+                    maxAge,
+                    languages,
+                    text,
+                    fees,
+                    counters,
+                    referrals);
+        }
+
+        DemoService fees(String text) {
+            return new DemoService(
+                    agency,
+                    code,
+                    name,
+                    kana,
+                    issues,
+                    description,
+                    minAge,
+                    maxAge,
+                    languages,
+                    hours,
+                    text,
+                    counters,
+                    referrals);
+        }
+
+        DemoService at(String counterCodes) {
+            return new DemoService(
+                    agency,
+                    code,
+                    name,
+                    kana,
+                    issues,
+                    description,
+                    minAge,
+                    maxAge,
+                    languages,
+                    hours,
+                    fees,
+                    counterCodes,
+                    referrals);
+        }
+
+        DemoService noReferrals() {
+            return new DemoService(
+                    agency,
+                    code,
+                    name,
+                    kana,
+                    issues,
+                    description,
+                    minAge,
+                    maxAge,
+                    languages,
+                    hours,
+                    fees,
+                    counters,
+                    false);
+        }
+    }
+
+    private static DemoService service(
+            String agency, String code, String name, String kana, String issues, String description) {
+        return new DemoService(
+                agency, code, name, kana, issues, description, null, null, "JAPANESE", WEEKDAYS, "無料", null, true);
+    }
+
+    private static final String[] HOKATSU = {"HOKATSU-N", "HOKATSU-C", "HOKATSU-E", "HOKATSU-S", "HOKATSU-W"};
+
+    static final List<DemoService> SERVICES = List.of(
+            service(
+                            "CITY-WELFARE",
+                            "SOGO",
+                            "ふくしの総合相談",
+                            "ふくしのそうごうそうだん",
+                            "HEALTH HOUSING INCOME FAMILY COMMUNITY ISOLATION SELF_NEGLECT FOREIGN_RESIDENT OTHER",
+                            "分野を問わず、どんな困りごとも受け止めて一緒に整理し、必要な支援につなぎます。")
+                    .languages("JAPANESE EASY_JAPANESE ENGLISH CHINESE VIETNAMESE PORTUGUESE"),
+            service(
+                    "CITY-WELFARE",
+                    "SANKA",
+                    "参加支援（居場所・役割づくり）",
+                    "さんかしえん",
+                    "ISOLATION HIKIKOMORI COMMUNITY",
+                    "社会とのつながりを取り戻したい人と、地域の居場所・役割・仕事体験を一緒に探し、受け入れ先も支えます。"),
+            service(
+                    "HUB",
+                    "TAKIKAN",
+                    "多機関協働による支援調整",
+                    "たきかんきょうどうによるしえんちょうせい",
+                    "FAMILY CARE HIKIKOMORI SELF_NEGLECT DEBT ISOLATION",
+                    "8050世帯やダブルケアなど複数の課題を抱える世帯について、関係機関の役割分担を調整し、支援プランをつくります。"),
+            service(
+                    "HUB",
+                    "OUTREACH",
+                    "アウトリーチ等を通じた継続的支援",
+                    "あうとりーちとうをつうじたけいぞくてきしえん",
+                    "HIKIKOMORI ISOLATION SELF_NEGLECT",
+                    "支援が届いていない人を訪問し、時間をかけて関係をつくりながら、つながり続けます。"),
+            service(
+                    "WELFARE-OFFICE",
+                    "SEIHO",
+                    "生活保護の相談・申請",
+                    "せいかつほごのそうだん・しんせい",
+                    "INCOME HOUSING HEALTH FOOD",
+                    "生活に困ったときの最後のセーフティネットです。申請は誰でもできます。医療・住まい・生活費を保障します。"),
+            service(
+                            "DISABILITY-HUB",
+                            "SOUDAN",
+                            "障害のある人の総合相談",
+                            "しょうがいのあるひとのそうごうそうだん",
+                            "HEALTH FAMILY WORK_WORRIES JOB_SEARCH",
+                            "障害の種類や手帳の有無を問わず、本人と家族の暮らし・福祉サービス・仕事の相談を受けます。")
+                    .languages("JAPANESE JAPANESE_SIGN_LANGUAGE"),
+            service(
+                    "DISABILITY-HUB",
+                    "HIKIKOMORI",
+                    "ひきこもり相談",
+                    "ひきこもりそうだん",
+                    "HIKIKOMORI ISOLATION FAMILY",
+                    "ひきこもりの状態にある本人と家族の相談です。訪問や家族教室も行います。"),
+            service(
+                    "DISABILITY-HUB",
+                    "KENRI",
+                    "障害者虐待・権利擁護の相談",
+                    "しょうがいしゃぎゃくたい・けんりようごのそうだん",
+                    "ADVOCACY ABUSE_DV",
+                    "障害のある人への虐待の通報・相談と、成年後見制度の利用の相談を受けます。"),
+            service(
+                    "DISABILITY-AOBA",
+                    "KEIKAKU",
+                    "計画相談支援",
+                    "けいかくそうだんしえん",
+                    "HEALTH WORK_WORRIES",
+                    "障害福祉サービスを使うためのサービス等利用計画をつくり、定期的に見直します。"),
+            service(
+                            "DISABILITY-AOBA",
+                            "CHIIKI",
+                            "地域移行・地域定着支援",
+                            "ちいきいこう・ちいきていちゃくしえん",
+                            "HOUSING HEALTH REHABILITATION",
+                            "入院・入所している人が地域で暮らせるよう、住まい探しや暮らしの準備を支援し、退院後も支えます。")
+                    .ages(18, null),
+            service(
+                            "KODOMO",
+                            "NINSHIN",
+                            "妊娠・出産・子育て相談",
+                            "にんしん・しゅっさん・こそだてそうだん",
+                            "CHILDCARE HEALTH FAMILY",
+                            "妊娠の届出から子育てまで、保健師・助産師が切れ目なく相談に応じます。産後ケアの案内も。")
+                    .languages("JAPANESE ENGLISH PORTUGUESE"),
+            service(
+                            "KODOMO",
+                            "JIDO",
+                            "児童虐待・家庭相談",
+                            "じどうぎゃくたい・かていそうだん",
+                            "ABUSE_DV CHILDCARE FAMILY",
+                            "子どもへの虐待の心配や家庭の悩みの相談です。通告も受け付けます（匿名可）。")
+                    .ages(null, 17)
+                    .hours("月〜金 8:30〜17:15（虐待の通告は24時間 児童相談所虐待対応ダイヤル189）"),
+            service(
+                            "KODOMO",
+                            "YOUNG-CARER",
+                            "ヤングケアラー相談",
+                            "やんぐけあらーそうだん",
+                            "CARE CHILDCARE FAMILY",
+                            "家族の世話や介護を担っている子ども・若者の相談です。学校とも連携して、負担を減らす方法を一緒に考えます。")
+                    .ages(null, 39),
+            service(
+                            "KOSODATE-HIROBA",
+                            "HIROBA",
+                            "親子のひろば・子育て相談",
+                            "おやこのひろば・こそだてそうだん",
+                            "CHILDCARE ISOLATION",
+                            "0〜3歳の子どもと親が自由に過ごせるひろばと、子育ての相談です。")
+                    .ages(0, 3)
+                    .hours("月〜土 9:30〜15:30"),
+            service(
+                            "KOSODATE-HIROBA",
+                            "DOUBLE-CARE",
+                            "ダブルケア相談",
+                            "だぶるけあそうだん",
+                            "CHILDCARE CARE FAMILY",
+                            "子育てと親の介護が重なっている家庭の相談を受けます。")
+                    .hours("月〜土 9:30〜15:30"),
+            service(
+                            "JIRITSU",
+                            "JIRITSU",
+                            "自立相談支援",
+                            "じりつそうだんしえん",
+                            "INCOME JOB_SEARCH HOUSING DEBT WORK_WORRIES ISOLATION FOREIGN_RESIDENT REHABILITATION",
+                            "仕事・お金・住まいなど暮らしの困りごとを一緒に整理し、支援プランをつくって寄り添います。")
+                    .languages("JAPANESE EASY_JAPANESE"),
+            service(
+                            "JIRITSU",
+                            "KAKEI",
+                            "家計改善支援",
+                            "かけいかいぜんしえん",
+                            "INCOME DEBT TAX_UTILITIES RENT_LOAN",
+                            "家計表をつくり、滞納の解消や債務整理、貸付の利用を一緒に進めます。")
+                    .at("C1"),
+            service(
+                            "JIRITSU",
+                            "SHURO",
+                            "就労準備支援",
+                            "しゅうろうじゅんびしえん",
+                            "JOB_SEARCH WORK_WORRIES HIKIKOMORI",
+                            "すぐに働くことが難しい人に、生活リズムづくりや職場体験から段階的に支援します。")
+                    .ages(15, null)
+                    .at("C1"),
+            service(
+                            "JIRITSU",
+                            "JUKYO",
+                            "住居確保給付金",
+                            "じゅうきょかくほきゅうふきん",
+                            "HOUSING RENT_LOAN INCOME",
+                            "離職・廃業や収入の減少で家賃が払えなくなった人に、家賃相当額を原則3か月支給します。")
+                    .fees("無料（収入・資産の要件があります）")
+                    .at("C1"),
+            service("JIRITSU", "FOOD-BANK", "フードバンク（食料支援）", "ふーどばんく", "FOOD INCOME", "食べるものに困っている人に、その日のうちに食料をお渡しします。")
+                    .hours("月〜金 9:00〜16:00（緊急時はまず電話を）")
+                    .at("C1"),
+            service(
+                            "SHAKYO",
+                            "CSW",
+                            "コミュニティソーシャルワーカー（CSW）の地域相談",
+                            "こみゅにてぃそーしゃるわーかーのちいきそうだん",
+                            "COMMUNITY ISOLATION SELF_NEGLECT FAMILY HIKIKOMORI",
+                            "制度の狭間にある困りごとを、地域の人と一緒に解決します。ごみ屋敷や孤立の相談も受けます。")
+                    .at("C1"),
+            service(
+                            "SHAKYO",
+                            "NICHIJI",
+                            "日常生活自立支援事業",
+                            "にちじょうせいかつじりつしえんじぎょう",
+                            "ADVOCACY INCOME",
+                            "判断能力に不安のある人の、福祉サービスの利用手続きや日常の金銭管理を支援します。")
+                    .fees("1回1,200円（生活保護を受けている世帯は無料）")
+                    .at("C1"),
+            service(
+                            "SHAKYO",
+                            "SHIKIN",
+                            "生活福祉資金の貸付",
+                            "せいかつふくししきんのかしつけ",
+                            "INCOME DEBT RENT_LOAN",
+                            "低所得の世帯などに、生活費や一時的に必要なお金を貸し付けます。")
+                    .fees("貸付（無利子または低利子）")
+                    .at("C1"),
+            service(
+                            "SHAKYO",
+                            "VOLUNTEER",
+                            "ボランティアの紹介",
+                            "ぼらんてぃあのしょうかい",
+                            "COMMUNITY ISOLATION",
+                            "ボランティアをしたい人と、手伝ってほしい人・団体をつなぎます。")
+                    .at("C2")
+                    .noReferrals(),
+            service(
+                            "HEALTH",
+                            "KOKORO",
+                            "こころの健康相談",
+                            "こころのけんこうそうだん",
+                            "HEALTH HIKIKOMORI FAMILY",
+                            "精神科医と保健師が、こころの不調、アルコールなどの依存、死にたいほどのつらさの相談に応じます。")
+                    .hours("精神科医は予約制 第1・第3水曜 13:30〜16:00、保健師は月〜金 8:30〜17:15"),
+            service(
+                    "HEALTH",
+                    "KENKO",
+                    "健康相談・訪問指導",
+                    "けんこうそうだん・ほうもんしどう",
+                    "HEALTH SELF_NEGLECT",
+                    "保健師・栄養士が健康や生活習慣の相談に応じ、必要な人を訪問します。"),
+            service(
+                            "MINSEI",
+                            "MIMAMORI",
+                            "民生委員・児童委員の見守りと相談",
+                            "みんせいいいん・じどういいんのみまもりとそうだん",
+                            "ISOLATION COMMUNITY CARE CHILDCARE",
+                            "地域の身近な相談相手として見守りと声かけを行い、必要な機関につなぎます。")
+                    .hours("担当地区の民生委員・児童委員がいつでも"),
+            service(
+                            "CHIKU-SAKURADAI",
+                            "SALON",
+                            "ふれあいサロン",
+                            "ふれあいさろん",
+                            "ISOLATION COMMUNITY",
+                            "誰でも立ち寄れるお茶のみの場です。体操や季節の行事もあります。")
+                    .hours("毎週水曜 10:00〜15:00")
+                    .fees("参加費 100円"),
+            service(
+                            "CHIKU-SAKURADAI",
+                            "MIMAMORI",
+                            "見守り活動・ちょっとした困りごと相談",
+                            "みまもりかつどう・ちょっとしたこまりごとそうだん",
+                            "ISOLATION CARE SELF_NEGLECT",
+                            "地区の見守り活動と、電球の交換やごみ出しなどのちょっとした困りごとのお手伝いです。")
+                    .hours("毎週水曜 10:00〜15:00（ふれあいサロンで受付）"));
+
+    /** The services every elderly-care centre (地域包括支援センター) offers in its daily-life area. */
+    static List<DemoService> elderlyCareServices(String agency) {
+        return List.of(
+                service(
+                                agency,
+                                "SOGO",
+                                "総合相談支援",
+                                "そうごうそうだんしえん",
+                                "CARE HEALTH FAMILY ISOLATION",
+                                "高齢者本人や家族からの介護・健康・暮らしの相談を受け止め、必要な支援につなぎます。")
+                        .ages(65, null),
+                service(
+                                agency,
+                                "CAREPLAN",
+                                "介護予防ケアマネジメント",
+                                "かいごよぼうけあまねじめんと",
+                                "CARE HEALTH",
+                                "要支援の人などが自分らしい生活を続けられるよう、介護予防のケアプランをつくります。")
+                        .ages(65, null),
+                service(
+                                agency,
+                                "KENRI",
+                                "権利擁護（成年後見・高齢者虐待・消費者被害）",
+                                "けんりようご",
+                                "ADVOCACY ABUSE_DV",
+                                "成年後見制度の利用、高齢者虐待への対応、消費者被害の防止を支援します。")
+                        .ages(65, null));
+    }
 
     private final DirectoryService directory;
     private final AreaApi areas;
@@ -262,5 +653,50 @@ class DirectoryDemoData implements ApplicationRunner {
                                 true));
             }
         }
+        for (DemoService demo : SERVICES) {
+            ensureService(demo);
+        }
+        for (String agency : HOKATSU) {
+            elderlyCareServices(agency).forEach(this::ensureService);
+        }
+    }
+
+    private void ensureService(DemoService demo) {
+        Demo agencyDemo = Arrays.stream(AGENCIES)
+                .filter(a -> a.code().equals(demo.agency()))
+                .findFirst()
+                .orElseThrow();
+        UUID agencyId = directory.agencyByCode(demo.agency()).orElseThrow().id();
+        List<UUID> areaIds = agencyDemo.area() == null
+                ? List.of()
+                : areas.findByCode(agencyDemo.area()).map(AreaView::id).stream().toList();
+        List<CounterView> counters = directory.counters(agencyId);
+        List<UUID> counterIds = counters.stream()
+                .filter(c -> demo.counters() == null
+                        || Arrays.asList(demo.counters().split(" ")).contains(c.code()))
+                .map(CounterView::id)
+                .toList();
+        directory.ensureService(
+                agencyId,
+                new ServiceCommand(
+                        demo.code(),
+                        demo.name(),
+                        demo.kana(),
+                        demo.description(),
+                        Arrays.asList(demo.issues().split(" ")),
+                        demo.minAge(),
+                        demo.maxAge(),
+                        areaIds,
+                        Arrays.stream(demo.languages().split(" "))
+                                .map(ServiceLanguage::valueOf)
+                                .toList(),
+                        demo.hours(),
+                        demo.fees(),
+                        "車いす対応・筆談可",
+                        agencyDemo.phone(),
+                        null,
+                        counterIds,
+                        demo.referrals(),
+                        true));
     }
 }
