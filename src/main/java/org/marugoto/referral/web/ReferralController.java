@@ -232,6 +232,19 @@ class ReferralController {
         List<AgencyView> agencies = directory.agencies().stream()
                 .filter(a -> a.active() && a.acceptsReferrals() && !a.id().equals(own))
                 .toList();
+        java.util.Set<UUID> suggested = new java.util.LinkedHashSet<>();
+        for (String code : form.getIssueCodes()) {
+            directory.agenciesHandling(code, household.areaId()).stream()
+                    .map(AgencyView::id)
+                    .filter(id -> !id.equals(own))
+                    .forEach(suggested::add);
+        }
+        model.addAttribute(
+                "suggested",
+                agencies.stream().filter(a -> suggested.contains(a.id())).toList());
+        model.addAttribute(
+                "others",
+                agencies.stream().filter(a -> !suggested.contains(a.id())).toList());
         model.addAttribute("form", form);
         model.addAttribute("household", household);
         model.addAttribute(
