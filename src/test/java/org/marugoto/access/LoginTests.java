@@ -91,4 +91,18 @@ class LoginTests {
                 .andExpect(content().string(containsString("ページが見つかりません")))
                 .andExpect(content().string(not(containsString("Exception"))));
     }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void aSessionOlderThanTwelveHoursEndsHoweverActiveItWas() throws Exception {
+        org.springframework.mock.web.MockHttpSession old = new org.springframework.mock.web.MockHttpSession() {
+            @Override
+            public long getCreationTime() {
+                return System.currentTimeMillis()
+                        - java.time.Duration.ofHours(13).toMillis();
+            }
+        };
+        mvc.perform(get("/").session(old)).andExpect(redirectedUrl("/login?timeout"));
+        org.assertj.core.api.Assertions.assertThat(old.isInvalid()).isTrue();
+    }
 }

@@ -49,7 +49,8 @@ class SecurityConfiguration {
             SessionRegistry sessionRegistry,
             JsonMapper json,
             MessageSource messages,
-            LocaleResolver locales)
+            LocaleResolver locales,
+            AbsoluteSessionTimeout absoluteTimeout)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         ApiProblems apiProblems = new ApiProblems(json, messages, locales);
@@ -95,7 +96,26 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        http.addFilterBefore(
+                absoluteTimeout, org.springframework.security.web.context.SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    @Bean
+    AbsoluteSessionTimeout absoluteSessionTimeout(
+            @org.springframework.beans.factory.annotation.Value("${marugoto.security.absolute-session-timeout}")
+                    java.time.Duration limit,
+            java.time.Clock clock) {
+        return new AbsoluteSessionTimeout(limit, clock);
+    }
+
+    /** The filter runs inside Spring Security's chain only, not a second time as a servlet filter. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<AbsoluteSessionTimeout>
+            absoluteSessionTimeoutRegistration(AbsoluteSessionTimeout filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean

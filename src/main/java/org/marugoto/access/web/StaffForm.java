@@ -1,5 +1,7 @@
 package org.marugoto.access.web;
 
+import static org.marugoto.shared.web.FormText.blankToNull;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -57,10 +59,6 @@ public class StaffForm {
     StaffCommand command() {
         return new StaffCommand(
                 displayName.strip(), blankToNull(displayNameKana), blankToNull(email), agencyId, roles, enabled);
-    }
-
-    private static @Nullable String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public String getUsername() {

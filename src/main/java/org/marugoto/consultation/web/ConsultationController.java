@@ -1,5 +1,7 @@
 package org.marugoto.consultation.web;
 
+import static org.marugoto.shared.web.FormText.blankToNull;
+
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.marugoto.consultation.Channel;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsultationView;
@@ -176,9 +177,5 @@ class ConsultationController {
             result.rejectValue("receivedTime", "validation.time");
             return LocalTime.MIDNIGHT;
         }
-    }
-
-    private static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,5 +1,8 @@
 package org.marugoto.directory.web;
 
+import static org.marugoto.shared.web.FormText.blankToNull;
+import static org.marugoto.shared.web.FormText.orEmpty;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -82,14 +85,6 @@ public class AgencyForm {
                 blankToNull(description),
                 acceptsReferrals,
                 active);
-    }
-
-    static String orEmpty(@Nullable String text) {
-        return text == null ? "" : text;
-    }
-
-    static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public String getCode() {

@@ -1,7 +1,7 @@
 package org.marugoto.directory.web;
 
-import static org.marugoto.directory.web.AgencyForm.blankToNull;
-import static org.marugoto.directory.web.AgencyForm.orEmpty;
+import static org.marugoto.shared.web.FormText.blankToNull;
+import static org.marugoto.shared.web.FormText.orEmpty;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,8 @@
 package org.marugoto.people.web;
 
+import static org.marugoto.shared.web.FormText.blankToNull;
+import static org.marugoto.shared.web.FormText.orEmpty;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -126,14 +129,6 @@ public class PersonForm {
     MembershipCommand membership(@Nullable LocalDate parsedMemberFrom) {
         return new MembershipCommand(
                 householdId, blankToNull(newHouseholdName), relationship, livesTogether, parsedMemberFrom);
-    }
-
-    static String orEmpty(@Nullable String text) {
-        return text == null ? "" : text;
-    }
-
-    static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public String getFamilyName() {

@@ -1,5 +1,8 @@
 package org.marugoto.referral.web;
 
+import static org.marugoto.shared.web.FormText.blankToNull;
+import static org.marugoto.shared.web.FormText.orEmpty;
+
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -259,13 +262,5 @@ class ReferralController {
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("consentStatuses", ConsentStatus.values());
         return "referral/form";
-    }
-
-    private static String orEmpty(@Nullable String text) {
-        return text == null ? "" : text;
-    }
-
-    private static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
