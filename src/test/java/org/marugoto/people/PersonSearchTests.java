@@ -149,4 +149,16 @@ class PersonSearchTests {
                 .extracting(h -> h.person().id())
                 .doesNotContain(takahashi);
     }
+
+    @Test
+    @WithUserDetails("caseworker4")
+    void severalWordsNarrowTheSearchAndFallBackWhenNothingMatchesThemAll() {
+        List<SearchHit> both = search.search("たかしま よし");
+        assertThat(both).isNotEmpty();
+        assertThat(both.getFirst().person().givenName()).isEqualTo("ヨシ");
+        assertThat(both).extracting(h -> h.person().id()).doesNotContain(takahashi);
+
+        // a second word that matches nobody does not lose the first: the search falls back to any word
+        assertThat(found("たかしま ぜんぜんちがう")).contains(takahashi);
+    }
 }

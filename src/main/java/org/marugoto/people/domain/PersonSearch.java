@@ -87,11 +87,43 @@ public class PersonSearch {
     /** A search ready to run: its criteria (each an SQL condition), their parameters, and the searching agency. */
     public record PreparedSearch(List<Criterion> criteria, MapSqlParameterSource params, UUID agencyId) {
 
-        /** The SQL that finds and ranks the persons. */
+        private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile(":(w\\d+)");
+
+        /**
+         * The SQL that finds and ranks the persons. With several words, every word must match (each in any of its
+         * readings; a later word may also stand anywhere in the name or reading, so "髙橋 亮" finds 髙橋亮), or the
+         * query must match as one whole name: a narrow search that the first word's indexes answer quickly.
+         */
         public String sql() {
+            return sql(true);
+        }
+
+        /** Any word matching is enough: the search to fall back on when the narrow one finds nobody. */
+        public String fallbackSql() {
+            return sql(false);
+        }
+
+        /** Whether the search has several words, so that {@link #sql()} is narrower than {@link #fallbackSql()}. */
+        public boolean narrowed() {
+            return groups().size() > 1;
+        }
+
+        private Map<String, List<String>> groups() {
+            Map<String, List<String>> groups = new LinkedHashMap<>();
+            for (Criterion c : criteria) {
+                java.util.regex.Matcher word = WORD.matcher(c.sql());
+                if (word.find()) {
+                    groups.computeIfAbsent(word.group(1), k -> new ArrayList<>())
+                            .add(c.sql());
+                }
+            }
+            return groups;
+        }
+
+        private String sql(boolean narrow) {
             StringBuilder score = new StringBuilder();
-            StringBuilder any = new StringBuilder();
             StringBuilder flags = new StringBuilder();
+            List<String> alternatives = new ArrayList<>();
             for (int i = 0; i < criteria.size(); i++) {
                 Criterion c = criteria.get(i);
                 score.append(i == 0 ? "" : " + ")
@@ -100,9 +132,34 @@ public class PersonSearch {
                         .append(" then ")
                         .append(c.score())
                         .append(" else 0 end)");
-                any.append(i == 0 ? "" : " or ").append('(').append(c.sql()).append(')');
                 flags.append(", (").append(c.sql()).append(") as c").append(i);
+                if (!WORD.matcher(c.sql()).find()) {
+                    alternatives.add(c.sql());
+                }
             }
+            String where;
+            Map<String, List<String>> groups = groups();
+            if (narrow && groups.size() > 1) {
+                List<String> each = new ArrayList<>();
+                boolean first = true;
+                for (var group : groups.entrySet()) {
+                    List<String> conditions = new ArrayList<>(group.getValue());
+                    String key = group.getKey();
+                    if (!first && params.hasValue(key + "name")) {
+                        conditions.add("position(:" + key + "name in p.name_key) > 0");
+                    }
+                    if (!first && params.hasValue(key + "reading")) {
+                        conditions.add("position(:" + key + "reading in p.loose_reading_key) > 0");
+                    }
+                    each.add("(" + or(conditions) + ")");
+                    first = false;
+                }
+                where = String.join(" and ", each) + (alternatives.isEmpty() ? "" : " or " + or(alternatives));
+            } else {
+                where = or(criteria.stream().map(Criterion::sql).toList());
+            }
+            // offset 0 keeps the visibility check per candidate row: otherwise the planner may hash every person the
+            // agency can see (bench/README.md)
             return """
                     select p.*, %s as score %s
                     from person p
@@ -112,10 +169,22 @@ public class PersonSearch {
                             select 1 from household_member vm join household_agency va
                               on va.municipality_id = vm.municipality_id and va.household_id = vm.household_id
                             where vm.municipality_id = p.municipality_id and vm.person_id = p.id
-                              and va.agency_id = :agency))
+                              and va.agency_id = :agency
+                            offset 0))
                     order by score desc, p.loose_reading_key, p.birth_date
                     limit :limit
-                    """.formatted(score, flags, any);
+                    """.formatted(score, flags, where);
+        }
+
+        private static String or(List<String> conditions) {
+            StringBuilder any = new StringBuilder();
+            for (String condition : conditions) {
+                any.append(any.isEmpty() ? "" : " or ")
+                        .append('(')
+                        .append(condition)
+                        .append(')');
+            }
+            return any.toString();
         }
     }
 
@@ -249,11 +318,24 @@ public class PersonSearch {
         if (search.criteria().isEmpty()) {
             return List.of();
         }
+        Map<UUID, SearchHit> hits = query(search, search.sql());
+        if (hits.isEmpty() && search.narrowed()) {
+            hits = query(search, search.fallbackSql());
+        }
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<HouseholdView>> households = currentHouseholds(hits.keySet());
+        return hits.values().stream()
+                .map(h -> new SearchHit(
+                        h.person(), households.getOrDefault(h.person().id(), List.of()), h.score(), h.reasons()))
+                .toList();
+    }
+
+    private Map<UUID, SearchHit> query(PreparedSearch search, String sql) {
         List<Criterion> criteria = search.criteria();
-        MapSqlParameterSource params = search.params();
-        String sql = search.sql();
         Map<UUID, SearchHit> hits = new LinkedHashMap<>();
-        jdbc.sql(sql).paramSource(params).query(rs -> {
+        jdbc.sql(sql).paramSource(search.params()).query(rs -> {
             PersonView person = PeopleService.personRow(rs);
             List<String> reasons = new ArrayList<>();
             for (int i = 0; i < criteria.size(); i++) {
@@ -263,14 +345,7 @@ public class PersonSearch {
             }
             hits.put(person.id(), new SearchHit(person, List.of(), rs.getInt("score"), reasons));
         });
-        if (hits.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, List<HouseholdView>> households = currentHouseholds(hits.keySet());
-        return hits.values().stream()
-                .map(h -> new SearchHit(
-                        h.person(), households.getOrDefault(h.person().id(), List.of()), h.score(), h.reasons()))
-                .toList();
+        return hits;
     }
 
     private Map<UUID, List<HouseholdView>> currentHouseholds(java.util.Collection<UUID> personIds) {

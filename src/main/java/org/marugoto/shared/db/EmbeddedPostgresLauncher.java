@@ -29,6 +29,7 @@ final class EmbeddedPostgresLauncher {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "60")
+                .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("timezone", "UTC")
                 .setLocaleConfig("locale", "C.UTF-8")
                 .start();
