@@ -88,6 +88,8 @@ public class PersonSearch {
     public record PreparedSearch(List<Criterion> criteria, MapSqlParameterSource params, UUID agencyId) {
 
         private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile(":(w\\d+)");
+        private static final java.util.Set<String> PRECISE =
+                java.util.Set.of("search.reason.birthDate", "search.reason.phone", "search.reason.caseNumber");
 
         /**
          * The SQL that finds and ranks the persons. With several words, every word must match (each in any of its
@@ -98,14 +100,29 @@ public class PersonSearch {
             return sql(true);
         }
 
-        /** Any word matching is enough: the search to fall back on when the narrow one finds nobody. */
+        /** Any word matching is enough: the search to fall back on when the narrow one finds nobody (see below). */
         public String fallbackSql() {
             return sql(false);
         }
 
-        /** Whether the search has several words, so that {@link #sql()} is narrower than {@link #fallbackSql()}. */
-        public boolean narrowed() {
-            return groups().size() > 1;
+        /**
+         * Whether falling back to any word is worth a second query when the narrow one finds nobody: only when every
+         * word is a name or reading, where a typo in one word should not lose the person. A date, phone or household
+         * number that matched nobody together with the name means there is no such person.
+         */
+        public boolean fallbackUseful() {
+            if (groups().size() < 2) {
+                return false;
+            }
+            Map<String, Boolean> textWords = new LinkedHashMap<>();
+            for (Criterion c : criteria) {
+                java.util.regex.Matcher word = WORD.matcher(c.sql());
+                if (word.find()) {
+                    boolean text = !PRECISE.contains(c.reason());
+                    textWords.merge(word.group(1), text, Boolean::logicalOr);
+                }
+            }
+            return !textWords.containsValue(false);
         }
 
         private Map<String, List<String>> groups() {
@@ -319,7 +336,7 @@ public class PersonSearch {
             return List.of();
         }
         Map<UUID, SearchHit> hits = query(search, search.sql());
-        if (hits.isEmpty() && search.narrowed()) {
+        if (hits.isEmpty() && search.fallbackUseful()) {
             hits = query(search, search.fallbackSql());
         }
         if (hits.isEmpty()) {
