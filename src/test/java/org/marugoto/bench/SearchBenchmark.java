@@ -57,7 +57,7 @@ public final class SearchBenchmark {
      * Also time the SQL with the changes proposed in bench/README.md (see {@link #proposed}). Set {@code
      * -Dbench.proposed=false} to time only what the application runs.
      */
-    private static final boolean PROPOSED = Boolean.parseBoolean(System.getProperty("bench.proposed", "true"));
+    private static final boolean PROPOSED = Boolean.parseBoolean(System.getProperty("bench.proposed", "false"));
 
     private static final java.util.regex.Pattern WORD_PARAMETER = java.util.regex.Pattern.compile(":(w\\d+)");
 

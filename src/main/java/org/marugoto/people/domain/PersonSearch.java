@@ -175,19 +175,13 @@ public class PersonSearch {
             } else {
                 where = or(criteria.stream().map(Criterion::sql).toList());
             }
-            // offset 0 keeps the visibility check per candidate row: otherwise the planner may hash every person the
-            // agency can see (bench/README.md)
+            // visible_agencies is kept by triggers (owner + agencies involved with the person's households)
             return """
                     select p.*, %s as score %s
                     from person p
                     where p.municipality_id = :m
                       and (%s)
-                      and (p.owner_agency_id = :agency or exists (
-                            select 1 from household_member vm join household_agency va
-                              on va.municipality_id = vm.municipality_id and va.household_id = vm.household_id
-                            where vm.municipality_id = p.municipality_id and vm.person_id = p.id
-                              and va.agency_id = :agency
-                            offset 0))
+                      and p.visible_agencies @> array[cast(:agency as uuid)]
                     order by score desc, p.loose_reading_key, p.birth_date
                     limit :limit
                     """.formatted(score, flags, where);

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -173,7 +172,7 @@ public class ReferralService {
         record(id, actor, "SENT", null, ReferralStatus.SENT, null);
         audit.record(AuditEntry.of(AuditAction.CREATE, REFERRAL, id).withPurpose("referral"));
         events.publishEvent(new ReferralChanged(id, reference, actor.agencyId(), to.id(), "SENT"));
-        return find(id, true);
+        return find(id);
     }
 
     // ---- state changes ---------------------------------------------------------------------------------------
@@ -222,7 +221,7 @@ public class ReferralService {
     @Transactional
     public ReferralView provideInformation(UUID id, int version, String answer) {
         require(answer, "answer", "referral.error.answer");
-        ReferralView current = find(id, true);
+        ReferralView current = find(id);
         String tried = (current.tried() == null ? "" : current.tried() + "\n") + answer.strip();
         return transition(
                 id, version, Side.SENDER, ReferralStatus.SENT, "INFO_PROVIDED", answer.strip(), Map.of("tried", tried));
@@ -252,7 +251,7 @@ public class ReferralService {
     public ReferralView confirmFollowUp(UUID id, int version, String note) {
         require(note, "followUpNote", "referral.error.followUpNote");
         Actor actor = actor();
-        ReferralView current = find(id, true);
+        ReferralView current = find(id);
         checkSide(current, actor, Side.SENDER);
         if (!current.followUpNeeded()) {
             throw new RuleViolation(null, "referral.error.followUpNotNeeded");
@@ -275,7 +274,7 @@ public class ReferralService {
         }
         record(id, actor, "FOLLOW_UP_CONFIRMED", current.status(), current.status(), note.strip());
         audit.record(AuditEntry.of(AuditAction.UPDATE, REFERRAL, id).withPurpose("follow-up"));
-        return find(id, true);
+        return find(id);
     }
 
     private ReferralView transition(
@@ -287,7 +286,7 @@ public class ReferralService {
             @Nullable String note,
             Map<String, Object> columns) {
         Actor actor = actor();
-        ReferralView current = find(id, true);
+        ReferralView current = find(id);
         checkSide(current, actor, side);
         if (current.version() != version) {
             throw new OptimisticLockingFailureException("referral " + id + " changed");
@@ -322,7 +321,7 @@ public class ReferralService {
         audit.record(new AuditEntry(AuditAction.UPDATE, REFERRAL, id, "referral", Map.of("status", to.name())));
         events.publishEvent(
                 new ReferralChanged(id, current.referenceNumber(), current.fromAgencyId(), current.toAgencyId(), kind));
-        return find(id, true);
+        return find(id);
     }
 
     private static void checkSide(ReferralView referral, Actor actor, Side side) {
@@ -385,7 +384,7 @@ public class ReferralService {
     @Transactional
     public ReferralView get(UUID id) {
         Actor actor = actor();
-        ReferralView full = find(id, true);
+        ReferralView full = find(id);
         boolean sender = full.fromAgencyId().equals(actor.agencyId());
         boolean receiver = full.toAgencyId().equals(actor.agencyId());
         if (sender || receiver) {
@@ -524,12 +523,12 @@ public class ReferralService {
                 .list();
         List<ReferralView> result = new ArrayList<>(ids.size());
         for (UUID id : ids) {
-            result.add(find(id, true));
+            result.add(find(id));
         }
         return result;
     }
 
-    ReferralView find(UUID id, boolean details) {
+    ReferralView find(UUID id) {
         List<String> codes = jdbc.sql(
                         "select issue_code from referral_issue where municipality_id = ? and referral_id = ?")
                 .params(tenancy.municipalityId(), id)
@@ -542,13 +541,12 @@ public class ReferralService {
                 .list();
         return jdbc.sql("select * from referral where municipality_id = ? and id = ?")
                 .params(tenancy.municipalityId(), id)
-                .query((rs, i) -> row(rs, codes, persons, details))
+                .query((rs, i) -> row(rs, codes, persons))
                 .optional()
                 .orElseThrow(() -> new NotFoundException(REFERRAL, id));
     }
 
-    private static ReferralView row(ResultSet rs, List<String> codes, List<UUID> persons, boolean details)
-            throws SQLException {
+    private static ReferralView row(ResultSet rs, List<String> codes, List<UUID> persons) throws SQLException {
         String outcome = rs.getString("outcome");
         Timestamp followUp = rs.getTimestamp("follow_up_confirmed_at");
         Timestamp overdue = rs.getTimestamp("overdue_since");
@@ -580,7 +578,7 @@ public class ReferralService {
                 followUp == null ? null : followUp.toInstant(),
                 rs.getString("follow_up_note"),
                 overdue == null ? null : overdue.toInstant(),
-                details,
+                true,
                 rs.getInt("version"));
     }
 
@@ -594,9 +592,5 @@ public class ReferralService {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(JAPAN));
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }
