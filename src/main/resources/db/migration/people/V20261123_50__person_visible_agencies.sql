@@ -48,6 +48,13 @@ create trigger household_agency_visibility
     after insert on household_agency
     for each row execute function household_agency_refresh_visibility();
 
-update person set visible_agencies = person_visible_agencies(id);
+-- one pass over existing persons: owner plus the agencies involved with any of their households
+update person p set visible_agencies = array(select distinct unnest(v.agencies || p.owner_agency_id))
+from (select m.person_id, array_agg(ha.agency_id) as agencies
+      from household_member m
+      join household_agency ha on ha.municipality_id = m.municipality_id and ha.household_id = m.household_id
+      group by m.person_id) v
+where v.person_id = p.id;
+update person set visible_agencies = array[owner_agency_id] where visible_agencies = '{}';
 
 create index person_visible_agencies on person using gin (visible_agencies);
