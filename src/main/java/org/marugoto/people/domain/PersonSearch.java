@@ -100,7 +100,10 @@ public class PersonSearch {
             return sql(true);
         }
 
-        /** Any word matching is enough: the search to fall back on when the narrow one finds nobody (see below). */
+        /**
+         * The search to fall back on when the narrow one finds nobody (see below): the first word alone, usually the
+         * family name, so that a typo in a later word does not lose the person.
+         */
         public String fallbackSql() {
             return sql(false);
         }
@@ -172,6 +175,11 @@ public class PersonSearch {
                     first = false;
                 }
                 where = String.join(" and ", each) + (alternatives.isEmpty() ? "" : " or " + or(alternatives));
+            } else if (groups.size() > 1) {
+                // the fallback: the first word (usually the family name) alone, or the whole query as one name
+                List<String> first = new ArrayList<>(groups.values().iterator().next());
+                first.addAll(alternatives);
+                where = or(first);
             } else {
                 where = or(criteria.stream().map(Criterion::sql).toList());
             }
