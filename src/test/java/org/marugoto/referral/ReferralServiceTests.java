@@ -234,60 +234,39 @@ class ReferralServiceTests {
         assertThat(referrals.get(sent.id()).followUpNeeded()).isTrue();
     }
 
+    /** A minimal referral of one person to the agency with the given code, to be answered by the given date. */
+    SendReferral referral(MemberView someone, String agencyCode, LocalDate answerBy) {
+        return new SendReferral(
+                someone.householdId(),
+                null,
+                agency(agencyCode),
+                null,
+                List.of(someone.person().id()),
+                List.of("CARE"),
+                Urgency.NORMAL,
+                "概要",
+                null,
+                null,
+                ConsentStatus.GIVEN,
+                null,
+                answerBy);
+    }
+
     @Test
     void badReferralsAreRefused() {
         as("caseworker");
         MemberView someone =
                 people.register(person("不備", "一", "ふび", "はじめ", Sex.MALE, null, null, null), newHousehold());
-        SendReferral toSelf = new SendReferral(
-                someone.householdId(),
-                null,
-                agency("HOKATSU-N"),
-                null,
-                List.of(someone.person().id()),
-                List.of("CARE"),
-                Urgency.NORMAL,
-                "概要",
-                null,
-                null,
-                ConsentStatus.GIVEN,
-                null,
-                LocalDate.now().plusDays(3));
-        assertThatThrownBy(() -> referrals.send(toSelf))
+        assertThatThrownBy(() -> referrals.send(
+                        referral(someone, "HOKATSU-N", LocalDate.now().plusDays(3))))
                 .isInstanceOfSatisfying(
                         RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("referral.error.toSelf"));
-        SendReferral past = new SendReferral(
-                someone.householdId(),
-                null,
-                agency("JIRITSU"),
-                null,
-                List.of(someone.person().id()),
-                List.of("CARE"),
-                Urgency.NORMAL,
-                "概要",
-                null,
-                null,
-                ConsentStatus.GIVEN,
-                null,
-                LocalDate.now().minusDays(1));
-        assertThatThrownBy(() -> referrals.send(past))
+        assertThatThrownBy(() -> referrals.send(
+                        referral(someone, "JIRITSU", LocalDate.now().minusDays(1))))
                 .isInstanceOfSatisfying(
                         RuleViolation.class, v -> assertThat(v.field()).isEqualTo("desiredResponseDate"));
-        SendReferral admin = new SendReferral(
-                someone.householdId(),
-                null,
-                agency("CITY-ADMIN"),
-                null,
-                List.of(someone.person().id()),
-                List.of("CARE"),
-                Urgency.NORMAL,
-                "概要",
-                null,
-                null,
-                ConsentStatus.GIVEN,
-                null,
-                LocalDate.now().plusDays(1));
-        assertThatThrownBy(() -> referrals.send(admin))
+        assertThatThrownBy(() -> referrals.send(
+                        referral(someone, "CITY-ADMIN", LocalDate.now().plusDays(1))))
                 .isInstanceOfSatisfying(
                         RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("referral.error.notAccepting"));
     }
