@@ -19,7 +19,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
             "marugoto.db.embedded.temporary=true",
             "marugoto.demo.enabled=true",
             "spring.mail.host=localhost",
-            "spring.mail.port=3025"
+            "spring.mail.port=3025",
+            // tests call the overdue detection themselves; the schedule must not race them
+            "marugoto.referral.overdue-check=1h"
         })
 @AutoConfigureMockMvc
 public @interface MarugotoTest {}
