@@ -40,7 +40,7 @@ class AdminBrowserTests {
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("ログイン");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("marugoto-demo");
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
     }
 
     @Test
@@ -49,7 +49,7 @@ class AdminBrowserTests {
         assertThat(browser.findElement(By.id("home-agency")).getText()).isEqualTo("美月野市 総務部 情報政策課");
         assertThat(browser.findElement(By.id("home-roles")).getText()).contains("システム管理者");
 
-        browser.findElement(By.linkText("圏域")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.linkText("圏域")));
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("圏域の管理");
         browser.findElement(By.cssSelector("a[aria-label='旭地区社会福祉協議会の下に圏域を追加']"))
                 .click();
@@ -60,7 +60,7 @@ class AdminBrowserTests {
                 .isEqualTo("自治会・町内会");
         browser.findElement(By.id("code")).sendKeys("E1-2-K-J3");
         browser.findElement(By.id("nameKana")).sendKeys("旭三丁目");
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
 
         assertThat(browser.findElement(By.id("error-summary")).getText())
                 .contains("入力内容に誤りがあります")
@@ -73,7 +73,7 @@ class AdminBrowserTests {
         browser.findElement(By.id("name")).sendKeys("旭三丁目自治会");
         browser.findElement(By.id("nameKana")).clear();
         browser.findElement(By.id("nameKana")).sendKeys("あさひさんちょうめじちかい");
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
 
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
                 .contains("「旭三丁目自治会」を保存しました");
@@ -85,11 +85,11 @@ class AdminBrowserTests {
     @Test
     void theLanguageSwitchesToEnglishAndStays() {
         logIn("caseworker");
-        browser.findElement(By.linkText("English")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.linkText("English")));
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Hello, 小林 さくら");
-        browser.findElement(By.linkText("Agencies & counters")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.linkText("Agencies & counters")));
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Agencies & counters");
-        browser.findElement(By.linkText("日本語")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.linkText("日本語")));
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("機関・窓口");
     }
 }

@@ -33,7 +33,7 @@ class IntakeBrowserTests {
         browser.get("http://localhost:" + port + "/login");
         browser.findElement(By.id("username")).sendKeys("caseworker");
         browser.findElement(By.id("password")).sendKeys("marugoto-demo");
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
     }
 
     @AfterEach
@@ -63,7 +63,7 @@ class IntakeBrowserTests {
 
     @Test
     void searchingInKanaFindsTheKanjiName() {
-        browser.findElement(By.linkText("相談受付・検索")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.linkText("相談受付・検索")));
         type("q", "ｻｻｷ ﾄﾐ");
         browser.findElement(By.cssSelector("form[role=search] button")).click();
 
@@ -79,12 +79,12 @@ class IntakeBrowserTests {
         submit();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("花籠家");
 
-        browser.findElement(By.linkText("世帯員を追加")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.linkText("世帯員を追加")));
         registerPerson("花籠", "修", "はなかご", "おさむ", "MALE", "S42.8.15");
         new Select(browser.findElement(By.id("relationship"))).selectByValue("CHILD");
         submit();
 
-        browser.findElement(By.linkText("世帯員を追加")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.linkText("世帯員を追加")));
         registerPerson("花籠", "颯", "はなかご", "はやて", "MALE", "2012-06-30");
         new Select(browser.findElement(By.id("relationship"))).selectByValue("GRANDCHILD");
         submit();
@@ -112,18 +112,18 @@ class IntakeBrowserTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        warning.findElement(By.partialLinkText("佐々木家")).click();
+        Browser.clickAndWaitForNextPage(browser, warning.findElement(By.partialLinkText("佐々木家")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("佐々木家");
     }
 
     @Test
     void recordsAConsultationWithSeveralIssuesAndConsentRefused() {
-        browser.findElement(By.linkText("相談受付・検索")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.linkText("相談受付・検索")));
         type("q", "ささき とみ");
         browser.findElement(By.cssSelector("form[role=search] button")).click();
         browser.findElement(By.cssSelector("#results tr.search-hit td:nth-child(4) a"))
                 .click();
-        browser.findElement(By.linkText("相談を記録する")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.linkText("相談を記録する")));
 
         new Select(browser.findElement(By.id("channel"))).selectByValue("HOME_VISIT");
         new Select(browser.findElement(By.id("consulterType"))).selectByValue("SELF");
@@ -153,7 +153,7 @@ class IntakeBrowserTests {
                 .contains("同意しない")
                 .contains("アウトリーチが必要");
 
-        browser.findElement(By.partialLinkText("佐々木家へ戻る")).click();
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.partialLinkText("佐々木家へ戻る")));
         assertThat(browser.findElement(By.id("consultations")).getText()).contains("ごみ屋敷・セルフネグレクト");
     }
 }
