@@ -246,6 +246,7 @@ public class ConsultationService implements ConsultationApi {
         Actor actor = CurrentActor.get().orElseThrow();
         List<ConsultationView> visible = new ArrayList<>();
         int hidden = 0;
+        Set<UUID> involved = people.householdScope(householdId).sharedWithAgencyIds();
         for (UUID id : jdbc.sql("""
                         select id from consultation where municipality_id = ? and household_id = ?
                         order by received_at desc
@@ -254,7 +255,7 @@ public class ConsultationService implements ConsultationApi {
                 .query(UUID.class)
                 .list()) {
             ConsultationView consultation = find(id);
-            RecordScope scope = scope(id, consultation.agencyId(), householdId, consultation.consentStatus());
+            RecordScope scope = scope(id, consultation.agencyId(), involved, consultation.consentStatus());
             if (access.mayAccess(actor, PersonalDataAction.READ, scope)) {
                 access.authorize(PersonalDataAction.READ, scope, "household page");
                 visible.add(consultation);
@@ -269,10 +270,18 @@ public class ConsultationService implements ConsultationApi {
     public record HouseholdConsultations(List<ConsultationView> visible, int hidden) {}
 
     private RecordScope scope(UUID id, UUID agencyId, UUID householdId, ConsentStatus consent) {
-        Set<UUID> shared = consent == ConsentStatus.GIVEN
-                ? people.householdScope(householdId).sharedWithAgencyIds()
-                : Set.of();
-        return new RecordScope(CONSULTATION, id, agencyId, shared);
+        return scope(
+                id,
+                agencyId,
+                consent == ConsentStatus.GIVEN
+                        ? people.householdScope(householdId).sharedWithAgencyIds()
+                        : Set.of(),
+                consent);
+    }
+
+    /** A consultation is shared with the household's involved agencies only when the person consented. */
+    private static RecordScope scope(UUID id, UUID agencyId, Set<UUID> involved, ConsentStatus consent) {
+        return new RecordScope(CONSULTATION, id, agencyId, consent == ConsentStatus.GIVEN ? involved : Set.of());
     }
 
     ConsultationView find(UUID id) {
