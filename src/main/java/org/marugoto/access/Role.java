@@ -15,7 +15,13 @@ public enum Role {
     /** 地域福祉計画 planner: plans and statistics, no personal data. */
     PLANNER,
     /** 監査担当 (read-only auditor): reads the audit trail, no personal data. */
-    AUDITOR;
+    AUDITOR,
+    /**
+     * 個人情報保護管理者 (municipal privacy officer): reviews emergency (break-the-glass) access and is the only role that
+     * may reveal the masked address and whereabouts of a person under DV/stalking protection (支援措置), each time
+     * re-authenticated and audited. Sees no other personal data by this role alone.
+     */
+    PRIVACY_OFFICER;
 
     public String authority() {
         return "ROLE_" + name();
