@@ -44,6 +44,7 @@ class StaffDemoData implements ApplicationRunner {
         new Demo("auditor", "山本 和也", "やまもと かずや", "CITY-ADMIN", Set.of(AUDITOR)),
         new Demo("auditor2", "石井 千尋", "いしい ちひろ", "CITY-ADMIN", Set.of(AUDITOR)),
         new Demo("privacy", "岡田 礼子", "おかだ れいこ", "CITY-ADMIN", Set.of(PRIVACY_OFFICER)),
+        new Demo("privacy2", "北村 秀樹", "きたむら ひでき", "CITY-WELFARE", Set.of(PRIVACY_OFFICER)),
     };
 
     private final StaffService staff;
