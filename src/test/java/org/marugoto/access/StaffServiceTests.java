@@ -168,7 +168,9 @@ class StaffServiceTests {
                         "planner",
                         "planner2",
                         "auditor",
-                        "auditor2"
+                        "auditor2",
+                        "privacy",
+                        "privacy2"
                     })
                     .map(staff::loadUserByUsername)
                     .filter(p -> p.has(role))
