@@ -26,6 +26,7 @@ import org.marugoto.directory.AgencyView;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
+import org.marugoto.referral.ReferralApi;
 import org.marugoto.referral.ReferralChanged;
 import org.marugoto.referral.ReferralEventView;
 import org.marugoto.referral.ReferralOutcome;
@@ -53,7 +54,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @EnableConfigurationProperties(ReferralProperties.class)
-public class ReferralService {
+public class ReferralService implements ReferralApi {
 
     static final String REFERRAL = "referral";
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");

@@ -1,0 +1,26 @@
+package org.marugoto.access;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The professionals other modules may name: a case's lead coordinator and team, a meeting's members. Staff names and
+ * agencies are not residents' personal data; accounts that are disabled are left out.
+ */
+public interface Colleagues {
+
+    /** Enabled accounts with a professional role (coordinator, supervisor, caseworker), by agency and name. */
+    List<Colleague> professionals();
+
+    Optional<Colleague> colleague(UUID accountId);
+
+    /** A professional as other modules see them. */
+    record Colleague(UUID id, String username, String displayName, UUID agencyId, Set<Role> roles) {
+
+        public boolean coordinator() {
+            return roles.contains(Role.MUNICIPAL_COORDINATOR);
+        }
+    }
+}

@@ -1,0 +1,501 @@
+package org.marugoto.casework.domain;
+
+import static org.marugoto.shared.web.FormText.blankToNull;
+
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.marugoto.access.AccessApi;
+import org.marugoto.access.Colleagues;
+import org.marugoto.access.Colleagues.Colleague;
+import org.marugoto.access.PersonalDataAction;
+import org.marugoto.access.RecordScope;
+import org.marugoto.access.Role;
+import org.marugoto.audit.AuditAction;
+import org.marugoto.audit.AuditApi;
+import org.marugoto.audit.AuditEntry;
+import org.marugoto.shared.Actor;
+import org.marugoto.shared.Ids;
+import org.marugoto.shared.NotFoundException;
+import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.Tenancy;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Case conferences. A 重層的支援会議 (JUSHO) works with the person's consent: the case team and its participants see
+ * its record, and it decides on starting support, the plan, its evaluation and closure. A 支援会議 (SHIEN, Social
+ * Welfare Act Art. 106-6) is convened by the municipality, may share information without consent, and binds its
+ * members to confidentiality: only the named members who acknowledged that duty read its agenda, minutes and action
+ * items — not the rest of the team, not other coordinators — and every such read is audited.
+ */
+@Service
+public class ConferenceService {
+
+    static final String CONFERENCE = "case_conference";
+
+    private final JdbcClient jdbc;
+    private final Tenancy tenancy;
+    private final AccessApi access;
+    private final AuditApi audit;
+    private final CaseService cases;
+    private final PlanStore plans;
+    private final Colleagues colleagues;
+    private final Clock clock;
+
+    ConferenceService(
+            JdbcClient jdbc,
+            Tenancy tenancy,
+            AccessApi access,
+            AuditApi audit,
+            CaseService cases,
+            PlanStore plans,
+            Colleagues colleagues,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+        this.access = access;
+        this.audit = audit;
+        this.cases = cases;
+        this.plans = plans;
+        this.colleagues = colleagues;
+        this.clock = clock;
+    }
+
+    /** Schedules a meeting. Only the municipality's coordinators convene; a 重層的支援会議 needs the person's consent. */
+    @Transactional
+    public ConferenceView schedule(UUID caseId, CaseCommands.Conference command) {
+        Actor actor = CaseService.actor();
+        CaseView view = cases.authorizeWrite(caseId, "case conference");
+        if (!actor.roleNames().contains(Role.MUNICIPAL_COORDINATOR.name())) {
+            throw new AccessDeniedException("only the municipality convenes case conferences");
+        }
+        if (!view.status().open()) {
+            throw new RuleViolation(null, "case.error.closed");
+        }
+        if (command.kind() == ConferenceKind.JUSHO && !view.consentGiven()) {
+            throw new RuleViolation("kind", "case.error.jushoNeedsConsent");
+        }
+        if (command.agenda().isBlank()) {
+            throw new RuleViolation("agenda", "case.error.agenda");
+        }
+        if (command.scheduledAt().isBefore(clock.instant().minus(Duration.ofDays(30)))) {
+            throw new RuleViolation("scheduledAt", "case.error.meetingDate");
+        }
+        Set<UUID> memberIds = new LinkedHashSet<>();
+        memberIds.add(actor.accountId());
+        memberIds.addAll(command.memberAccountIds());
+        if (command.kind() == ConferenceKind.SHIEN && memberIds.size() < 2) {
+            throw new RuleViolation("memberAccountIds", "case.error.shienMembers");
+        }
+        List<Colleague> members = new ArrayList<>();
+        for (UUID id : memberIds) {
+            members.add(colleagues
+                    .colleague(id)
+                    .orElseThrow(() -> new RuleViolation("memberAccountIds", "case.error.member")));
+        }
+        UUID id = Ids.newId();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        insert into case_conference (municipality_id, id, case_id, kind, status, scheduled_at, place,
+                            agenda, convened_by, created_at, updated_at, updated_by, version)
+                        values (?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?, 0)
+                        """)
+                .params(
+                        tenancy.municipalityId(),
+                        id,
+                        caseId,
+                        command.kind().name(),
+                        Timestamp.from(command.scheduledAt()),
+                        blankToNull(command.place()),
+                        command.agenda().strip(),
+                        actor.displayName(),
+                        now,
+                        now,
+                        actor.username())
+                .update();
+        for (Colleague member : members) {
+            jdbc.sql("""
+                            insert into case_conference_member (municipality_id, conference_id, account_id, member_name,
+                                agency_id, pledged_at)
+                            values (?, ?, ?, ?, ?, null)
+                            """)
+                    .params(tenancy.municipalityId(), id, member.id(), member.displayName(), member.agencyId())
+                    .update();
+        }
+        cases.event(caseId, "CONFERENCE_" + command.kind().name(), null, null, null, actor);
+        audit.record(new AuditEntry(
+                AuditAction.CREATE,
+                CONFERENCE,
+                id,
+                "case conference",
+                Map.of("kind", command.kind().name())));
+        return load(id, false);
+    }
+
+    /**
+     * The meeting for the current user. Members who may read its material get all of it (audited as a read of the
+     * meeting record); team members and coordinators who may not see a 支援会議's material get its date, kind and
+     * members only; anyone else is refused.
+     */
+    @Transactional
+    public ConferenceView get(UUID id) {
+        Actor actor = CaseService.actor();
+        ConferenceView full = load(id, false);
+        CaseView view = cases.find(full.caseId());
+        RecordScope scope = scope(full, view);
+        if (access.mayAccess(actor, PersonalDataAction.READ, scope)) {
+            if (full.kind() == ConferenceKind.SHIEN && !full.pledged(actor.accountId())) {
+                audit.record(AuditEntry.of(AuditAction.READ, CONFERENCE, id).withPurpose("pledge pending"));
+                return restricted(full);
+            }
+            access.authorize(PersonalDataAction.READ, scope, purpose(full));
+            return full;
+        }
+        if (cases.mayRead(view)) {
+            audit.record(AuditEntry.of(AuditAction.READ, CONFERENCE, id).withPurpose("meeting overview (restricted)"));
+            return restricted(full);
+        }
+        access.authorize(PersonalDataAction.READ, scope, purpose(full)); // refuses and audits the refusal
+        throw new AccessDeniedException("not a member");
+    }
+
+    /** For printing: refused unless the user may read all of the meeting's material. */
+    @Transactional
+    public ConferenceView forPrint(UUID id) {
+        Actor actor = CaseService.actor();
+        ConferenceView full = load(id, false);
+        CaseView view = cases.find(full.caseId());
+        if (full.kind() == ConferenceKind.SHIEN && !full.pledged(actor.accountId())) {
+            // a member who has not acknowledged the duty of confidentiality is refused like a non-member (and audited)
+            access.authorize(
+                    PersonalDataAction.EXPORT,
+                    RecordScope.members(CONFERENCE, id, view.leadAgencyId(), Set.of(), false),
+                    purpose(full));
+        }
+        access.authorize(PersonalDataAction.EXPORT, scope(full, view), purpose(full) + " print");
+        return full;
+    }
+
+    /** The case's meetings without their material, for the case page; the caller has checked access to the case. */
+    @Transactional(readOnly = true)
+    public List<ConferenceView> forCase(UUID caseId) {
+        return jdbc
+                .sql("select id from case_conference where case_id = ? order by scheduled_at desc")
+                .param(caseId)
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(id -> restricted(load(id, true)))
+                .toList();
+    }
+
+    /** Scheduled meetings of the next weeks that the current user is a member of. */
+    @Transactional(readOnly = true)
+    public List<ConferenceView> upcomingForMe(Duration ahead) {
+        Actor actor = CaseService.actor();
+        return jdbc
+                .sql("""
+                        select c.id from case_conference c join case_conference_member m on m.conference_id = c.id
+                        where m.account_id = ? and c.status = 'SCHEDULED' and c.scheduled_at < ?
+                        order by c.scheduled_at
+                        """)
+                .params(actor.accountId(), Timestamp.from(clock.instant().plus(ahead)))
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(id -> restricted(load(id, true)))
+                .toList();
+    }
+
+    /** A member acknowledges the duty of confidentiality of a 支援会議 (Art. 106-6 para. 6) before reading it. */
+    @Transactional
+    public void pledge(UUID id) {
+        Actor actor = CaseService.actor();
+        ConferenceView conference = load(id, false);
+        if (!conference.member(actor.accountId())) {
+            throw new AccessDeniedException("not a member");
+        }
+        jdbc.sql("""
+                        update case_conference_member set pledged_at = ?
+                        where conference_id = ? and account_id = ? and pledged_at is null
+                        """)
+                .params(Timestamp.from(clock.instant()), id, actor.accountId())
+                .update();
+        audit.record(AuditEntry.of(AuditAction.UPDATE, CONFERENCE, id).withPurpose("confidentiality pledge"));
+    }
+
+    /**
+     * Records what a meeting said and decided, and applies the decisions: a plan approved with the person's answer
+     * becomes the plan in force, support starts, goals are evaluated.
+     */
+    @Transactional
+    public ConferenceView recordMinutes(UUID id, int seenVersion, CaseCommands.Minutes minutes) {
+        Actor actor = CaseService.actor();
+        ConferenceView conference = load(id, false);
+        CaseView view = cases.find(conference.caseId());
+        access.authorize(PersonalDataAction.WRITE, scope(conference, view), purpose(conference));
+        if (conference.kind() == ConferenceKind.SHIEN && !conference.pledged(actor.accountId())) {
+            throw new RuleViolation(null, "case.error.pledgeFirst");
+        }
+        if (conference.version() != seenVersion) {
+            throw new OptimisticLockingFailureException("conference " + id + " changed");
+        }
+        if (conference.status() != ConferenceStatus.SCHEDULED) {
+            throw new RuleViolation(null, "case.error.meetingNotScheduled");
+        }
+        if (minutes.minutes().isBlank()) {
+            throw new RuleViolation("minutes", "case.error.minutes");
+        }
+        if (conference.kind() == ConferenceKind.JUSHO && !minutes.consentConfirmed()) {
+            throw new RuleViolation("consentConfirmed", "case.error.consentConfirmed");
+        }
+        Set<ConferenceDecision> decisions = minutes.decisions();
+        if (conference.kind() == ConferenceKind.SHIEN
+                && decisions.stream().anyMatch(d -> d != ConferenceDecision.CONTINUE)) {
+            throw new RuleViolation("decisions", "case.error.decisionNeedsJusho");
+        }
+        Set<UUID> memberIds = new HashSet<>();
+        conference.members().forEach(m -> memberIds.add(m.accountId()));
+        if (!memberIds.containsAll(minutes.attended())) {
+            throw new RuleViolation("attended", "case.error.attended");
+        }
+        UUID approvedPlan = null;
+        if (decisions.contains(ConferenceDecision.APPROVE_PLAN)) {
+            PlanView draft =
+                    plans.draft(view.id()).orElseThrow(() -> new RuleViolation("decisions", "case.error.noDraft"));
+            if (minutes.personAgreement() == null) {
+                throw new RuleViolation("personAgreement", "case.error.personAgreement");
+            }
+            plans.agree(draft, id, minutes.personAgreement(), blankToNull(minutes.personAgreementNote()), actor);
+            approvedPlan = draft.id();
+        }
+        if (decisions.contains(ConferenceDecision.EVALUATE)) {
+            Optional<PlanView> inForce = plans.current(view.id()).filter(p -> p.status() == PlanStatus.AGREED);
+            if (inForce.isEmpty() || minutes.goalEvaluations().isEmpty()) {
+                throw new RuleViolation("decisions", "case.error.noEvaluation");
+            }
+            plans.evaluate(inForce.get(), minutes.goalEvaluations(), false, actor);
+        }
+        if (decisions.contains(ConferenceDecision.START_SUPPORT)) {
+            if (!cases.hasAgreedPlan(view.id())) {
+                throw new RuleViolation("decisions", "case.error.needsAgreedPlan");
+            }
+            if (view.status() != CaseStatus.SUPPORT) {
+                if (view.status() == CaseStatus.ASSESSMENT) {
+                    throw new RuleViolation(
+                            "decisions", "case.error.transition", view.status().name(), "SUPPORT");
+                }
+                cases.setStatus(view, CaseStatus.SUPPORT, "STATUS", conferenceLabel(conference), actor);
+            }
+        }
+        for (CaseCommands.ActionItem item : minutes.actions()) {
+            if (item.description().isBlank()) {
+                continue;
+            }
+            Colleague owner = colleagues
+                    .colleague(item.ownerAccountId())
+                    .orElseThrow(() -> new RuleViolation("actions", "case.error.member"));
+            jdbc.sql("""
+                            insert into case_conference_action (municipality_id, id, conference_id, case_id,
+                                description, owner_account_id, owner_name, due_date)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(
+                            tenancy.municipalityId(),
+                            Ids.newId(),
+                            id,
+                            view.id(),
+                            item.description().strip(),
+                            owner.id(),
+                            owner.displayName(),
+                            item.dueDate())
+                    .update();
+        }
+        for (UUID attendee : minutes.attended()) {
+            jdbc.sql("update case_conference_member set attended = true where conference_id = ? and account_id = ?")
+                    .params(id, attendee)
+                    .update();
+        }
+        int changed = jdbc.sql("""
+                        update case_conference set status = 'HELD', held_at = :now, minutes = :minutes,
+                            decisions = :decisions, consent_confirmed = :consent, plan_id = :plan,
+                            updated_at = :now, updated_by = :by, version = version + 1
+                        where id = :id and version = :version
+                        """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("minutes", minutes.minutes().strip())
+                .param("decisions", decisions.stream().map(Enum::name).sorted().toArray(String[]::new))
+                .param("consent", minutes.consentConfirmed())
+                .param("plan", approvedPlan)
+                .param("by", actor.username())
+                .param("id", id)
+                .param("version", seenVersion)
+                .update();
+        if (changed == 0) {
+            throw new OptimisticLockingFailureException("conference " + id + " changed");
+        }
+        audit.record(new AuditEntry(
+                AuditAction.UPDATE,
+                CONFERENCE,
+                id,
+                purpose(conference),
+                Map.of(
+                        "decisions",
+                        String.join(
+                                ",", decisions.stream().map(Enum::name).sorted().toList()))));
+        return load(id, false);
+    }
+
+    @Transactional
+    public void cancel(UUID id, int seenVersion) {
+        Actor actor = CaseService.actor();
+        ConferenceView conference = load(id, false);
+        CaseView view = cases.authorizeWrite(conference.caseId(), "case conference");
+        if (!actor.roleNames().contains(Role.MUNICIPAL_COORDINATOR.name())) {
+            throw new AccessDeniedException("only the municipality cancels case conferences");
+        }
+        int changed = jdbc.sql("""
+                        update case_conference set status = 'CANCELLED', updated_at = ?, updated_by = ?,
+                            version = version + 1
+                        where id = ? and version = ? and status = 'SCHEDULED'
+                        """)
+                .params(Timestamp.from(clock.instant()), actor.username(), id, seenVersion)
+                .update();
+        if (changed == 0) {
+            throw new OptimisticLockingFailureException("conference " + id + " changed");
+        }
+        cases.event(view.id(), "CONFERENCE_CANCELLED", null, null, null, actor);
+    }
+
+    @Transactional
+    public UUID markActionDone(UUID actionId) {
+        Actor actor = CaseService.actor();
+        UUID conferenceId = jdbc.sql(
+                        "select conference_id from case_conference_action where municipality_id = ? and id = ?")
+                .params(tenancy.municipalityId(), actionId)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("case_conference_action", actionId));
+        ConferenceView conference = load(conferenceId, false);
+        access.authorize(
+                PersonalDataAction.WRITE, scope(conference, cases.find(conference.caseId())), purpose(conference));
+        jdbc.sql("update case_conference_action set done_at = ? where id = ? and done_at is null")
+                .params(Timestamp.from(clock.instant()), actionId)
+                .update();
+        audit.record(AuditEntry.of(AuditAction.UPDATE, CONFERENCE, conferenceId).withPurpose("action item done"));
+        return conferenceId;
+    }
+
+    // ---- scope ------------------------------------------------------------------------------------------------------
+
+    /**
+     * Who may see a meeting's material: for a 支援会議 its members alone; for a 重層的支援会議 the case team, its
+     * participants and the municipality's coordinators.
+     */
+    private RecordScope scope(ConferenceView conference, CaseView view) {
+        Set<UUID> accounts = new HashSet<>();
+        conference.members().forEach(m -> accounts.add(m.accountId()));
+        if (conference.kind() == ConferenceKind.SHIEN) {
+            return RecordScope.members(CONFERENCE, conference.id(), view.leadAgencyId(), accounts, false);
+        }
+        accounts.addAll(cases.activeAccounts(view.id()));
+        return RecordScope.members(CONFERENCE, conference.id(), view.leadAgencyId(), accounts, true);
+    }
+
+    private static String purpose(ConferenceView conference) {
+        return conference.kind() == ConferenceKind.SHIEN ? "支援会議 (Art. 106-6)" : "重層的支援会議";
+    }
+
+    private static String conferenceLabel(ConferenceView conference) {
+        return purpose(conference) + " " + conference.scheduledAt();
+    }
+
+    private static ConferenceView restricted(ConferenceView full) {
+        return new ConferenceView(
+                full.id(),
+                full.caseId(),
+                full.kind(),
+                full.status(),
+                full.scheduledAt(),
+                full.place(),
+                null,
+                full.consentConfirmed(),
+                null,
+                full.kind() == ConferenceKind.SHIEN ? List.of() : full.decisions(),
+                full.planId(),
+                full.heldAt(),
+                full.convenedBy(),
+                full.members(),
+                List.of(),
+                true,
+                full.version());
+    }
+
+    private ConferenceView load(UUID id, boolean headOnly) {
+        List<ConferenceView.Member> members = jdbc.sql(
+                        "select * from case_conference_member where conference_id = ? order by member_name")
+                .param(id)
+                .query((rs, i) -> new ConferenceView.Member(
+                        rs.getObject("account_id", UUID.class),
+                        rs.getString("member_name"),
+                        rs.getObject("agency_id", UUID.class),
+                        CaseService.instant(rs.getTimestamp("pledged_at")),
+                        rs.getBoolean("attended")))
+                .list();
+        List<ConferenceView.ActionItem> actions = headOnly
+                ? List.of()
+                : jdbc.sql("select * from case_conference_action where conference_id = ? order by due_date, id")
+                        .param(id)
+                        .query((rs, i) -> new ConferenceView.ActionItem(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("description"),
+                                rs.getObject("owner_account_id", UUID.class),
+                                rs.getString("owner_name"),
+                                rs.getDate("due_date").toLocalDate(),
+                                CaseService.instant(rs.getTimestamp("done_at"))))
+                        .list();
+        return jdbc.sql("select * from case_conference where municipality_id = ? and id = ?")
+                .params(tenancy.municipalityId(), id)
+                .query((rs, i) -> new ConferenceView(
+                        id,
+                        rs.getObject("case_id", UUID.class),
+                        ConferenceKind.valueOf(rs.getString("kind")),
+                        ConferenceStatus.valueOf(rs.getString("status")),
+                        rs.getTimestamp("scheduled_at").toInstant(),
+                        rs.getString("place"),
+                        rs.getString("agenda"),
+                        rs.getBoolean("consent_confirmed"),
+                        rs.getString("minutes"),
+                        decisions(rs.getArray("decisions")),
+                        rs.getObject("plan_id", UUID.class),
+                        CaseService.instant(rs.getTimestamp("held_at")),
+                        rs.getString("convened_by"),
+                        members,
+                        actions,
+                        false,
+                        rs.getInt("version")))
+                .optional()
+                .orElseThrow(() -> new NotFoundException(CONFERENCE, id));
+    }
+
+    private static List<ConferenceDecision> decisions(Array array) throws java.sql.SQLException {
+        List<ConferenceDecision> list = new ArrayList<>();
+        for (String s : (String[]) array.getArray()) {
+            list.add(ConferenceDecision.valueOf(s));
+        }
+        return list;
+    }
+}

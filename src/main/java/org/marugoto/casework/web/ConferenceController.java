@@ -1,0 +1,234 @@
+package org.marugoto.casework.web;
+
+import static org.marugoto.shared.web.FormText.blankToNull;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.marugoto.access.Colleagues;
+import org.marugoto.casework.domain.CaseCommands;
+import org.marugoto.casework.domain.CaseRecords;
+import org.marugoto.casework.domain.CaseService;
+import org.marugoto.casework.domain.CaseView;
+import org.marugoto.casework.domain.ConferenceDecision;
+import org.marugoto.casework.domain.ConferenceKind;
+import org.marugoto.casework.domain.ConferenceService;
+import org.marugoto.casework.domain.ConferenceView;
+import org.marugoto.casework.domain.GoalOutcome;
+import org.marugoto.casework.domain.PersonAgreement;
+import org.marugoto.casework.domain.PlanStatus;
+import org.marugoto.directory.DirectoryApi;
+import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.web.FormErrors;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 重層的支援会議 and 支援会議: scheduling, the confidentiality pledge, minutes and decisions, action items. */
+@Controller
+class ConferenceController {
+
+    private final ConferenceService conferences;
+    private final CaseService cases;
+    private final CaseRecords records;
+    private final Colleagues colleagues;
+    private final DirectoryApi directory;
+
+    ConferenceController(
+            ConferenceService conferences,
+            CaseService cases,
+            CaseRecords records,
+            Colleagues colleagues,
+            DirectoryApi directory) {
+        this.conferences = conferences;
+        this.cases = cases;
+        this.records = records;
+        this.colleagues = colleagues;
+        this.directory = directory;
+    }
+
+    @ModelAttribute("agencyNames")
+    Map<UUID, String> agencyNames() {
+        Map<UUID, String> names = new HashMap<>();
+        directory.agencies().forEach(a -> names.put(a.id(), a.name()));
+        return names;
+    }
+
+    @GetMapping("/cases/{caseId}/conferences/new")
+    String scheduleForm(
+            @PathVariable UUID caseId, @RequestParam(defaultValue = "JUSHO") ConferenceKind kind, Model model) {
+        CaseView view = cases.get(caseId);
+        CaseForms.ConferenceForm form = new CaseForms.ConferenceForm();
+        form.setKind(kind);
+        form.setScheduledAt(
+                LocalDate.now(CaseController.JAPAN).plusDays(7).atTime(14, 0).toString());
+        if (kind == ConferenceKind.JUSHO) {
+            cases.team(caseId).stream().filter(CaseView.TeamMember::active).forEach(m -> form.getMemberAccountIds()
+                    .add(m.accountId()));
+        }
+        return schedulePage(model, view, form);
+    }
+
+    @PostMapping("/cases/{caseId}/conferences/new")
+    String schedule(
+            @PathVariable UUID caseId,
+            @ModelAttribute("form") CaseForms.ConferenceForm form,
+            BindingResult result,
+            Model model) {
+        CaseView view = cases.get(caseId);
+        LocalDateTime when = null;
+        try {
+            when = LocalDateTime.parse(form.getScheduledAt().strip());
+        } catch (DateTimeParseException e) {
+            result.rejectValue("scheduledAt", "case.error.date");
+        }
+        if (result.hasErrors() || when == null) {
+            return schedulePage(model, view, form);
+        }
+        try {
+            ConferenceView scheduled = conferences.schedule(
+                    caseId,
+                    new CaseCommands.Conference(
+                            form.getKind(),
+                            when.atZone(CaseController.JAPAN).toInstant(),
+                            form.getPlace(),
+                            form.getAgenda(),
+                            new LinkedHashSet<>(form.getMemberAccountIds())));
+            return "redirect:/conferences/" + scheduled.id();
+        } catch (RuleViolation violation) {
+            FormErrors.reject(result, violation);
+            return schedulePage(model, view, form);
+        }
+    }
+
+    private String schedulePage(Model model, CaseView view, CaseForms.ConferenceForm form) {
+        model.addAttribute("kase", view);
+        model.addAttribute("form", form);
+        model.addAttribute("kinds", ConferenceKind.values());
+        model.addAttribute("staff", colleagues.professionals());
+        return "casework/conference-form";
+    }
+
+    @GetMapping("/conferences/{id}")
+    String view(@PathVariable UUID id, Model model) {
+        ConferenceView conference = conferences.get(id);
+        UUID me = CurrentActor.get().orElseThrow().accountId();
+        model.addAttribute("conference", conference);
+        model.addAttribute("kase", cases.get(conference.caseId()));
+        model.addAttribute("member", conference.member(me));
+        model.addAttribute("pledged", conference.pledged(me));
+        if (!conference.restricted() && conference.kind() == ConferenceKind.JUSHO) {
+            model.addAttribute("draft", records.draft(conference.caseId()).orElse(null));
+            model.addAttribute(
+                    "inForce",
+                    records.currentPlan(conference.caseId())
+                            .filter(p -> p.status() == PlanStatus.AGREED)
+                            .orElse(null));
+        }
+        if (!model.containsAttribute("form")) {
+            CaseForms.MinutesForm form = new CaseForms.MinutesForm();
+            form.setVersion(conference.version());
+            conference.members().forEach(m -> form.getAttended().add(m.accountId()));
+            model.addAttribute("form", form);
+        }
+        model.addAttribute("decisionChoices", decisions(conference.kind()));
+        model.addAttribute("agreements", PersonAgreement.values());
+        model.addAttribute("outcomes", GoalOutcome.values());
+        model.addAttribute("staff", colleagues.professionals());
+        return "casework/conference";
+    }
+
+    private static List<ConferenceDecision> decisions(ConferenceKind kind) {
+        return kind == ConferenceKind.SHIEN
+                ? List.of(ConferenceDecision.CONTINUE)
+                : List.of(ConferenceDecision.values());
+    }
+
+    @PostMapping("/conferences/{id}/pledge")
+    String pledge(@PathVariable UUID id, RedirectAttributes redirect) {
+        conferences.pledge(id);
+        redirect.addFlashAttribute("done", "pledge");
+        return "redirect:/conferences/" + id;
+    }
+
+    @PostMapping("/conferences/{id}/minutes")
+    String minutes(
+            @PathVariable UUID id,
+            @ModelAttribute("form") CaseForms.MinutesForm form,
+            @RequestParam Map<String, String> params,
+            RedirectAttributes redirect) {
+        try {
+            List<CaseCommands.ActionItem> actions = new ArrayList<>();
+            for (int i = 0; i < form.getActionDescriptions().size(); i++) {
+                String description = form.getActionDescriptions().get(i);
+                if (description == null || description.isBlank()) {
+                    continue;
+                }
+                String owner = i < form.getActionOwners().size()
+                        ? form.getActionOwners().get(i)
+                        : "";
+                String due = i < form.getActionDueDates().size()
+                        ? form.getActionDueDates().get(i)
+                        : "";
+                try {
+                    actions.add(new CaseCommands.ActionItem(
+                            description, UUID.fromString(owner.strip()), LocalDate.parse(due.strip())));
+                } catch (IllegalArgumentException | DateTimeParseException e) {
+                    throw new RuleViolation("actions", "case.error.actionItem");
+                }
+            }
+            conferences.recordMinutes(
+                    id,
+                    form.getVersion(),
+                    new CaseCommands.Minutes(
+                            form.getMinutes(),
+                            new LinkedHashSet<>(form.getDecisions()),
+                            new LinkedHashSet<>(form.getAttended()),
+                            form.isConsentConfirmed(),
+                            form.getPersonAgreement(),
+                            blankToNull(form.getPersonAgreementNote()),
+                            CaseController.evaluations(params),
+                            actions));
+            redirect.addFlashAttribute("done", "minutes");
+        } catch (RuleViolation violation) {
+            redirect.addFlashAttribute("actionError", violation.messageKey());
+            redirect.addFlashAttribute("actionErrorArgs", violation.arguments());
+            redirect.addFlashAttribute("form", form);
+        } catch (OptimisticLockingFailureException stale) {
+            redirect.addFlashAttribute("actionError", "case.error.concurrent");
+            redirect.addFlashAttribute("actionErrorArgs", new Object[0]);
+        }
+        return "redirect:/conferences/" + id;
+    }
+
+    @PostMapping("/conferences/{id}/cancel")
+    String cancel(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            conferences.cancel(id, version);
+            redirect.addFlashAttribute("done", "cancelled");
+        } catch (OptimisticLockingFailureException stale) {
+            redirect.addFlashAttribute("actionError", "case.error.concurrent");
+            redirect.addFlashAttribute("actionErrorArgs", new Object[0]);
+        }
+        return "redirect:/conferences/" + id;
+    }
+
+    @PostMapping("/conference-actions/{actionId}/done")
+    String actionDone(@PathVariable UUID actionId) {
+        return "redirect:/conferences/" + conferences.markActionDone(actionId);
+    }
+}
