@@ -142,7 +142,7 @@ public class ConferenceService {
                 id,
                 "case conference",
                 Map.of("kind", command.kind().name())));
-        return load(id, false);
+        return get(id);
     }
 
     /**
@@ -272,6 +272,14 @@ public class ConferenceService {
         if (!memberIds.containsAll(minutes.attended())) {
             throw new RuleViolation("attended", "case.error.attended");
         }
+        // the plan in force is evaluated before a newly approved one replaces it
+        if (decisions.contains(ConferenceDecision.EVALUATE)) {
+            Optional<PlanView> inForce = plans.current(view.id()).filter(p -> p.status() == PlanStatus.AGREED);
+            if (inForce.isEmpty() || minutes.goalEvaluations().isEmpty()) {
+                throw new RuleViolation("decisions", "case.error.noEvaluation");
+            }
+            plans.evaluate(inForce.get(), minutes.goalEvaluations(), false, actor);
+        }
         UUID approvedPlan = null;
         if (decisions.contains(ConferenceDecision.APPROVE_PLAN)) {
             PlanView draft =
@@ -281,13 +289,6 @@ public class ConferenceService {
             }
             plans.agree(draft, id, minutes.personAgreement(), blankToNull(minutes.personAgreementNote()), actor);
             approvedPlan = draft.id();
-        }
-        if (decisions.contains(ConferenceDecision.EVALUATE)) {
-            Optional<PlanView> inForce = plans.current(view.id()).filter(p -> p.status() == PlanStatus.AGREED);
-            if (inForce.isEmpty() || minutes.goalEvaluations().isEmpty()) {
-                throw new RuleViolation("decisions", "case.error.noEvaluation");
-            }
-            plans.evaluate(inForce.get(), minutes.goalEvaluations(), false, actor);
         }
         if (decisions.contains(ConferenceDecision.START_SUPPORT)) {
             if (!cases.hasAgreedPlan(view.id())) {
