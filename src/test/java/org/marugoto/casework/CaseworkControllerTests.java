@@ -1,0 +1,138 @@
+package org.marugoto.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.marugoto.MarugotoTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+
+@MarugotoTest
+class CaseworkControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    UUID caseOf(String household) {
+        return jdbc.sql("""
+                        select c.id from support_case c join household h on h.id = c.household_id
+                        where h.name = ? order by c.opened_at limit 1
+                        """).param(household).query(UUID.class).single();
+    }
+
+    UUID conferenceOf(UUID caseId, String kind) {
+        return jdbc.sql("select id from case_conference where case_id = ? and kind = ? order by scheduled_at limit 1")
+                .params(caseId, kind)
+                .query(UUID.class)
+                .single();
+    }
+
+    @Test
+    @WithUserDetails("coordinator")
+    void theCoordinatorsPagesShowTheDemoCases() throws Exception {
+        mvc.perform(get("/cases"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("期限を過ぎたもの")))
+                .andExpect(content().string(containsString("ケアプラン作成とデイサービスの調整")));
+        UUID sasaki = caseOf("佐々木家");
+        mvc.perform(get("/cases/" + sasaki))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("支援中")))
+                .andExpect(content().string(containsString("母と二人で、この家で安心して暮らし続けたい。")))
+                .andExpect(content().string(containsString("就労準備支援の初回")));
+        mvc.perform(get("/cases/" + sasaki + "/assessments"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("第2版")));
+        mvc.perform(get("/cases/" + sasaki + "/assessment")).andExpect(status().isOk());
+        mvc.perform(get("/cases/" + sasaki + "/plan")).andExpect(status().isOk());
+        mvc.perform(get("/cases/" + sasaki + "/close")).andExpect(status().isOk());
+        mvc.perform(get("/cases/" + sasaki + "/conferences/new?kind=SHIEN")).andExpect(status().isOk());
+        mvc.perform(get("/conferences/" + conferenceOf(sasaki, "JUSHO")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("少しずつなら")));
+        mvc.perform(get("/cases/" + caseOf("月岡家")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("民生委員が月1回訪問")));
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void aTeamMemberOutsideA支援会議SeesThatItExistsButNotWhatItShared() throws Exception {
+        UUID saito = caseOf("齋藤家");
+        mvc.perform(get("/cases/" + caseOf("佐々木家"))).andExpect(status().isOk());
+        mvc.perform(get("/cases/" + saito)).andExpect(status().isForbidden());
+        UUID watanabe = caseOf("渡邉家");
+        mvc.perform(get("/conferences/" + conferenceOf(watanabe, "SHIEN"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    @WithUserDetails("caseworker3")
+    void a支援会議MemberReadsItsMinutes() throws Exception {
+        UUID watanabe = caseOf("渡邉家");
+        mvc.perform(get("/conferences/" + conferenceOf(watanabe, "SHIEN")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("長女の欠席が月8日")));
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void badPlanInputShowsMessagesAndSavesNothing() throws Exception {
+        UUID sasaki = caseOf("佐々木家");
+        long before = jdbc.sql("select count(*) from support_plan where case_id = ?")
+                .param(sasaki)
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/cases/" + sasaki + "/plan")
+                        .with(csrf())
+                        .param("aim", "")
+                        .param("periodFrom", "平成32年1月1日")
+                        .param("periodTo", "2027-01-01")
+                        .param("reviewDate", "2026-12-01")
+                        .param("goals[0].issue", "課題")
+                        .param("goals[0].goal", "目標")
+                        .param("goals[0].actions[0].description", "支援")
+                        .param("goals[0].actions[0].dueDate", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("その元号にその年はありません")))
+                .andExpect(content().string(containsString("支援内容の担当機関を選んでください。")))
+                .andExpect(content().string(not(containsString("案を保存しました"))));
+        assertThat(jdbc.sql("select count(*) from support_plan where case_id = ?")
+                        .param(sasaki)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    @WithUserDetails("coordinator")
+    void anIllegalStatusChangeIsRefusedWithAMessage() throws Exception {
+        UUID sasaki = caseOf("佐々木家");
+        int version = jdbc.sql("select version from support_case where id = ?")
+                .param(sasaki)
+                .query(Integer.class)
+                .single();
+        mvc.perform(post("/cases/" + sasaki + "/status")
+                        .with(csrf())
+                        .param("version", String.valueOf(version))
+                        .param("to", "ASSESSMENT"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select status from support_case where id = ?")
+                        .param(sasaki)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SUPPORT");
+    }
+}
