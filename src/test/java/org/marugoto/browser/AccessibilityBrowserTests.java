@@ -66,7 +66,15 @@ class AccessibilityBrowserTests {
         "/directory, ja, minsei",
         "/admin/areas, ja, admin",
         "/admin/staff/new, en, admin",
-        "/audit, ja, auditor"
+        "/audit, ja, auditor",
+        "/cases, ja, coordinator",
+        "/cases/{case}, ja, coordinator",
+        "/cases/{case}, en, coordinator",
+        "/cases/{case}/assessment, ja, caseworker",
+        "/cases/{case}/plan, ja, caseworker",
+        "/cases/{case}/close, en, caseworker",
+        "/cases/{case}/conferences/new, ja, coordinator",
+        "/conferences/{conference}, ja, coordinator"
     })
     void pageHasNoSeriousAccessibilityViolations(String path, String lang, String username) throws IOException {
         if (username != null) {
@@ -79,7 +87,17 @@ class AccessibilityBrowserTests {
         UUID household = jdbc.sql("select id from household where name = '佐々木家' order by case_number limit 1")
                 .query(UUID.class)
                 .single();
-        String url = path.replace("{household}", household.toString());
+        UUID kase = jdbc.sql("select id from support_case where household_id = ?")
+                .param(household)
+                .query(UUID.class)
+                .single();
+        UUID conference = jdbc.sql("select id from case_conference where case_id = ? order by scheduled_at limit 1")
+                .param(kase)
+                .query(UUID.class)
+                .single();
+        String url = path.replace("{household}", household.toString())
+                .replace("{case}", kase.toString())
+                .replace("{conference}", conference.toString());
         browser.get("http://localhost:" + port + url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(axe());
