@@ -79,7 +79,8 @@ class PersonRows {
     }
 
     /** The 日常生活圏域 (or a wider area) containing {@code areaId}: what may still be shown of a protected address. */
-    @Nullable UUID dailyLifeArea(@Nullable UUID areaId) {
+    @Nullable
+    UUID dailyLifeArea(@Nullable UUID areaId) {
         Optional<AreaView> area = areaId == null ? Optional.empty() : areas.find(areaId);
         while (area.isPresent()) {
             if (area.get().level().compareTo(AreaLevel.DAILY_LIFE_AREA) <= 0) {

@@ -49,6 +49,7 @@ public class PersonSearch {
             "search.reason.birthDate",
             "search.reason.birthDateAndFamilyName",
             "search.reason.caseNumber");
+
     private static final Pattern CASE_NUMBER = Pattern.compile("(?i)h?\\d{4}-\\d{1,6}");
 
     private final JdbcClient jdbc;
@@ -311,7 +312,8 @@ public class PersonSearch {
         Optional<String> phone = PhoneNumbers.normalize(word);
         if (phone.isPresent() && word.chars().anyMatch(Character::isDigit)) {
             params.addValue(key + "phone", phone.get());
-            criteria.add(new Criterion("p.phone_key = :%sphone and not p.protected".formatted(key), 90, "search.reason.phone"));
+            criteria.add(new Criterion(
+                    "p.phone_key = :%sphone and not p.protected".formatted(key), 90, "search.reason.phone"));
             return criteria;
         }
         String name = JapaneseText.nameKey(word);

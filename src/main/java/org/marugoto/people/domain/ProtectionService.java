@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.marugoto.access.AccessApi;
 import org.marugoto.access.PersonalDataAction;
+import org.marugoto.access.Reauthentication;
 import org.marugoto.access.RecordScope;
 import org.marugoto.area.AreaApi;
 import org.marugoto.area.AreaView;
@@ -56,7 +57,7 @@ public class ProtectionService implements ProtectionApi {
     private final AuditApi audit;
     private final PeopleService people;
     private final AreaApi areas;
-    private final Reauthenticator reauthentication;
+    private final Reauthentication reauthentication;
     private final Clock clock;
 
     ProtectionService(
@@ -66,7 +67,7 @@ public class ProtectionService implements ProtectionApi {
             AuditApi audit,
             PeopleService people,
             AreaApi areas,
-            Reauthenticator reauthentication,
+            Reauthentication reauthentication,
             Clock clock) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
@@ -121,7 +122,13 @@ public class ProtectionService implements ProtectionApi {
                                 created_by, updated_at, updated_by, version)
                             values (?, ?, ?, ?, ?, ?, ?, 0)
                             """)
-                    .params(tenancy.municipalityId(), id, member, now, CurrentActor.username(), now,
+                    .params(
+                            tenancy.municipalityId(),
+                            id,
+                            member,
+                            now,
+                            CurrentActor.username(),
+                            now,
                             CurrentActor.username())
                     .update();
         }
@@ -202,9 +209,8 @@ public class ProtectionService implements ProtectionApi {
     @Transactional
     public List<ProtectionView> activeProtections() {
         requirePrivacyOfficer();
-        List<ProtectionView> list = query("p.ended_at is null")
-                .query((rs, i) -> row(rs))
-                .list();
+        List<ProtectionView> list =
+                query("p.ended_at is null").query((rs, i) -> row(rs)).list();
         audit.record(new AuditEntry(
                 AuditAction.READ, PROTECTION, null, "protection list", Map.of("count", Integer.toString(list.size()))));
         return list;
@@ -230,9 +236,7 @@ public class ProtectionService implements ProtectionApi {
         if (!isProtected(personId)) {
             throw new NotFoundException(PeopleService.PERSON, personId);
         }
-        String stated = purpose.strip().length() > 180
-                ? purpose.strip().substring(0, 180)
-                : purpose.strip();
+        String stated = purpose.strip().length() > 180 ? purpose.strip().substring(0, 180) : purpose.strip();
         reauthentication.require("reveal protected person");
         access.authorize(PersonalDataAction.REVEAL, people.personScope(personId), "reveal: " + stated);
         return jdbc.sql("select * from person where municipality_id = ? and id = ?")
@@ -363,8 +367,7 @@ public class ProtectionService implements ProtectionApi {
                         from protection p join person s on s.municipality_id = p.municipality_id and s.id = p.person_id
                         where p.municipality_id = :m and (%s)
                         order by p.created_at desc
-                        """.formatted(condition))
-                .param("m", tenancy.municipalityId());
+                        """.formatted(condition)).param("m", tenancy.municipalityId());
     }
 
     private static ProtectionView row(ResultSet rs) throws SQLException {

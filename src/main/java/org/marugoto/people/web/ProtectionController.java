@@ -1,9 +1,11 @@
 package org.marugoto.people.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.access.Reauthentication;
 import org.marugoto.people.PersonView;
 import org.marugoto.people.RevealedContact;
 import org.marugoto.people.domain.ProtectionService;
@@ -43,11 +45,20 @@ class ProtectionController {
         return revealPage(model, protection.protectedPerson(personId), "", null);
     }
 
+    /**
+     * Reveals after a re-authentication (else {@code ReauthenticationRequired} sends the browser to {@code /reauth},
+     * which comes back to the form). The re-authentication is used up by the reveal, so each reveal needs its own.
+     */
     @PostMapping("/protection/{personId}/reveal")
-    String reveal(@PathVariable UUID personId, @RequestParam(defaultValue = "") String purpose, Model model) {
+    String reveal(
+            @PathVariable UUID personId,
+            @RequestParam(defaultValue = "") String purpose,
+            HttpSession session,
+            Model model) {
         PersonView person = protection.protectedPerson(personId);
         try {
             RevealedContact revealed = protection.reveal(personId, purpose);
+            session.removeAttribute(Reauthentication.SESSION_ATTRIBUTE);
             model.addAttribute("revealed", revealed);
             return revealPage(model, person, purpose, null);
         } catch (RuleViolation violation) {
