@@ -164,6 +164,14 @@ class ProtectionServiceTests {
         assertThat(search.search("ののむら コーポ若葉"))
                 .allSatisfy(hit -> assertThat(hit.reasons()).doesNotContain("search.reason.address"));
 
+        // the searches are audited with their query, but not with what would say where she lives
+        assertThat(jdbc.sql("select details from audit_event where action = 'SEARCH'")
+                        .query(String.class)
+                        .list())
+                .isNotEmpty()
+                .noneSatisfy(details -> assertThat(details).containsAnyOf(raw.phone(), "コーポ若葉"))
+                .anySatisfy(details -> assertThat(details).contains("ののむら [protected]"));
+
         // the duplicate check does not point at her from a phone number or an address either
         List<SearchHit> duplicates =
                 search.duplicates(person("別人", "花子", "べつじん", "はなこ", Sex.FEMALE, null, raw.address(), raw.phone()));

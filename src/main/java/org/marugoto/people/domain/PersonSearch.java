@@ -73,8 +73,46 @@ public class PersonSearch {
         if (text.isEmpty()) {
             return List.of();
         }
-        UUID agencyId = access.authorizeSearch("person", text, "search");
+        UUID agencyId = access.authorizeSearch("person", audited(text), "search");
         return run(prepare(text, agencyId));
+    }
+
+    /**
+     * The query as the audit trail keeps it: a word that is a protected person's phone number, e-mail address or part
+     * of their address is replaced, so that the trail never holds what protection withholds (the search itself does
+     * not match them by it).
+     */
+    private String audited(String text) {
+        String[] words = text.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            if (revealsProtected(words[i])) {
+                words[i] = "[protected]";
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    private boolean revealsProtected(String word) {
+        if (word.isBlank()) {
+            return false;
+        }
+        Optional<String> phone = PhoneNumbers.normalize(word);
+        String address = Addresses.key(word);
+        return jdbc.sql("""
+                        select exists (select 1 from person p where p.municipality_id = :m and p.protected
+                            and (p.phone_key = :phone or lower(p.email) = lower(:word)
+                                 or (length(:address) >= 3 and p.address_key like :addressPart)))
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param(
+                        "phone",
+                        phone.filter(x -> word.chars().anyMatch(Character::isDigit))
+                                .orElse(""))
+                .param("word", word)
+                .param("address", address)
+                .param("addressPart", "%" + escape(address) + "%")
+                .query(Boolean.class)
+                .single();
     }
 
     /**

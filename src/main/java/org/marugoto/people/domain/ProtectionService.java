@@ -217,7 +217,7 @@ public class ProtectionService implements ProtectionApi {
     }
 
     /** A protected person as the privacy officer's list shows them (masked), without a person read of its own. */
-    @Transactional(readOnly = true)
+    @Transactional
     public PersonView protectedPerson(UUID personId) {
         requirePrivacyOfficer();
         if (!isProtected(personId)) {
