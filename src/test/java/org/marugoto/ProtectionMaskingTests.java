@@ -103,7 +103,8 @@ class ProtectionMaskingTests {
     static final Map<String, String> EXPORTERS = Map.of(
             "HsdsExport", "served only by the /api/v1/hsds handlers, driven below; directory data, no person",
             "ReferralMail", "driven by sending a referral about the protected household; the mail is read back",
-            "Notifications", "driven by the same referral and by the /notifications page");
+            "Notifications", "driven by the same referral and by the /notifications page",
+            "NotificationModel", "adds the unread count to every page driven here; no person");
 
     static final Pattern EXPORTER_NAME =
             Pattern.compile("(?i).*(export|mail|notif|report|pdf|csv|excel|statistic|print|download).*");

@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -125,9 +126,10 @@ class ProtectionControllerTests {
                         .param("validFrom", "R8.11.1")
                         .param("requestingOffice", "美月野警察署")
                         .param("note", "勤務先は東雲の工場"))
-                .andExpect(redirectedUrl("/people/" + id));
+                .andExpect(redirectedUrl("/people/" + id))
+                .andExpect(flash().attribute("protectionSaved", true));
         mvc.perform(get("/people/" + id))
-                .andExpect(content().string(containsString("支援措置を登録しました")))
+                .andExpect(content().string(containsString("支援措置対象")))
                 .andExpect(content().string(containsString("ストーカー行為等")))
                 .andExpect(content().string(not(containsString("美月野市東雲4-4-4"))))
                 .andExpect(content().string(not(containsString("070-4444-5555"))))
