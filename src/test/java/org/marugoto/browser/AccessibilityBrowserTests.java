@@ -66,7 +66,11 @@ class AccessibilityBrowserTests {
         "/directory, ja, minsei",
         "/admin/areas, ja, admin",
         "/admin/staff/new, en, admin",
-        "/audit, ja, auditor"
+        "/audit, ja, auditor",
+        "/households/{protectedHousehold}, ja, caseworker3",
+        "/people/{protectedPerson}, ja, caseworker3",
+        "/protection, ja, privacy",
+        "/protection/{protectedPerson}, en, privacy"
     })
     void pageHasNoSeriousAccessibilityViolations(String path, String lang, String username) throws IOException {
         if (username != null) {
@@ -79,7 +83,16 @@ class AccessibilityBrowserTests {
         UUID household = jdbc.sql("select id from household where name = '佐々木家' order by case_number limit 1")
                 .query(UUID.class)
                 .single();
-        String url = path.replace("{household}", household.toString());
+        UUID protectedPerson = jdbc.sql("select id from person where family_name = '野々村' and given_name = '彩花'")
+                .query(UUID.class)
+                .single();
+        UUID protectedHousehold = jdbc.sql("select household_id from household_member where person_id = ?")
+                .param(protectedPerson)
+                .query(UUID.class)
+                .single();
+        String url = path.replace("{household}", household.toString())
+                .replace("{protectedHousehold}", protectedHousehold.toString())
+                .replace("{protectedPerson}", protectedPerson.toString());
         browser.get("http://localhost:" + port + url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(axe());

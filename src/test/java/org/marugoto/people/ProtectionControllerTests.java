@@ -96,6 +96,22 @@ class ProtectionControllerTests {
 
     @Test
     @WithUserDetails("caseworker")
+    void anUnprotectedHouseholdShowsItsAddressAndNoBadge() throws Exception {
+        UUID sasaki = jdbc.sql("select id from household where name = '佐々木家' order by case_number limit 1")
+                .query(UUID.class)
+                .single();
+        mvc.perform(get("/households/" + sasaki))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("美月野市桜台三丁目8番2号")))
+                .andExpect(content().string(not(containsString("支援措置対象"))))
+                .andExpect(content().string(not(containsString("支援措置のため非表示"))));
+        mvc.perform(get("/people").param("q", "ささき とみ"))
+                .andExpect(content().string(containsString("美月野市桜台三丁目8番2号")))
+                .andExpect(content().string(not(containsString("支援措置対象"))));
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
     void recordingAProtectionChecksTheInputAndMasksFromThenOn() throws Exception {
         MemberView member = people.register(
                 person(
