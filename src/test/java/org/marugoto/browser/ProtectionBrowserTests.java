@@ -81,6 +81,7 @@ class ProtectionBrowserTests {
         assertThat(main())
                 .contains("野々村家", "支援措置対象", "住所：（支援措置のため非表示）", "野々村 湊")
                 .doesNotContain(address);
+        screenshot("protected-household");
 
         logIn("privacy");
         click(By.linkText("支援措置"));
@@ -97,5 +98,20 @@ class ProtectionBrowserTests {
         type("purpose", "配偶者暴力相談支援センターからの照会への回答");
         click(By.cssSelector("form.form button[type=submit]"));
         assertThat(main()).contains(address, "この表示は監査ログに記録されました");
+        screenshot("revealed");
+    }
+
+    /** Leaves a picture of the page in target/screenshots for a person to look at. */
+    void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(
+                    dir.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser)
+                            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
