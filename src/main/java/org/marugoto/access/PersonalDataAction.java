@@ -5,5 +5,10 @@ public enum PersonalDataAction {
     READ,
     SEARCH,
     WRITE,
-    EXPORT
+    EXPORT,
+    /**
+     * See the withheld address and contact details of a person under DV/stalking protection (支援措置): the privacy
+     * officer only, whatever the record's agency; audited as a read with this action named.
+     */
+    REVEAL
 }

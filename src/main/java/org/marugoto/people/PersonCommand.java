@@ -20,4 +20,11 @@ public record PersonCommand(
         @Nullable String email,
         @Nullable String nationality,
         @Nullable String preferredLanguage,
-        @Nullable String note) {}
+        @Nullable String note) {
+
+    /** Never prints what was typed: a command may hold the address of a person under protection. */
+    @Override
+    public String toString() {
+        return "PersonCommand[familyNameKana=" + familyNameKana + "]";
+    }
+}

@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A person as the screens show them: what was typed, never the search keys. */
+/**
+ * A person as the screens show them: what was typed, never the search keys. When the person is under DV/stalking
+ * protection (支援措置, {@code masked}), the people module has already withheld the address, the area below the
+ * 日常生活圏域, phone, e-mail and note (they are null here); only {@link ProtectionApi#reveal} returns them.
+ */
 public record PersonView(
         UUID id,
         UUID ownerAgencyId,
@@ -24,7 +28,14 @@ public record PersonView(
         @Nullable String nationality,
         @Nullable String preferredLanguage,
         @Nullable String note,
-        int version) {
+        int version,
+        boolean masked) {
+
+    /** Never prints contact details, so that a log line or an exception message cannot leak them. */
+    @Override
+    public String toString() {
+        return "PersonView[id=" + id + ", masked=" + masked + ", version=" + version + "]";
+    }
 
     public String fullName() {
         return givenName == null ? familyName : familyName + " " + givenName;

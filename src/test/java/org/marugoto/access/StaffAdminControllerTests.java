@@ -34,6 +34,7 @@ class StaffAdminControllerTests {
         String agency = directory.agencyByCode("HEALTH").orElseThrow().id().toString();
         mvc.perform(post("/admin/staff/new")
                         .with(csrf())
+                        .sessionAttr(Reauthentication.SESSION_ATTRIBUTE, java.time.Instant.now())
                         .param("username", "mvc.hoken")
                         .param("displayName", "保健 花子")
                         .param("displayNameKana", "ほけん はなこ")

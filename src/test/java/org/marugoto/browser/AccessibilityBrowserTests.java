@@ -74,7 +74,11 @@ class AccessibilityBrowserTests {
         "/cases/{case}/plan, ja, caseworker",
         "/cases/{case}/close, en, caseworker",
         "/cases/{case}/conferences/new, ja, coordinator",
-        "/conferences/{conference}, ja, coordinator"
+        "/conferences/{conference}, ja, coordinator",
+        "/households/{protectedHousehold}, ja, caseworker3",
+        "/people/{protectedPerson}, ja, caseworker3",
+        "/protection, ja, privacy",
+        "/protection/{protectedPerson}, en, privacy"
     })
     void pageHasNoSeriousAccessibilityViolations(String path, String lang, String username) throws IOException {
         if (username != null) {
@@ -95,7 +99,16 @@ class AccessibilityBrowserTests {
                 .param(kase)
                 .query(UUID.class)
                 .single();
+        UUID protectedPerson = jdbc.sql("select id from person where family_name = '野々村' and given_name = '彩花'")
+                .query(UUID.class)
+                .single();
+        UUID protectedHousehold = jdbc.sql("select household_id from household_member where person_id = ?")
+                .param(protectedPerson)
+                .query(UUID.class)
+                .single();
         String url = path.replace("{household}", household.toString())
+                .replace("{protectedHousehold}", protectedHousehold.toString())
+                .replace("{protectedPerson}", protectedPerson.toString())
                 .replace("{case}", kase.toString())
                 .replace("{conference}", conference.toString());
         browser.get("http://localhost:" + port + url + (url.contains("?") ? "&" : "?") + "lang=" + lang);

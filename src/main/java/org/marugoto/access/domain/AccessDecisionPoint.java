@@ -52,6 +52,7 @@ class AccessDecisionPoint implements AccessApi {
             case WRITE -> (professional && (owner || sharedWith)) || (volunteer && owner);
             case SEARCH -> professional && (owner || sharedWith);
             case EXPORT -> actor.roleNames().contains(Role.AGENCY_SUPERVISOR.name()) && owner;
+            case REVEAL -> actor.roleNames().contains(Role.PRIVACY_OFFICER.name());
         };
     }
 
@@ -110,7 +111,7 @@ class AccessDecisionPoint implements AccessApi {
 
     private static AuditAction auditAction(PersonalDataAction action) {
         return switch (action) {
-            case READ -> AuditAction.READ;
+            case READ, REVEAL -> AuditAction.READ;
             case SEARCH -> AuditAction.SEARCH;
             case WRITE -> AuditAction.UPDATE;
             case EXPORT -> AuditAction.EXPORT;

@@ -283,6 +283,54 @@ public class StaffService implements UserDetailsService {
         }
     }
 
+    // ---- re-authentication ---------------------------------------------------------------------------------
+
+    /** The result of a re-authentication. */
+    public enum Proof {
+        ACCEPTED,
+        REFUSED,
+        /** Refused, and the account is now locked: the session must end. */
+        LOCKED
+    }
+
+    /**
+     * The logged-in user proves again that they are at the keyboard with their password. Success and failure are
+     * audited with the purpose; a failure counts toward the lockout like a failed login.
+     */
+    @Transactional
+    public Proof reauthenticate(String password, String purpose) {
+        var actor = CurrentActor.get().orElseThrow();
+        String hash = jdbc.sql("select password_hash from staff_account where id = ?")
+                .param(actor.accountId())
+                .query(String.class)
+                .single();
+        if (passwords.matches(password, hash)) {
+            audit.record(new AuditEntry(
+                    AuditAction.LOGIN_SUCCESS,
+                    "staff_account",
+                    actor.accountId(),
+                    purpose,
+                    Map.of("step", "reauthentication")));
+            return Proof.ACCEPTED;
+        }
+        return refuse(actor.username(), actor.accountId(), "BadReauthentication");
+    }
+
+    /** Counts a failed proof (password or second factor) toward the lockout. */
+    Proof refuse(String username, UUID accountId, String reason) {
+        loginFailed(username, reason);
+        return isLocked(accountId) ? Proof.LOCKED : Proof.REFUSED;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isLocked(UUID accountId) {
+        return isLocked(jdbc.sql("select locked_until from staff_account where id = ?")
+                .param(accountId)
+                .query(Timestamp.class)
+                .optional()
+                .orElse(null));
+    }
+
     // ---- login ---------------------------------------------------------------------------------------------
 
     @Override

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.access.Reauthentication;
 import org.marugoto.access.Role;
 import org.marugoto.access.StaffView;
 import org.marugoto.access.domain.StaffService;
@@ -34,10 +35,12 @@ class StaffAdminController {
 
     private final StaffService staff;
     private final DirectoryApi directory;
+    private final Reauthentication reauthentication;
 
-    StaffAdminController(StaffService staff, DirectoryApi directory) {
+    StaffAdminController(StaffService staff, DirectoryApi directory, Reauthentication reauthentication) {
         this.staff = staff;
         this.directory = directory;
+        this.reauthentication = reauthentication;
     }
 
     @ModelAttribute("allRoles")
@@ -81,6 +84,8 @@ class StaffAdminController {
         if (result.hasErrors()) {
             return "access/staff-form";
         }
+        // a new account is a grant of roles
+        reauthentication.require("role change");
         try {
             StaffView created = staff.create(form.getUsername(), form.getPassword(), form.command());
             redirect.addFlashAttribute("saved", "created");
@@ -111,6 +116,9 @@ class StaffAdminController {
         form.setUsername(current.username());
         if (result.hasErrors()) {
             return "access/staff-form";
+        }
+        if (!form.getRoles().equals(current.roles()) || form.isEnabled() != current.enabled()) {
+            reauthentication.require("role change");
         }
         try {
             staff.update(id, form.getVersion(), form.command());

@@ -95,6 +95,17 @@ class HouseholdDemoData implements ApplicationRunner {
         {"coordinator", "FAMILY", "CARE", "INCOME", "HIKIKOMORI"},
     };
 
+    /**
+     * The protected demo household's contact details: invented, and distinctive so that the masking tests can look for
+     * them in every response, audit row and log line.
+     */
+    private static final String NONOMURA_ADDRESS = "美月野市若葉二丁目14番3号 コーポ若葉105号室";
+
+    private static final String NONOMURA_PHONE = "080-3917-5264";
+    private static final String NONOMURA_EMAIL = "ayaka.nonomura.m@example.jp";
+    private static final String NONOMURA_NOTE = "勤務先：駅前のスーパー若葉店（平日午前）";
+    private static final String NONOMURA_SON_NOTE = "美月野市立若葉小学校2年2組";
+
     private final PeopleApi people;
     private final ConsultationService consultations;
     private final UserDetailsService users;
@@ -508,6 +519,67 @@ class HouseholdDemoData implements ApplicationRunner {
                 FirstResponse.INFORMATION_GIVEN,
                 null,
                 "桜台ふれあいサロンを紹介。");
+
+        // DV: a mother of 34 who fled her husband with her son of 7; protected (支援措置) by ProtectionDemoData
+        as("caseworker3");
+        MemberView ayaka = people.register(
+                new PersonCommand(
+                        "野々村",
+                        "彩花",
+                        "ののむら",
+                        "あやか",
+                        null,
+                        Sex.FEMALE,
+                        LocalDate.now(JAPAN).minusYears(34).withMonth(6).withDayOfMonth(18),
+                        NONOMURA_ADDRESS,
+                        null,
+                        LivingSituation.WITH_FAMILY,
+                        NONOMURA_PHONE,
+                        NONOMURA_EMAIL,
+                        null,
+                        null,
+                        NONOMURA_NOTE),
+                new MembershipCommand(null, "野々村家", Relationship.SELF, true, null));
+        MemberView minato = people.register(
+                new PersonCommand(
+                        "野々村",
+                        "湊",
+                        "ののむら",
+                        "みなと",
+                        null,
+                        Sex.MALE,
+                        LocalDate.now(JAPAN).minusYears(7).withMonth(2).withDayOfMonth(9),
+                        NONOMURA_ADDRESS,
+                        null,
+                        LivingSituation.WITH_FAMILY,
+                        null,
+                        null,
+                        null,
+                        null,
+                        NONOMURA_SON_NOTE),
+                new MembershipCommand(
+                        ayaka.householdId(),
+                        null,
+                        Relationship.CHILD,
+                        true,
+                        LocalDate.now(JAPAN).minusYears(7).withMonth(2).withDayOfMonth(9)));
+        consult(
+                "caseworker3",
+                ayaka.householdId(),
+                days(-40),
+                Channel.VISIT,
+                ConsulterType.SELF,
+                null,
+                List.of(ayaka, minato),
+                List.of("ABUSE_DV", "CHILDCARE", "INCOME"),
+                Urgency.HIGH,
+                "夫の暴力から逃げて、子どもと二人で暮らし始めた。見つかるのが怖い。",
+                "子どもが安心して学校に通えるようにしたい。仕事を続けたい。",
+                ConsentStatus.GIVEN,
+                "くらし・しごと相談センター",
+                FirstResponse.INFORMATION_GIVEN,
+                null,
+                "配偶者暴力相談支援センターと連携。住民票の支援措置の申出を支援した。");
     }
 
     private void ordinaryHousehold(Random random, int index) {

@@ -22,7 +22,6 @@ import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
 import org.marugoto.people.HouseholdView;
-import org.marugoto.people.LivingSituation;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.MembershipCommand;
 import org.marugoto.people.MembershipEnd;
@@ -30,7 +29,6 @@ import org.marugoto.people.PeopleApi;
 import org.marugoto.people.PersonCommand;
 import org.marugoto.people.PersonView;
 import org.marugoto.people.Relationship;
-import org.marugoto.people.Sex;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
 import org.marugoto.shared.NotFoundException;
@@ -60,9 +58,11 @@ public class PeopleService implements PeopleApi {
     private final AccessApi access;
     private final AuditApi audit;
     private final Clock clock;
+    private final PersonRows rows;
 
-    PeopleService(JdbcClient jdbc, Tenancy tenancy, AccessApi access, AuditApi audit, Clock clock) {
+    PeopleService(JdbcClient jdbc, Tenancy tenancy, AccessApi access, AuditApi audit, Clock clock, PersonRows rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
         this.tenancy = tenancy;
         this.access = access;
         this.audit = audit;
@@ -190,11 +190,19 @@ public class PeopleService implements PeopleApi {
         int changed = jdbc.sql("""
                         update person set family_name = :familyName, given_name = :givenName,
                             family_name_kana = :familyNameKana, given_name_kana = :givenNameKana,
-                            former_names = :formerNames, sex = :sex, birth_date = :birthDate, address = :address,
-                            area_id = :areaId, living_situation = :livingSituation, phone = :phone, email = :email,
-                            nationality = :nationality, preferred_language = :preferredLanguage, note = :note,
+                            former_names = :formerNames, sex = :sex, birth_date = :birthDate,
+                            living_situation = :livingSituation,
+                            nationality = :nationality, preferred_language = :preferredLanguage,
                             name_key = :nameKey, reading_key = :readingKey, loose_reading_key = :looseReadingKey,
-                            former_name_keys = :formerNameKeys, phone_key = :phoneKey, address_key = :addressKey,
+                            former_name_keys = :formerNameKeys,
+                            -- a protected person's screen never shows these, so left blank they keep what is stored
+                            address = case when protected and cast(:address as varchar) is null then address else :address end,
+                            address_key = case when protected and cast(:address as varchar) is null then address_key else :addressKey end,
+                            area_id = case when protected and cast(:areaId as uuid) is null then area_id else :areaId end,
+                            phone = case when protected and cast(:phone as varchar) is null then phone else :phone end,
+                            phone_key = case when protected and cast(:phone as varchar) is null then phone_key else :phoneKey end,
+                            email = case when protected and cast(:email as varchar) is null then email else :email end,
+                            note = case when protected and cast(:note as text) is null then note else :note end,
                             updated_at = :now, updated_by = :by, version = version + 1
                         where municipality_id = :m and id = :id and version = :version
                         """)
@@ -346,13 +354,13 @@ public class PeopleService implements PeopleApi {
     @Transactional(readOnly = true)
     public List<HouseholdView> householdsOf(UUID personId) {
         return jdbc.sql("""
-                        select distinct h.* from household h join household_member m
+                        select distinct h.*, %s as protected from household h join household_member m
                           on m.municipality_id = h.municipality_id and m.household_id = h.id
                         where h.municipality_id = ? and m.person_id = ?
                         order by h.case_number
-                        """)
+                        """.formatted(PersonRows.HOUSEHOLD_PROTECTED))
                 .params(tenancy.municipalityId(), personId)
-                .query((rs, i) -> householdRow(rs))
+                .query((rs, i) -> rows.household(rs))
                 .list();
     }
 
@@ -372,15 +380,16 @@ public class PeopleService implements PeopleApi {
     PersonView findPerson(UUID personId) {
         return jdbc.sql("select * from person where municipality_id = ? and id = ?")
                 .params(tenancy.municipalityId(), personId)
-                .query((rs, i) -> personRow(rs))
+                .query((rs, i) -> rows.person(rs))
                 .optional()
                 .orElseThrow(() -> new NotFoundException(PERSON, personId));
     }
 
     HouseholdView findHousehold(UUID householdId) {
-        return jdbc.sql("select * from household where municipality_id = ? and id = ?")
+        return jdbc.sql("select h.*, %s as protected from household h where h.municipality_id = ? and h.id = ?"
+                        .formatted(PersonRows.HOUSEHOLD_PROTECTED))
                 .params(tenancy.municipalityId(), householdId)
-                .query((rs, i) -> householdRow(rs))
+                .query((rs, i) -> rows.household(rs))
                 .optional()
                 .orElseThrow(() -> new NotFoundException(HOUSEHOLD, householdId));
     }
@@ -438,48 +447,12 @@ public class PeopleService implements PeopleApi {
 
     // ---- row mapping --------------------------------------------------------------------------------------
 
-    static PersonView personRow(ResultSet rs) throws SQLException {
-        String living = rs.getString("living_situation");
-        return new PersonView(
-                rs.getObject("id", UUID.class),
-                rs.getObject("owner_agency_id", UUID.class),
-                rs.getString("family_name"),
-                rs.getString("given_name"),
-                rs.getString("family_name_kana"),
-                rs.getString("given_name_kana"),
-                rs.getString("former_names"),
-                Sex.valueOf(rs.getString("sex")),
-                rs.getObject("birth_date", LocalDate.class),
-                rs.getObject("deceased_on", LocalDate.class),
-                rs.getString("address"),
-                rs.getObject("area_id", UUID.class),
-                living == null ? null : LivingSituation.valueOf(living),
-                rs.getString("phone"),
-                rs.getString("email"),
-                rs.getString("nationality"),
-                rs.getString("preferred_language"),
-                rs.getString("note"),
-                rs.getInt("version"));
-    }
-
-    static HouseholdView householdRow(ResultSet rs) throws SQLException {
-        return new HouseholdView(
-                rs.getObject("id", UUID.class),
-                rs.getString("case_number"),
-                rs.getString("name"),
-                rs.getString("address"),
-                rs.getObject("area_id", UUID.class),
-                rs.getObject("owner_agency_id", UUID.class),
-                rs.getString("note"),
-                rs.getInt("version"));
-    }
-
-    private static MemberView memberRow(ResultSet rs) throws SQLException {
+    private MemberView memberRow(ResultSet rs) throws SQLException {
         String end = rs.getString("end_reason");
         return new MemberView(
                 rs.getObject("member_id", UUID.class),
                 rs.getObject("household_id", UUID.class),
-                personRow(rs),
+                rows.person(rs),
                 Relationship.valueOf(rs.getString("relationship")),
                 rs.getBoolean("lives_together"),
                 rs.getObject("member_from", LocalDate.class),

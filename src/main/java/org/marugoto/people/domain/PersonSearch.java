@@ -33,13 +33,32 @@ import org.springframework.transaction.annotation.Transactional;
 public class PersonSearch {
 
     static final int LIMIT = 50;
+
+    /**
+     * Why a protected person may be listed as matching. Address and phone conditions exclude protected persons in SQL
+     * (a match would tell where they live); this list is the second lock on the reasons shown.
+     */
+    private static final java.util.Set<String> REASONS_SHOWN_FOR_PROTECTED = java.util.Set.of(
+            "search.reason.nameSame",
+            "search.reason.nameStarts",
+            "search.reason.nameContains",
+            "search.reason.readingSame",
+            "search.reason.readingStarts",
+            "search.reason.readingContains",
+            "search.reason.formerName",
+            "search.reason.birthDate",
+            "search.reason.birthDateAndFamilyName",
+            "search.reason.caseNumber");
+
     private static final Pattern CASE_NUMBER = Pattern.compile("(?i)h?\\d{4}-\\d{1,6}");
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
     private final AccessApi access;
+    private final PersonRows rows;
 
-    PersonSearch(JdbcClient jdbc, Tenancy tenancy, AccessApi access) {
+    PersonSearch(JdbcClient jdbc, Tenancy tenancy, AccessApi access, PersonRows rows) {
+        this.rows = rows;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.access = access;
@@ -54,8 +73,46 @@ public class PersonSearch {
         if (text.isEmpty()) {
             return List.of();
         }
-        UUID agencyId = access.authorizeSearch("person", text, "search");
+        UUID agencyId = access.authorizeSearch("person", audited(text), "search");
         return run(prepare(text, agencyId));
+    }
+
+    /**
+     * The query as the audit trail keeps it: a word that is a protected person's phone number, e-mail address or part
+     * of their address is replaced, so that the trail never holds what protection withholds (the search itself does
+     * not match them by it).
+     */
+    private String audited(String text) {
+        String[] words = text.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            if (revealsProtected(words[i])) {
+                words[i] = "[protected]";
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    private boolean revealsProtected(String word) {
+        if (word.isBlank()) {
+            return false;
+        }
+        Optional<String> phone = PhoneNumbers.normalize(word);
+        String address = Addresses.key(word);
+        return jdbc.sql("""
+                        select exists (select 1 from person p where p.municipality_id = :m and p.protected
+                            and (p.phone_key = :phone or lower(p.email) = lower(:word)
+                                 or (length(:address) >= 3 and p.address_key like :addressPart)))
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param(
+                        "phone",
+                        phone.filter(x -> word.chars().anyMatch(Character::isDigit))
+                                .orElse(""))
+                .param("word", word)
+                .param("address", address)
+                .param("addressPart", "%" + escape(address) + "%")
+                .query(Boolean.class)
+                .single();
     }
 
     /**
@@ -236,13 +293,13 @@ public class PersonSearch {
             Optional<String> phone = PhoneNumbers.normalize(person.phone());
             if (phone.isPresent()) {
                 params.addValue("dPhone", phone.get());
-                criteria.add(new Criterion("p.phone_key = :dPhone", 30, "search.reason.phone"));
+                criteria.add(new Criterion("p.phone_key = :dPhone and not p.protected", 30, "search.reason.phone"));
             }
         }
         if (person.address() != null && !person.address().isBlank()) {
             params.addValue("dAddress", Addresses.key(person.address()));
             criteria.add(new Criterion(
-                    "p.address_key = :dAddress and p.loose_reading_key like :dFamilyReading",
+                    "p.address_key = :dAddress and p.loose_reading_key like :dFamilyReading and not p.protected",
                     20,
                     "search.reason.addressAndFamilyName"));
         }
@@ -293,7 +350,8 @@ public class PersonSearch {
         Optional<String> phone = PhoneNumbers.normalize(word);
         if (phone.isPresent() && word.chars().anyMatch(Character::isDigit)) {
             params.addValue(key + "phone", phone.get());
-            criteria.add(new Criterion("p.phone_key = :%sphone".formatted(key), 90, "search.reason.phone"));
+            criteria.add(new Criterion(
+                    "p.phone_key = :%sphone and not p.protected".formatted(key), 90, "search.reason.phone"));
             return criteria;
         }
         String name = JapaneseText.nameKey(word);
@@ -324,7 +382,8 @@ public class PersonSearch {
                     "p.former_name_keys like :%snamePart".formatted(key), 50, "search.reason.formerName"));
             String address = Addresses.key(word);
             params.addValue(key + "address", "%" + escape(address) + "%");
-            criteria.add(new Criterion("p.address_key like :%saddress".formatted(key), 30, "search.reason.address"));
+            criteria.add(new Criterion(
+                    "p.address_key like :%saddress and not p.protected".formatted(key), 30, "search.reason.address"));
         } else if (name.length() == 2) {
             params.addValue(key + "formerPrefix", escape(name) + "%");
             criteria.add(new Criterion(
@@ -355,12 +414,16 @@ public class PersonSearch {
         List<Criterion> criteria = search.criteria();
         Map<UUID, SearchHit> hits = new LinkedHashMap<>();
         jdbc.sql(sql).paramSource(search.params()).query(rs -> {
-            PersonView person = PeopleService.personRow(rs);
+            PersonView person = rows.person(rs);
             List<String> reasons = new ArrayList<>();
             for (int i = 0; i < criteria.size(); i++) {
                 if (rs.getBoolean("c" + i) && !reasons.contains(criteria.get(i).reason())) {
                     reasons.add(criteria.get(i).reason());
                 }
+            }
+            if (person.masked()) {
+                // a protected person is found by name, reading or date of birth only; never say anything else matched
+                reasons.retainAll(REASONS_SHOWN_FOR_PROTECTED);
             }
             hits.put(person.id(), new SearchHit(person, List.of(), rs.getInt("score"), reasons));
         });
@@ -370,15 +433,15 @@ public class PersonSearch {
     private Map<UUID, List<HouseholdView>> currentHouseholds(java.util.Collection<UUID> personIds) {
         Map<UUID, List<HouseholdView>> result = new LinkedHashMap<>();
         jdbc.sql("""
-                        select m.person_id, h.* from household_member m
+                        select m.person_id, h.*, %s as protected from household_member m
                         join household h on h.municipality_id = m.municipality_id and h.id = m.household_id
                         where m.municipality_id = :m and m.person_id in (:ids) and m.member_to is null
-                        """)
+                        """.formatted(PersonRows.HOUSEHOLD_PROTECTED))
                 .param("m", tenancy.municipalityId())
                 .param("ids", personIds)
                 .query(rs -> {
                     result.computeIfAbsent(rs.getObject("person_id", UUID.class), k -> new ArrayList<>())
-                            .add(PeopleService.householdRow(rs));
+                            .add(rows.household(rs));
                 });
         return result;
     }

@@ -12,10 +12,13 @@ import org.marugoto.people.LivingSituation;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PersonCommand;
 import org.marugoto.people.PersonView;
+import org.marugoto.people.ProtectionCommand;
+import org.marugoto.people.ProtectionKind;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
 import org.marugoto.people.domain.PeopleService;
 import org.marugoto.people.domain.PersonSearch;
+import org.marugoto.people.domain.ProtectionService;
 import org.marugoto.people.domain.SearchHit;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.text.JapaneseText;
@@ -41,9 +44,11 @@ class PeopleController {
     private final PeopleService people;
     private final PersonSearch search;
     private final AreaApi areas;
+    private final ProtectionService protection;
 
-    PeopleController(PeopleService people, PersonSearch search, AreaApi areas) {
+    PeopleController(PeopleService people, PersonSearch search, AreaApi areas, ProtectionService protection) {
         this.people = people;
+        this.protection = protection;
         this.search = search;
         this.areas = areas;
     }
@@ -56,6 +61,11 @@ class PeopleController {
     @ModelAttribute("livingSituations")
     LivingSituation[] livingSituations() {
         return LivingSituation.values();
+    }
+
+    @ModelAttribute("protectionKinds")
+    ProtectionKind[] protectionKinds() {
+        return ProtectionKind.values();
     }
 
     @ModelAttribute("relationships")
@@ -118,7 +128,7 @@ class PeopleController {
     @GetMapping("/people/{id}")
     String person(@PathVariable UUID id, Model model) {
         PersonView person = people.person(id, "person page");
-        return personPage(model, person, PersonForm.of(person));
+        return personPage(model, person, formOf(person));
     }
 
     @PostMapping("/people/{id}")
@@ -144,8 +154,76 @@ class PeopleController {
         } catch (OptimisticLockingFailureException stale) {
             PersonView newer = people.person(id, "edit");
             model.addAttribute("stale", true);
-            return personPage(model, newer, PersonForm.of(newer));
+            return personPage(model, newer, formOf(newer));
         }
+    }
+
+    /**
+     * Marks the person as protected (支援措置). Allowed to staff who may change the person's household; the
+     * protection masks the person (and the members named) on every screen from now on.
+     */
+    @PostMapping("/people/{id}/protection")
+    String protect(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("protectionForm") ProtectionForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        PersonView person = people.person(id, "protect");
+        LocalDate from = DateInput.read(result, "validFrom", form.getValidFrom(), true, false);
+        LocalDate until = DateInput.read(result, "validUntil", form.getValidUntil(), false, false);
+        if (result.hasErrors() || from == null || form.getKind() == null) {
+            model.addAttribute("protectionOpen", true);
+            return personPage(model, person, formOf(person));
+        }
+        try {
+            protection.protect(
+                    id,
+                    new ProtectionCommand(
+                            form.getKind(),
+                            from,
+                            until,
+                            form.getRequestingOffice(),
+                            form.getNote(),
+                            form.getMemberPersonIds()));
+            redirect.addFlashAttribute("protectionSaved", true);
+            return "redirect:/people/" + id;
+        } catch (RuleViolation violation) {
+            FormErrors.reject(result, violation);
+            model.addAttribute("protectionOpen", true);
+            return personPage(model, person, formOf(person));
+        }
+    }
+
+    /** Ends a protection (the record stays). */
+    @PostMapping("/people/{id}/protection/{protectionId}/end")
+    String endProtection(
+            @PathVariable UUID id,
+            @PathVariable UUID protectionId,
+            @RequestParam int version,
+            @RequestParam(required = false) @Nullable String endReason,
+            RedirectAttributes redirect) {
+        try {
+            protection.end(protectionId, version, endReason == null ? "" : endReason);
+            redirect.addFlashAttribute("protectionEnded", true);
+        } catch (RuleViolation violation) {
+            redirect.addFlashAttribute("protectionError", violation.messageKey());
+        } catch (OptimisticLockingFailureException stale) {
+            redirect.addFlashAttribute("protectionError", "error.staleEdit");
+        }
+        return "redirect:/people/" + id;
+    }
+
+    /**
+     * The edit form of a masked person starts with the withheld fields empty (left empty they keep what is stored) and
+     * without the area, which the view holds only down to the 日常生活圏域.
+     */
+    private static PersonForm formOf(PersonView person) {
+        PersonForm form = PersonForm.of(person);
+        if (person.masked()) {
+            form.setAreaId(null);
+        }
+        return form;
     }
 
     /** Checks that need the Japanese text rules: a reading in kana, a phone number of digits. */
@@ -176,6 +254,11 @@ class PeopleController {
         model.addAttribute("form", form);
         model.addAttribute("areas", areas.tree());
         model.addAttribute("households", people.householdsOf(person.id()));
+        model.addAttribute("protections", protection.protectionsOf(person.id()));
+        model.addAttribute("protectionMembers", protection.householdMembersOf(person.id()));
+        if (!model.containsAttribute("protectionForm")) {
+            model.addAttribute("protectionForm", new ProtectionForm());
+        }
         model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
         return "people/person";
     }

@@ -173,6 +173,27 @@ class ReferralDemoData implements ApplicationRunner {
             as("caseworker3");
             referrals.withdraw(carer.id(), carer.version(), "母親から、まずは自分で受診したいと申し出があったため。");
 
+            // DV: the child and family centre asks the poverty counter to help the protected mother with money and
+            // work;
+            // the counter accepts and sees the household, masked (支援措置)
+            if (jdbc.sql("select count(*) from household where name = '野々村家'")
+                            .query(Long.class)
+                            .single()
+                    > 0) {
+                ReferralView dv = send(
+                        "caseworker3",
+                        "野々村家",
+                        "あやか",
+                        "JIRITSU",
+                        List.of("INCOME", "JOB_SEARCH"),
+                        "30代女性、DVから避難し子ども1人と生活。収入が不安定",
+                        "就労の継続と家計の相談を希望。支援措置中のため連絡は当センター経由で。",
+                        ConsentStatus.GIVEN,
+                        7);
+                as("caseworker2");
+                referrals.accept(dv.id(), dv.version());
+            }
+
             overdue.detect();
         } finally {
             SecurityContextHolder.clearContext();

@@ -1,0 +1,443 @@
+package org.marugoto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.marugoto.consultation.ConsentStatus;
+import org.marugoto.consultation.Urgency;
+import org.marugoto.directory.DirectoryApi;
+import org.marugoto.people.PeopleFixtures;
+import org.marugoto.referral.domain.ReferralService;
+import org.marugoto.referral.domain.SendReferral;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodParameter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The build fails when any output path shows what DV/stalking protection (支援措置) withholds. The test finds every
+ * controller handler (pages, htmx partials, the REST API) and every exporter or notification bean in the application,
+ * drives each one as the users who may see the protected demo household, with that household's ids in every path
+ * variable, and asserts that no response, mail, audit row or log line contains a protected person's address, phone,
+ * e-mail or note. A handler that cannot be driven safely must be listed in {@link #NOT_DRIVEN} with the reason: a new
+ * endpoint added without thought fails here.
+ */
+@MarugotoTest
+@ExtendWith(OutputCaptureExtension.class)
+class ProtectionMaskingTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    /** Handlers not driven here, with the reason. Keys are "METHOD pattern". */
+    static final Map<String, String> NOT_DRIVEN = Map.of(
+            "POST /reauth",
+            "re-authentication form: shows no personal data, and a wrong password would count towards the lockout of "
+                    + "the demo users the other tests need",
+            "POST /account",
+            "changes the user's own password: shows no personal data",
+            "GET /reauth",
+            "shows only the password form; driven by the browser test");
+
+    /**
+     * Handlers that change something when given valid input: driven with no parameters (or invalid ones), so that
+     * they answer with the form and its errors, a refusal or 400, never with a change.
+     */
+    static final Set<String> DRIVEN_WITH_INVALID_INPUT = Set.of(
+            "POST /people/{id}",
+            "POST /people/{id}/protection",
+            "POST /people/{id}/protection/{protectionId}/end",
+            "POST /protection/{personId}/reveal",
+            "POST /households/{householdId}/consultations/new",
+            "POST /households/{householdId}/referrals/new",
+            "POST /households/{id}/members/existing",
+            "POST /households/{id}/members/{memberId}/end",
+            "POST /referrals/{id}/{action}",
+            "POST /notifications/read");
+
+    /** Handlers driven by a request of their own below, with the reason. */
+    static final Map<String, String> DRIVEN_SEPARATELY = Map.of(
+            "POST /people/new",
+            "registration with the protected mother's name and date of birth: answers with the duplicate candidates "
+                    + "(and creates nobody, as the user has not confirmed)");
+
+    /** Exporters and notifications (beans whose names say so) and how each is driven. */
+    static final Map<String, String> EXPORTERS = Map.of(
+            "HsdsExport", "served only by the /api/v1/hsds handlers, driven below; directory data, no person",
+            "ReferralMail", "driven by sending a referral about the protected household; the mail is read back",
+            "Notifications", "driven by the same referral and by the /notifications page",
+            "NotificationModel", "adds the unread count to every page driven here; no person");
+
+    static final Pattern EXPORTER_NAME =
+            Pattern.compile("(?i).*(export|mail|notif|report|pdf|csv|excel|statistic|print|download).*");
+
+    static final List<String> USERS = List.of("caseworker3", "caseworker2", "privacy");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    ReferralService referrals;
+
+    @Autowired
+    DirectoryApi directory;
+
+    /** Every stored value that protection withholds, read past the application's views. */
+    List<String> secrets() {
+        Set<String> values = new LinkedHashSet<>();
+        jdbc.sql("select address, phone, phone_key, email, note from person where protected")
+                .query(rs -> {
+                    for (String column : List.of("address", "phone", "phone_key", "email", "note")) {
+                        values.add(rs.getString(column));
+                    }
+                });
+        jdbc.sql("""
+                        select h.address, h.note from household h
+                        where exists (select 1 from household_member m join person p on p.id = m.person_id
+                                      where m.household_id = h.id and p.protected)
+                        """).query(rs -> {
+            values.add(rs.getString("address"));
+            values.add(rs.getString("note"));
+        });
+        jdbc.sql("select note from protection where ended_at is null").query(rs -> {
+            values.add(rs.getString("note"));
+        });
+        values.remove(null);
+        // very short values (a one-word note) would match by chance; the demo's are all long
+        return values.stream().filter(v -> v.strip().length() >= 6).toList();
+    }
+
+    /** The ids a protected person's records have, to put into path variables. */
+    List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        ids.addAll(uuids("select id from person where protected"));
+        ids.addAll(uuids("""
+                select distinct m.household_id from household_member m join person p on p.id = m.person_id
+                where p.protected"""));
+        ids.addAll(uuids("""
+                select distinct o.id from household_member o where o.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """));
+        ids.addAll(uuids("""
+                select c.id from consultation c where c.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """));
+        ids.addAll(uuids("""
+                select r.id from referral r where r.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """));
+        ids.addAll(uuids("select id from protection where ended_at is null"));
+        return ids;
+    }
+
+    List<String> uuids(String sql) {
+        return jdbc.sql(sql).query(UUID.class).list().stream()
+                .map(UUID::toString)
+                .toList();
+    }
+
+    record Endpoint(String method, String pattern, HandlerMethod handler) {
+        String key() {
+            return method + " " + pattern;
+        }
+    }
+
+    List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                mappings.getHandlerMethods().entrySet()) {
+            if (!e.getValue().getBeanType().getPackageName().startsWith("org.marugoto")) {
+                continue;
+            }
+            Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+            for (String pattern : e.getKey().getPatternValues()) {
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    endpoints.add(new Endpoint(method.name(), pattern, e.getValue()));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    /** Every way of filling the pattern's path variables with the protected records' ids. */
+    static List<String> paths(String pattern, List<String> ids) {
+        List<String> paths = new ArrayList<>(List.of(pattern));
+        while (VARIABLE.matcher(paths.getFirst()).find()) {
+            List<String> next = new ArrayList<>();
+            for (String path : paths) {
+                Matcher m = VARIABLE.matcher(path);
+                m.find();
+                for (String id : ids) {
+                    next.add(path.substring(0, m.start()) + id + path.substring(m.end()));
+                }
+            }
+            paths = next;
+        }
+        return paths;
+    }
+
+    /** Request parameters of the handler, filled with what finds the protected household. */
+    static Map<String, String> parameters(HandlerMethod handler, String householdId) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param == null) {
+                continue;
+            }
+            String name = !param.name().isEmpty()
+                    ? param.name()
+                    : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
+            if (name == null) {
+                continue;
+            }
+            Class<?> type = parameter.getParameterType();
+            if (type == UUID.class) {
+                parameters.put(name, householdId);
+            } else if (type == String.class) {
+                parameters.put(name, "ののむら");
+            }
+        }
+        return parameters;
+    }
+
+    @Test
+    void noOutputPathShowsWhatProtectionWithholds(CapturedOutput output) throws Exception {
+        List<String> secrets = secrets();
+        assertThat(secrets)
+                .as("the demo has a protected household with an address, phone, e-mail and notes")
+                .hasSizeGreaterThanOrEqualTo(5);
+        List<String> ids = ids();
+        String household = uuids("""
+                        select distinct m.household_id from household_member m join person p on p.id = m.person_id
+                        where p.protected""").getFirst();
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.setLogLevel("org.marugoto", LogLevel.DEBUG);
+
+        List<Endpoint> endpoints = endpoints();
+        Set<String> unlisted = new TreeSet<>();
+        int requests = 0;
+        Set<String> showedTheProtectedPerson = new TreeSet<>();
+        List<String> leaks = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        try {
+            for (Endpoint endpoint : endpoints) {
+                if (NOT_DRIVEN.containsKey(endpoint.key()) || DRIVEN_SEPARATELY.containsKey(endpoint.key())) {
+                    continue;
+                }
+                boolean isGet = endpoint.method().equals("GET");
+                boolean admin = endpoint.pattern().startsWith("/admin/");
+                if (!isGet && !admin && !DRIVEN_WITH_INVALID_INPUT.contains(endpoint.key())) {
+                    unlisted.add(endpoint.key());
+                    continue;
+                }
+                if (!isGet && !endpoint.method().equals("POST")) {
+                    unlisted.add(endpoint.key());
+                    continue;
+                }
+                Map<String, String> parameters = isGet ? parameters(endpoint.handler(), household) : Map.of();
+                for (String username : USERS) {
+                    UserDetails principal = users.loadUserByUsername(username);
+                    for (String path : paths(endpoint.pattern(), ids)) {
+                        for (boolean htmx : isGet ? List.of(false, true) : List.of(false)) {
+                            MockHttpServletRequestBuilder request =
+                                    isGet ? get(path) : post(path).with(csrf());
+                            request.with(user(principal));
+                            parameters.forEach(request::param);
+                            if (htmx) {
+                                request.header("HX-Request", "true");
+                            }
+                            MvcResult result;
+                            try {
+                                result = mvc.perform(request).andReturn();
+                            } catch (Exception failed) {
+                                errors.add(username + " " + endpoint.method() + " " + path + ": " + failed);
+                                continue;
+                            }
+                            requests++;
+                            String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8)
+                                    + " "
+                                    + result.getResponse().getHeaderNames().stream()
+                                            .map(h -> h + ":"
+                                                    + result.getResponse().getHeaders(h))
+                                            .toList()
+                                    + " " + result.getFlashMap();
+                            for (String secret : secrets) {
+                                if (body.contains(secret)) {
+                                    leaks.add(
+                                            username + " " + endpoint.method() + " " + path + (htmx ? " (htmx)" : ""));
+                                }
+                            }
+                            if (body.contains("野々村") && result.getResponse().getStatus() == 200) {
+                                showedTheProtectedPerson.add(endpoint.key());
+                            }
+                        }
+                    }
+                }
+            }
+            // the duplicate check on registration, with the protected mother's name and date of birth
+            LocalDate birth = jdbc.sql("select birth_date from person where protected and given_name = '彩花'")
+                    .query(LocalDate.class)
+                    .single();
+            for (String username : USERS) {
+                MvcResult result = mvc.perform(post("/people/new")
+                                .with(csrf())
+                                .with(user(users.loadUserByUsername(username)))
+                                .param("familyName", "野々村")
+                                .param("givenName", "彩花")
+                                .param("familyNameKana", "ののむら")
+                                .param("givenNameKana", "あやか")
+                                .param("sex", "FEMALE")
+                                .param("birthDate", birth.toString())
+                                .param("relationship", "SELF")
+                                .param("livesTogether", "true"))
+                        .andReturn();
+                requests++;
+                String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+                assertThat(result.getResponse().getStatus()).isIn(200, 403);
+                if (result.getResponse().getStatus() == 200) {
+                    assertThat(body).contains("同じ人かもしれない記録");
+                    showedTheProtectedPerson.add("POST /people/new");
+                }
+                secrets.stream().filter(body::contains).forEach(s -> leaks.add(username + " POST /people/new"));
+            }
+        } finally {
+            logging.setLogLevel("org.marugoto", null);
+            SecurityContextHolder.clearContext();
+        }
+
+        assertThat(unlisted)
+                .as("handlers that change data must be driven with invalid input or listed in NOT_DRIVEN with a reason")
+                .isEmpty();
+        assertThat(leaks).as("responses that show what protection withholds").isEmpty();
+        assertThat(errors)
+                .as("requests that failed with an error instead of an answer")
+                .isEmpty();
+        assertThat(showedTheProtectedPerson)
+                .as("the drive reached the pages that show the protected household")
+                .contains(
+                        "GET /households/{id}",
+                        "GET /people/{id}",
+                        "GET /people",
+                        "GET /consultations/{id}",
+                        "GET /referrals/{id}",
+                        "GET /protection",
+                        "GET /protection/{personId}",
+                        "POST /people/new");
+        System.out.printf(
+                "Protection masking: %d handlers, %d requests, %d pages showed the protected household masked%n",
+                endpoints.size(), requests, showedTheProtectedPerson.size());
+
+        exportersAndNotifications(secrets);
+
+        List<String> audit = jdbc.sql(
+                        "select coalesce(purpose, '') || ' ' || details || ' ' || record_type from audit_event")
+                .query(String.class)
+                .list();
+        assertThat(audit).isNotEmpty();
+        assertThat(audit).as("audit rows never hold the withheld values").allSatisfy(row -> assertThat(row)
+                .doesNotContain(secrets));
+        assertThat(output.getAll())
+                .as("application logs never print the withheld values")
+                .doesNotContain(secrets);
+    }
+
+    /** Every exporter or notification bean is known here, and the mail about a protected household leaks nothing. */
+    void exportersAndNotifications(List<String> secrets) throws Exception {
+        Set<String> found = new TreeSet<>();
+        for (String name : context.getBeanDefinitionNames()) {
+            Class<?> type = context.getType(name);
+            if (type != null
+                    && type.getPackageName().startsWith("org.marugoto")
+                    && EXPORTER_NAME.matcher(type.getSimpleName()).matches()) {
+                found.add(type.getSimpleName().replaceAll("\\$\\$.*", ""));
+            }
+        }
+        assertThat(EXPORTERS.keySet())
+                .as("every exporter or notification bean must be driven by this test (add it to EXPORTERS)")
+                .containsAll(found);
+
+        jdbc.sql("update agency set email = 'soudan@aoba.example' where code = 'DISABILITY-AOBA'")
+                .update();
+        UUID household = UUID.fromString(uuids("""
+                        select distinct m.household_id from household_member m join person p on p.id = m.person_id
+                        where p.protected and p.given_name = '彩花'""").getFirst());
+        UUID person = UUID.fromString(uuids("select id from person where protected and given_name = '彩花'")
+                .getFirst());
+        try {
+            PeopleFixtures.actAs(users, "caseworker3");
+            referrals.send(new SendReferral(
+                    household,
+                    null,
+                    directory.agencyByCode("DISABILITY-AOBA").orElseThrow().id(),
+                    null,
+                    List.of(person),
+                    List.of("HEALTH"),
+                    Urgency.NORMAL,
+                    "30代女性、DVからの避難後の体調の相談",
+                    "眠れない日が続いている",
+                    null,
+                    ConsentStatus.GIVEN,
+                    null,
+                    LocalDate.now().plusDays(7)));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            assertThat(mail.getSubject() + GreenMailUtil.getBody(mail)).doesNotContain(secrets);
+        }
+    }
+}

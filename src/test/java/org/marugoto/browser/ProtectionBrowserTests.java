@@ -1,0 +1,117 @@
+package org.marugoto.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.marugoto.MarugotoTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * DV protection in the browser: the caseworker who knows the household sees it with the badge and without the
+ * address; the privacy officer reveals the address only after stating a purpose and re-entering the password.
+ */
+@MarugotoTest
+class ProtectionBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    void logIn(String username) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("marugoto-demo");
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
+    }
+
+    void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void click(By by) {
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(by));
+    }
+
+    String main() {
+        return browser.findElement(By.id("main")).getText();
+    }
+
+    @Test
+    void theCaseworkerSeesTheMaskedHouseholdAndThePrivacyOfficerRevealsAfterReauthenticating() {
+        UUID ayaka = jdbc.sql("select id from person where family_name = '野々村' and given_name = '彩花'")
+                .query(UUID.class)
+                .single();
+        String address = jdbc.sql("select address from person where id = ?")
+                .param(ayaka)
+                .query(String.class)
+                .single();
+
+        logIn("caseworker3");
+        click(By.linkText("相談受付・検索"));
+        type("q", "ののむら あやか");
+        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        WebElement hit = browser.findElement(By.xpath("//tr[contains(@class,'search-hit')][.//a[text()='野々村 彩花']]"));
+        assertThat(hit.getText()).contains("支援措置対象", "支援措置のため非表示").doesNotContain(address);
+        click(By.xpath("//tr[contains(@class,'search-hit')][.//a[text()='野々村 彩花']]/td[4]/a"));
+        assertThat(main())
+                .contains("野々村家", "支援措置対象", "住所：（支援措置のため非表示）", "野々村 湊")
+                .doesNotContain(address);
+        screenshot("protected-household");
+
+        logIn("privacy");
+        click(By.linkText("支援措置"));
+        assertThat(main()).contains("野々村 彩花", "併せて保護：野々村 湊").doesNotContain(address);
+        click(By.linkText("野々村 彩花さんの住所等を確認"));
+        type("purpose", "配偶者暴力相談支援センターからの照会への回答");
+        click(By.cssSelector("form.form button[type=submit]"));
+        // asked for the password again, then back at the reveal form
+        assertThat(browser.getCurrentUrl()).contains("/reauth");
+        type("password", "marugoto-demo");
+        click(By.cssSelector("form.form button[type=submit]"));
+        assertThat(browser.getCurrentUrl()).endsWith("/protection/" + ayaka);
+        assertThat(main()).doesNotContain(address);
+        type("purpose", "配偶者暴力相談支援センターからの照会への回答");
+        click(By.cssSelector("form.form button[type=submit]"));
+        assertThat(main()).contains(address, "この表示は監査ログに記録されました");
+        screenshot("revealed");
+    }
+
+    /** Leaves a picture of the page in target/screenshots for a person to look at. */
+    void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(
+                    dir.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser)
+                            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
