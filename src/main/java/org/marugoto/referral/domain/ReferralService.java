@@ -20,6 +20,7 @@ import org.marugoto.access.RecordScope;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
+import org.marugoto.consent.ConsentApi;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.Urgency;
 import org.marugoto.directory.AgencyView;
@@ -64,6 +65,7 @@ public class ReferralService {
     private final AuditApi audit;
     private final PeopleApi people;
     private final DirectoryApi directory;
+    private final ConsentApi consents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -74,8 +76,10 @@ public class ReferralService {
             AuditApi audit,
             PeopleApi people,
             DirectoryApi directory,
+            ConsentApi consents,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.consents = consents;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.access = access;
@@ -127,6 +131,16 @@ public class ReferralService {
         if (command.desiredResponseDate().isBefore(today())) {
             throw new RuleViolation("desiredResponseDate", "referral.error.datePast");
         }
+        // consent "given" is a consent record: an existing valid one for this agency, or one recorded now
+        UUID consentId = command.consentStatus() == ConsentStatus.GIVEN
+                ? consents.forReferral(
+                                command.householdId(),
+                                command.personIds(),
+                                to.id(),
+                                today(),
+                                command.consentScope())
+                        .id()
+                : null;
         UUID id = Ids.newId();
         long number = jdbc.sql("select nextval('referral_number_seq')")
                 .query(Long.class)
@@ -136,10 +150,10 @@ public class ReferralService {
         jdbc.sql("""
                         insert into referral (municipality_id, id, reference_number, household_id, consultation_id,
                             from_agency_id, to_agency_id, to_counter_id, status, urgency, summary, reason, tried,
-                            consent_status, consent_scope, desired_response_date, last_activity_at,
+                            consent_status, consent_scope, consent_id, desired_response_date, last_activity_at,
                             created_at, created_by, updated_at, updated_by, version)
                         values (:m, :id, :reference, :household, :consultation, :from, :to, :counter, 'SENT', :urgency,
-                            :summary, :reason, :tried, :consent, :scope, :desired, :now, :now, :by, :now, :by, 0)
+                            :summary, :reason, :tried, :consent, :scope, :consentId, :desired, :now, :now, :by, :now, :by, 0)
                         """)
                 .param("m", tenancy.municipalityId())
                 .param("id", id)
@@ -155,6 +169,7 @@ public class ReferralService {
                 .param("tried", command.tried())
                 .param("consent", command.consentStatus().name())
                 .param("scope", command.consentScope())
+                .param("consentId", consentId)
                 .param("desired", command.desiredResponseDate())
                 .param("now", now)
                 .param("by", actor.username())
@@ -188,7 +203,12 @@ public class ReferralService {
         ReferralView referral =
                 transition(id, version, Side.RECEIVER, ReferralStatus.ACCEPTED, "ACCEPTED", null, Map.of());
         if (referral.consentStatus() == ConsentStatus.GIVEN) {
-            people.involve(referral.householdId(), referral.toAgencyId(), "REFERRAL_ACCEPTED");
+            if (referral.consentId() != null) {
+                // the receiver sees the household for as long as the consent lasts
+                consents.shareUnder(referral.consentId(), referral.toAgencyId(), "REFERRAL_ACCEPTED");
+            } else {
+                people.involve(referral.householdId(), referral.toAgencyId(), "REFERRAL_ACCEPTED");
+            }
         }
         return referral;
     }
@@ -469,6 +489,7 @@ public class ReferralService {
 
     private ReferralView restrictFor(ReferralView full) {
         boolean shared = full.consentStatus() == ConsentStatus.GIVEN
+                && (full.consentId() == null || consents.isValid(full.consentId()))
                 && (full.status().active() || full.status() == ReferralStatus.COMPLETED);
         return shared ? full : withoutDetails(full);
     }
@@ -491,6 +512,7 @@ public class ReferralService {
                 List.of(),
                 r.consentStatus(),
                 r.consentScope(),
+                r.consentId(),
                 r.desiredResponseDate(),
                 r.infoRequest(),
                 r.declineReason(),
@@ -567,6 +589,7 @@ public class ReferralService {
                 persons,
                 ConsentStatus.valueOf(rs.getString("consent_status")),
                 rs.getString("consent_scope"),
+                rs.getObject("consent_id", UUID.class),
                 rs.getObject("desired_response_date", LocalDate.class),
                 rs.getString("info_request"),
                 rs.getString("decline_reason"),
