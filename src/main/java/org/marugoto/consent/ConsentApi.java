@@ -39,6 +39,9 @@ public interface ConsentApi {
     /** Whether the consent is valid now (not withdrawn, not expired). */
     boolean isValid(UUID consentId);
 
+    /** The consent's state now, e.g. for a referral that points to it (no personal data, not audited). */
+    ConsentState stateOf(UUID consentId);
+
     /**
      * The consent a referral is sent under when the sender says consent was given: a valid referral consent of the
      * household that names the agency and the persons, or a new one recorded as {@link

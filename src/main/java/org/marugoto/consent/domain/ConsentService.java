@@ -286,6 +286,12 @@ public class ConsentService implements ConsentApi {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public ConsentState stateOf(UUID consentId) {
+        return find(consentId).state();
+    }
+
+    @Override
     @Transactional
     public ConsentView forReferral(
             UUID householdId, List<UUID> personIds, UUID toAgencyId, LocalDate givenOn, @Nullable String note) {

@@ -386,6 +386,49 @@ public class PeopleService implements PeopleApi {
                 .orElseThrow(() -> new NotFoundException(HOUSEHOLD, householdId));
     }
 
+    /** The household with this number (as typed: width and case folded), without reading it for anyone. */
+    public java.util.Optional<UUID> householdIdByNumber(String caseNumber) {
+        String number = java.text.Normalizer.normalize(caseNumber, java.text.Normalizer.Form.NFKC)
+                .strip()
+                .toUpperCase(java.util.Locale.ROOT);
+        return jdbc.sql("select id from household where municipality_id = ? and case_number = ?")
+                .params(tenancy.municipalityId(), number)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Whether a household with this id exists, without reading it for anyone. */
+    public boolean householdExists(UUID householdId) {
+        return jdbc.sql("select count(*) from household where municipality_id = ? and id = ?")
+                        .params(tenancy.municipalityId(), householdId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The persons who are or were members of the household: what an emergency access to it opens. */
+    public Set<UUID> memberPersonIds(UUID householdId) {
+        return new HashSet<>(
+                jdbc.sql("select person_id from household_member where municipality_id = ? and household_id = ?")
+                        .params(tenancy.municipalityId(), householdId)
+                        .query(UUID.class)
+                        .list());
+    }
+
+    /** The household number, for naming a record to reviewers (not personal data). */
+    public String caseNumber(UUID householdId) {
+        return findHousehold(householdId).caseNumber();
+    }
+
+    /** The current household of a person (the latest, if several), without reading it for anyone. */
+    public java.util.Optional<UUID> currentHouseholdOf(UUID personId) {
+        return jdbc.sql("select household_id from household_member where municipality_id = ? and person_id = ? "
+                        + "order by member_to nulls first, created_at desc limit 1")
+                .params(tenancy.municipalityId(), personId)
+                .query(UUID.class)
+                .optional();
+    }
+
     // ---- access scopes ------------------------------------------------------------------------------------
 
     /**
