@@ -4,4 +4,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /** A withdrawal: when the person said so, how, and why (if they said). It takes effect when it is recorded. */
-public record ConsentWithdrawal(LocalDate withdrawnOn, ConsentMethod method, @Nullable String reason) {}
+public record ConsentWithdrawal(
+        LocalDate withdrawnOn,
+        ConsentMethod method,
+        @Nullable String reason) {}

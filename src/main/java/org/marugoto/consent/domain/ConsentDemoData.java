@@ -145,9 +145,7 @@ class ConsentDemoData implements ApplicationRunner {
                             update break_glass_grant set granted_at = granted_at - interval '2 days',
                                 expires_at = expires_at - interval '2 days', created_at = created_at - interval '2 days'
                             where id = ?
-                            """)
-                    .param(grant.id())
-                    .update();
+                            """).param(grant.id()).update();
         } finally {
             SecurityContextHolder.clearContext();
         }

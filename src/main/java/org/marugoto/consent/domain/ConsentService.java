@@ -161,12 +161,18 @@ public class ConsentService implements ConsentApi {
                 .param("household", command.householdId())
                 .param("persons", arrayLiteral(new LinkedHashSet<>(command.personIds())))
                 .param("givenBy", command.givenBy().name())
-                .param("repName", command.givenBy() == ConsentGiver.REPRESENTATIVE ? strip(command.representativeName()) : null)
+                .param(
+                        "repName",
+                        command.givenBy() == ConsentGiver.REPRESENTATIVE ? strip(command.representativeName()) : null)
                 .param(
                         "repRelation",
-                        command.givenBy() == ConsentGiver.REPRESENTATIVE ? strip(command.representativeRelation()) : null)
+                        command.givenBy() == ConsentGiver.REPRESENTATIVE
+                                ? strip(command.representativeRelation())
+                                : null)
                 .param("agencies", arrayLiteral(new LinkedHashSet<>(command.agencyIds())))
-                .param("purposes", arrayLiteral(command.purposes().stream().map(Enum::name).toList()))
+                .param(
+                        "purposes",
+                        arrayLiteral(command.purposes().stream().map(Enum::name).toList()))
                 .param("method", command.method().name())
                 .param("witness", strip(command.witness()))
                 .param("givenOn", command.givenOn())
@@ -221,7 +227,11 @@ public class ConsentService implements ConsentApi {
                 CONSENT,
                 consentId,
                 "consent",
-                Map.of("household", consent.householdId().toString(), "method", withdrawal.method().name())));
+                Map.of(
+                        "household",
+                        consent.householdId().toString(),
+                        "method",
+                        withdrawal.method().name())));
         return find(consentId);
     }
 
@@ -343,7 +353,9 @@ public class ConsentService implements ConsentApi {
 
     /** The instant sharing ends for a consent valid through the given day (Japan time); null: no end date. */
     static @Nullable Instant endsAt(@Nullable LocalDate validUntil) {
-        return validUntil == null ? null : validUntil.plusDays(1).atStartOfDay(JAPAN).toInstant();
+        return validUntil == null
+                ? null
+                : validUntil.plusDays(1).atStartOfDay(JAPAN).toInstant();
     }
 
     private LocalDate today() {

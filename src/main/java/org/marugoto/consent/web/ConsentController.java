@@ -7,9 +7,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.marugoto.consent.ConsentApi;
+import org.marugoto.consent.ConsentGiver;
 import org.marugoto.consent.ConsentMethod;
 import org.marugoto.consent.ConsentPurpose;
-import org.marugoto.consent.ConsentGiver;
 import org.marugoto.consent.ConsentView;
 import org.marugoto.consent.ConsentWithdrawal;
 import org.marugoto.consent.RecordConsent;
@@ -102,13 +102,13 @@ class ConsentController {
 
     private String formPage(Model model, UUID householdId, ConsentForm form) {
         HouseholdView household = people.household(householdId, "record consent");
-        List<MemberView> members = people.members(householdId).stream()
-                .filter(MemberView::current)
-                .toList();
+        List<MemberView> members =
+                people.members(householdId).stream().filter(MemberView::current).toList();
         model.addAttribute("household", household);
         model.addAttribute("members", members);
         model.addAttribute(
-                "agencies", directory.agencies().stream().filter(AgencyView::active).toList());
+                "agencies",
+                directory.agencies().stream().filter(AgencyView::active).toList());
         model.addAttribute("purposes", ConsentPurpose.values());
         model.addAttribute("methods", ConsentMethod.onForm());
         model.addAttribute("givers", ConsentGiver.values());
@@ -141,7 +141,8 @@ class ConsentController {
             return withdrawPage(model, consent, form);
         }
         try {
-            consents.withdraw(id, form.getVersion(), new ConsentWithdrawal(withdrawnOn, form.getMethod(), form.getReason()));
+            consents.withdraw(
+                    id, form.getVersion(), new ConsentWithdrawal(withdrawnOn, form.getMethod(), form.getReason()));
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return withdrawPage(model, consent, form);

@@ -43,11 +43,16 @@ class ConsentHouseholdSection implements HouseholdSection {
         Map<UUID, String> agencyNames = new HashMap<>();
         directory.agencies().forEach(a -> agencyNames.put(a.id(), a.name()));
         Map<UUID, String> personNames = new HashMap<>();
-        people.members(householdId).forEach(m -> personNames.put(m.person().id(), m.person().fullName()));
+        people.members(householdId)
+                .forEach(m -> personNames.put(m.person().id(), m.person().fullName()));
         List<TimelineEntry> timeline = new ArrayList<>();
         for (ConsentView c : list) {
             timeline.add(new TimelineEntry(
-                    c.recordedAt(), false, "timeline.consent.given", List.of(), "/households/" + householdId + "#consents"));
+                    c.recordedAt(),
+                    false,
+                    "timeline.consent.given",
+                    List.of(),
+                    "/households/" + householdId + "#consents"));
             if (c.withdrawnAt() != null) {
                 timeline.add(new TimelineEntry(
                         c.withdrawnAt(),

@@ -21,8 +21,8 @@ import org.marugoto.access.RecordScope;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
-import org.marugoto.consultation.Channel;
 import org.marugoto.consent.ConsentApi;
+import org.marugoto.consultation.Channel;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsultationApi;
 import org.marugoto.consultation.ConsultationRecorded;
@@ -167,7 +167,9 @@ public class ConsultationService implements ConsultationApi {
                             command.householdId(),
                             command.personIds(),
                             command.referredAgencyId(),
-                            command.consentDate() == null ? LocalDate.now(clock.withZone(JAPAN)) : command.consentDate(),
+                            command.consentDate() == null
+                                    ? LocalDate.now(clock.withZone(JAPAN))
+                                    : command.consentDate(),
                             command.consentScope())
                     .id();
             consents.shareUnder(consentId, command.referredAgencyId(), "REFERRAL_WITH_CONSENT");

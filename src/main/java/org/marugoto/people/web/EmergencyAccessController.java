@@ -30,8 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class EmergencyAccessController {
 
-    private static final Pattern RECORD_PAGE =
-            Pattern.compile("^/(households|people)/([0-9a-fA-F-]{36})(?:/.*)?$");
+    private static final Pattern RECORD_PAGE = Pattern.compile("^/(households|people)/([0-9a-fA-F-]{36})(?:/.*)?$");
 
     private final PeopleService people;
     private final AccessApi access;
@@ -60,9 +59,8 @@ class EmergencyAccessController {
             Model model) {
         Actor actor = requireMayBreakGlass();
         String page = from != null && RECORD_PAGE.matcher(from).matches() ? from : null;
-        Optional<UUID> household = caseNumber.isBlank() && page != null
-                ? fromPage(page)
-                : people.householdIdByNumber(caseNumber);
+        Optional<UUID> household =
+                caseNumber.isBlank() && page != null ? fromPage(page) : people.householdIdByNumber(caseNumber);
         try {
             if (household.isEmpty()) {
                 // audited like any refusal, so that guessing numbers shows in the trail
@@ -71,8 +69,13 @@ class EmergencyAccessController {
                         "household",
                         null,
                         "break-glass",
-                        Map.of("reference", caseNumber.strip().length() > 40 ? caseNumber.strip().substring(0, 40) : caseNumber.strip())));
-                throw new RuleViolation("caseNumber", caseNumber.isBlank() ? "emergency.error.caseNumber" : "emergency.error.unknown");
+                        Map.of(
+                                "reference",
+                                caseNumber.strip().length() > 40
+                                        ? caseNumber.strip().substring(0, 40)
+                                        : caseNumber.strip())));
+                throw new RuleViolation(
+                        "caseNumber", caseNumber.isBlank() ? "emergency.error.caseNumber" : "emergency.error.unknown");
             }
             UUID id = household.get();
             if (access.mayAccess(actor, PersonalDataAction.READ, people.householdScope(id))) {

@@ -134,11 +134,7 @@ public class ReferralService {
         // consent "given" is a consent record: an existing valid one for this agency, or one recorded now
         UUID consentId = command.consentStatus() == ConsentStatus.GIVEN
                 ? consents.forReferral(
-                                command.householdId(),
-                                command.personIds(),
-                                to.id(),
-                                today(),
-                                command.consentScope())
+                                command.householdId(), command.personIds(), to.id(), today(), command.consentScope())
                         .id()
                 : null;
         UUID id = Ids.newId();
