@@ -66,7 +66,12 @@ class AccessibilityBrowserTests {
         "/directory, ja, minsei",
         "/admin/areas, ja, admin",
         "/admin/staff/new, en, admin",
-        "/audit, ja, auditor"
+        "/audit, ja, auditor",
+        "/households/{household}/consents/new, ja, caseworker",
+        "/consents/{consent}/withdraw, en, caseworker",
+        "/emergency-access/new, ja, caseworker2",
+        "/emergency-access/reviews, ja, privacy",
+        "/emergency-access/reviews, en, supervisor2"
     })
     void pageHasNoSeriousAccessibilityViolations(String path, String lang, String username) throws IOException {
         if (username != null) {
@@ -80,6 +85,13 @@ class AccessibilityBrowserTests {
                 .query(UUID.class)
                 .single();
         String url = path.replace("{household}", household.toString());
+        if (url.contains("{consent}")) {
+            UUID consent = jdbc.sql("select id from consent where household_id = ? and withdrawn_at is null limit 1")
+                    .param(household)
+                    .query(UUID.class)
+                    .single();
+            url = url.replace("{consent}", consent.toString());
+        }
         browser.get("http://localhost:" + port + url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(axe());
