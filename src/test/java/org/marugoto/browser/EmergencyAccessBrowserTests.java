@@ -103,7 +103,8 @@ class EmergencyAccessBrowserTests {
         card.findElement(By.cssSelector("input[value=JUSTIFIED]")).click();
         card.findElement(By.tagName("textarea")).sendKeys("救急対応に必要な範囲の閲覧だった。");
         Browser.clickAndWaitForNextPage(browser, card.findElement(By.cssSelector("button[type=submit]")));
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("確認を記録しました");
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .contains("確認を記録しました");
         assertThat(browser.findElements(By.id("grant-" + grant))).isEmpty();
     }
 }

@@ -51,6 +51,9 @@ class ConsentControllerTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.marugoto.referral.domain.ReferralService referrals;
+
     MemberView household(String family, String kana) {
         PeopleFixtures.actAs(users, "caseworker");
         return people.register(
@@ -203,5 +206,37 @@ class ConsentControllerTests {
                 .andExpect(content().string(not(containsString("有効な同意の記録がありません"))))
                 .andExpect(content().string(containsString("この世帯の有効な同意")))
                 .andExpect(content().string(containsString("他機関へのつなぎ")));
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void theReferralViewShowsTheStateOfItsConsentRecord() throws Exception {
+        MemberView hanako = household("画面状態", "がめんじょうたい");
+        org.marugoto.referral.ReferralView sent = referrals.send(new org.marugoto.referral.domain.SendReferral(
+                hanako.householdId(),
+                null,
+                agency("JIRITSU"),
+                null,
+                List.of(hanako.person().id()),
+                List.of("INCOME"),
+                org.marugoto.consultation.Urgency.NORMAL,
+                "家計の相談",
+                null,
+                null,
+                org.marugoto.consultation.ConsentStatus.GIVEN,
+                null,
+                LocalDate.now().plusDays(7)));
+        mvc.perform(get("/referrals/{id}", sent.id()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("同意の記録")))
+                .andExpect(content().string(containsString("id=\"consent-state\">有効<")));
+        PeopleFixtures.actAs(users, "caseworker");
+        ConsentView consent = consents.get(sent.consentId());
+        consents.withdraw(
+                consent.id(),
+                consent.version(),
+                new ConsentWithdrawal(LocalDate.now(), ConsentMethod.SIGNED_FORM, null));
+        mvc.perform(get("/referrals/{id}", sent.id()))
+                .andExpect(content().string(containsString("id=\"consent-state\">撤回済み<")));
     }
 }
