@@ -121,7 +121,8 @@ class EmergencyAccessControllerTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/households/" + ichiro.householdId()));
         mvc.perform(get("/people/{id}", ichiro.person().id()).with(as("caseworker5")))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("緊急アクセスで閲覧しています")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.access.AccessApi;
 import org.marugoto.area.AreaApi;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.LivingSituation;
@@ -42,7 +43,10 @@ class PeopleController {
     private final PersonSearch search;
     private final AreaApi areas;
 
-    PeopleController(PeopleService people, PersonSearch search, AreaApi areas) {
+    private final AccessApi access;
+
+    PeopleController(PeopleService people, PersonSearch search, AreaApi areas, AccessApi access) {
+        this.access = access;
         this.people = people;
         this.search = search;
         this.areas = areas;
@@ -118,6 +122,12 @@ class PeopleController {
     @GetMapping("/people/{id}")
     String person(@PathVariable UUID id, Model model) {
         PersonView person = people.person(id, "person page");
+        // read under an emergency access: the page says so, and until when
+        access.emergencyAccess(id)
+                .ifPresent(grant -> model.addAttribute(
+                        "emergencyUntil",
+                        java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                                .format(grant.expiresAt().atZone(java.time.ZoneId.of("Asia/Tokyo")))));
         return personPage(model, person, PersonForm.of(person));
     }
 
