@@ -1,5 +1,8 @@
 package org.marugoto.access;
 
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.marugoto.shared.Actor;
 
 /**
@@ -20,4 +23,25 @@ public interface AccessApi {
 
     /** Decides for the current user, audits the access, and throws if it is refused. */
     void authorize(PersonalDataAction action, RecordScope record, String purpose);
+
+    /**
+     * Whether the actor may request emergency (break-the-glass) access: professional roles only; volunteers,
+     * planners, administrators, auditors and the privacy officer by that role alone may not.
+     */
+    boolean mayBreakGlass(Actor actor);
+
+    /**
+     * Grants the current user emergency read access to a record at once, for the configured time
+     * ({@code marugoto.access.break-glass-duration}), audited as {@code BREAK_GLASS}; it opens the record, the
+     * {@code coveredRecordIds} (e.g. the household's members) and the records related to them. An active grant of the
+     * same user for the same record is returned instead of a second one.
+     *
+     * @param reference the number the user typed or was given (the household number), kept for the reviewers
+     * @param reason why, in at least a sentence
+     */
+    EmergencyGrant breakGlass(
+            String recordType, UUID recordId, String reference, Set<UUID> coveredRecordIds, String reason);
+
+    /** The current user's emergency access that opens this record now, if any (for the banner). */
+    Optional<EmergencyGrant> emergencyAccess(UUID recordId);
 }

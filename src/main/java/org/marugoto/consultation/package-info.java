@@ -3,6 +3,6 @@
  * the municipality can extend, the person's own words, consent to share, and the first response.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "directory", "access", "people"})
+        allowedDependencies = {"shared", "audit", "directory", "access", "people", "consent"})
 @org.jspecify.annotations.NullMarked
 package org.marugoto.consultation;

@@ -1,7 +1,9 @@
 package org.marugoto.people;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.marugoto.access.RecordScope;
 
 /** What other modules may ask about persons and households. Reads are access-checked and audited. */
@@ -25,6 +27,21 @@ public interface PeopleApi {
     /** The record scope of a household: who recorded it and which agencies are involved. */
     RecordScope householdScope(UUID householdId);
 
-    /** Records that an agency is involved with the household, so that its staff may see it from now on. */
+    /**
+     * Records that an agency is involved with the household through its own record (it recorded a consultation, ...),
+     * so that its staff may see it from now on. Such involvement does not end.
+     */
     void involve(UUID householdId, UUID agencyId, String reason);
+
+    /**
+     * Shares the household with an agency under a consent, until {@code endsAt} (null: until the consent ends).
+     * Search and access decisions stop counting it once it has ended.
+     */
+    void shareUnderConsent(UUID householdId, UUID agencyId, UUID consentId, @Nullable Instant endsAt, String reason);
+
+    /**
+     * Ends, at {@code at}, everything shared under the consent (withdrawn): access decisions and search visibility of
+     * the household's members follow at once. Agencies with their own records about the household keep them.
+     */
+    void endSharingUnderConsent(UUID consentId, Instant at);
 }

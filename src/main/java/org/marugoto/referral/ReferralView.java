@@ -11,7 +11,8 @@ import org.marugoto.consultation.Urgency;
 /**
  * A referral as one agency sees it. {@code detailsShared} is false when the viewer may see only what is needed to
  * decide (the receiving agency before accepting, or any receiver without the person's consent): then {@code reason},
- * {@code tried} and {@code personIds} are empty.
+ * {@code tried} and {@code personIds} are empty. {@code consentId} names the consent record the referral was sent
+ * under (consent "given"); when it is withdrawn or expires, the receiver no longer sees the details.
  */
 public record ReferralView(
         UUID id,
@@ -30,6 +31,7 @@ public record ReferralView(
         List<UUID> personIds,
         ConsentStatus consentStatus,
         @Nullable String consentScope,
+        @Nullable UUID consentId,
         LocalDate desiredResponseDate,
         @Nullable String infoRequest,
         @Nullable String declineReason,

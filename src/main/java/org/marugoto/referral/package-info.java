@@ -3,6 +3,6 @@
  * history, follow-up by the sender, overdue detection visible to both agencies and the coordinators, notifications.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "access", "directory", "people", "consultation"})
+        allowedDependencies = {"shared", "audit", "access", "directory", "people", "consultation", "consent"})
 @org.jspecify.annotations.NullMarked
 package org.marugoto.referral;

@@ -78,7 +78,12 @@ class AccessibilityBrowserTests {
         "/households/{protectedHousehold}, ja, caseworker3",
         "/people/{protectedPerson}, ja, caseworker3",
         "/protection, ja, privacy",
-        "/protection/{protectedPerson}, en, privacy"
+        "/protection/{protectedPerson}, en, privacy",
+        "/households/{household}/consents/new, ja, caseworker",
+        "/consents/{consent}/withdraw, en, caseworker",
+        "/emergency-access/new, ja, caseworker2",
+        "/emergency-access/reviews, ja, privacy",
+        "/emergency-access/reviews, en, supervisor2"
     })
     void pageHasNoSeriousAccessibilityViolations(String path, String lang, String username) throws IOException {
         if (username != null) {
@@ -111,6 +116,13 @@ class AccessibilityBrowserTests {
                 .replace("{protectedPerson}", protectedPerson.toString())
                 .replace("{case}", kase.toString())
                 .replace("{conference}", conference.toString());
+        if (url.contains("{consent}")) {
+            UUID consent = jdbc.sql("select id from consent where household_id = ? and withdrawn_at is null limit 1")
+                    .param(household)
+                    .query(UUID.class)
+                    .single();
+            url = url.replace("{consent}", consent.toString());
+        }
         browser.get("http://localhost:" + port + url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(axe());

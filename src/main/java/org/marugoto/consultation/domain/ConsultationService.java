@@ -21,6 +21,7 @@ import org.marugoto.access.RecordScope;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
+import org.marugoto.consent.ConsentApi;
 import org.marugoto.consultation.Channel;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsultationApi;
@@ -64,6 +65,7 @@ public class ConsultationService implements ConsultationApi {
     private final IssueCodes issueCodes;
     private final ApplicationEventPublisher events;
     private final AuditApi audit;
+    private final ConsentApi consents;
     private final Clock clock;
 
     ConsultationService(
@@ -75,7 +77,9 @@ public class ConsultationService implements ConsultationApi {
             IssueCodes issueCodes,
             ApplicationEventPublisher events,
             AuditApi audit,
+            ConsentApi consents,
             Clock clock) {
+        this.consents = consents;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.access = access;
@@ -158,7 +162,17 @@ public class ConsultationService implements ConsultationApi {
         if (command.firstResponse() == FirstResponse.REFERRED
                 && command.referredAgencyId() != null
                 && command.consentStatus() == ConsentStatus.GIVEN) {
-            people.involve(command.householdId(), command.referredAgencyId(), "REFERRAL_WITH_CONSENT");
+            // the consent asked at intake becomes a consent record; the agency sees the household while it lasts
+            UUID consentId = consents.forReferral(
+                            command.householdId(),
+                            command.personIds(),
+                            command.referredAgencyId(),
+                            command.consentDate() == null
+                                    ? LocalDate.now(clock.withZone(JAPAN))
+                                    : command.consentDate(),
+                            command.consentScope())
+                    .id();
+            consents.shareUnder(consentId, command.referredAgencyId(), "REFERRAL_WITH_CONSENT");
         }
         events.publishEvent(
                 new ConsultationRecorded(id, command.householdId(), actor.agencyId(), command.firstResponse()));

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -394,17 +395,66 @@ public class PeopleService implements PeopleApi {
                 .orElseThrow(() -> new NotFoundException(HOUSEHOLD, householdId));
     }
 
+    /** The household with this number (as typed: width and case folded), without reading it for anyone. */
+    public java.util.Optional<UUID> householdIdByNumber(String caseNumber) {
+        String number = java.text.Normalizer.normalize(caseNumber, java.text.Normalizer.Form.NFKC)
+                .strip()
+                .toUpperCase(java.util.Locale.ROOT);
+        return jdbc.sql("select id from household where municipality_id = ? and case_number = ?")
+                .params(tenancy.municipalityId(), number)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Whether a household with this id exists, without reading it for anyone. */
+    public boolean householdExists(UUID householdId) {
+        return jdbc.sql("select count(*) from household where municipality_id = ? and id = ?")
+                        .params(tenancy.municipalityId(), householdId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The persons who are or were members of the household: what an emergency access to it opens. */
+    public Set<UUID> memberPersonIds(UUID householdId) {
+        return new HashSet<>(
+                jdbc.sql("select person_id from household_member where municipality_id = ? and household_id = ?")
+                        .params(tenancy.municipalityId(), householdId)
+                        .query(UUID.class)
+                        .list());
+    }
+
+    /** The household number, for naming a record to reviewers (not personal data). */
+    public String caseNumber(UUID householdId) {
+        return findHousehold(householdId).caseNumber();
+    }
+
+    /** The current household of a person (the latest, if several), without reading it for anyone. */
+    public java.util.Optional<UUID> currentHouseholdOf(UUID personId) {
+        return jdbc.sql("select household_id from household_member where municipality_id = ? and person_id = ? "
+                        + "order by member_to nulls first, created_at desc limit 1")
+                .params(tenancy.municipalityId(), personId)
+                .query(UUID.class)
+                .optional();
+    }
+
     // ---- access scopes ------------------------------------------------------------------------------------
 
+    /**
+     * Who may see the household now: the agency that registered it and the agencies involved with it, through their
+     * own records or under a consent that has not ended (compared with the clock, so an expiry is exact).
+     */
     @Override
     @Transactional(readOnly = true)
     public RecordScope householdScope(UUID householdId) {
         HouseholdView household = findHousehold(householdId);
-        Set<UUID> involved = new HashSet<>(
-                jdbc.sql("select agency_id from household_agency where municipality_id = ? and household_id = ?")
-                        .params(tenancy.municipalityId(), householdId)
-                        .query(UUID.class)
-                        .list());
+        Set<UUID> involved = new HashSet<>(jdbc.sql("""
+                        select agency_id from household_agency where municipality_id = ? and household_id = ?
+                          and (ends_at is null or ends_at > ?)
+                        """)
+                .params(tenancy.municipalityId(), householdId, Timestamp.from(now()))
+                .query(UUID.class)
+                .list());
         return new RecordScope(HOUSEHOLD, householdId, household.ownerAgencyId(), involved);
     }
 
@@ -414,9 +464,9 @@ public class PeopleService implements PeopleApi {
         Set<UUID> involved = new HashSet<>(jdbc.sql("""
                         select distinct ha.agency_id from household_member m
                         join household_agency ha on ha.municipality_id = m.municipality_id and ha.household_id = m.household_id
-                        where m.municipality_id = ? and m.person_id = ?
+                        where m.municipality_id = ? and m.person_id = ? and (ha.ends_at is null or ha.ends_at > ?)
                         """)
-                .params(tenancy.municipalityId(), personId)
+                .params(tenancy.municipalityId(), personId, Timestamp.from(now()))
                 .query(UUID.class)
                 .list());
         return new RecordScope(PERSON, personId, person.ownerAgencyId(), involved);
@@ -426,6 +476,67 @@ public class PeopleService implements PeopleApi {
     @Transactional
     public void involve(UUID householdId, UUID agencyId, String reason) {
         insertInvolvement(householdId, agencyId, reason);
+    }
+
+    @Override
+    @Transactional
+    public void shareUnderConsent(
+            UUID householdId, UUID agencyId, UUID consentId, @Nullable Instant endsAt, String reason) {
+        Timestamp now = Timestamp.from(now());
+        jdbc.sql("""
+                        insert into household_agency (municipality_id, household_id, agency_id, reason, consent_id,
+                            ends_at, visibility_current, created_at, created_by, updated_at, updated_by, version)
+                        values (:m, :household, :agency, :reason, :consent, :ends, :current, :now, :by, :now, :by, 0)
+                        on conflict do nothing
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("household", householdId)
+                .param("agency", agencyId)
+                .param("reason", reason)
+                .param("consent", consentId)
+                .param("ends", endsAt == null ? null : Timestamp.from(endsAt))
+                .param("current", endsAt == null)
+                .param("now", now)
+                .param("by", CurrentActor.username())
+                .update();
+        if (endsAt != null && !endsAt.isAfter(now())) {
+            refreshVisibility(Set.of(householdId));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void endSharingUnderConsent(UUID consentId, Instant at) {
+        Set<UUID> households = new HashSet<>(jdbc.sql("""
+                        update household_agency set ends_at = :at, visibility_current = true, updated_at = :now,
+                            updated_by = :by, version = version + 1
+                        where municipality_id = :m and consent_id = :consent and (ends_at is null or ends_at > :at)
+                        returning household_id
+                        """)
+                .param("at", Timestamp.from(at))
+                .param("now", Timestamp.from(now()))
+                .param("by", CurrentActor.username())
+                .param("m", tenancy.municipalityId())
+                .param("consent", consentId)
+                .query(UUID.class)
+                .list());
+        refreshVisibility(households);
+    }
+
+    /** Recomputes which agencies may find the households' members in search, as of the clock's now. */
+    void refreshVisibility(Set<UUID> householdIds) {
+        if (householdIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update person p set visible_agencies = person_visible_agencies(p.id, :at)
+                        where p.id in (select m.person_id from household_member m
+                                       where m.municipality_id = :m and m.household_id in (:households))
+                        """)
+                .param("at", Timestamp.from(now()))
+                .param("m", tenancy.municipalityId())
+                .param("households", householdIds)
+                .update();
     }
 
     private void insertInvolvement(UUID householdId, UUID agencyId, String reason) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.access.AccessApi;
 import org.marugoto.people.HouseholdSection;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.MemberView;
@@ -37,10 +38,12 @@ class HouseholdController {
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final PeopleService people;
+    private final AccessApi access;
     private final List<HouseholdSection> sections;
 
-    HouseholdController(PeopleService people, List<HouseholdSection> sections) {
+    HouseholdController(PeopleService people, AccessApi access, List<HouseholdSection> sections) {
         this.people = people;
+        this.access = access;
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(HouseholdSection::order))
                 .toList();
@@ -87,6 +90,14 @@ class HouseholdController {
         }
         timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
         model.addAttribute("household", household);
+        // read under an emergency access: the page says so, and until when
+        access.emergencyAccess(id).ifPresent(grant -> {
+            model.addAttribute("emergency", grant);
+            model.addAttribute(
+                    "emergencyUntil",
+                    java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                            .format(grant.expiresAt().atZone(JAPAN)));
+        });
         model.addAttribute("generations", PeopleService.byGeneration(current));
         model.addAttribute("current", current);
         model.addAttribute("past", past);

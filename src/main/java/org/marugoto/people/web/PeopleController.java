@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.access.AccessApi;
 import org.marugoto.area.AreaApi;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.LivingSituation;
@@ -46,7 +47,11 @@ class PeopleController {
     private final AreaApi areas;
     private final ProtectionService protection;
 
-    PeopleController(PeopleService people, PersonSearch search, AreaApi areas, ProtectionService protection) {
+    private final AccessApi access;
+
+    PeopleController(
+            PeopleService people, PersonSearch search, AreaApi areas, ProtectionService protection, AccessApi access) {
+        this.access = access;
         this.people = people;
         this.protection = protection;
         this.search = search;
@@ -128,6 +133,12 @@ class PeopleController {
     @GetMapping("/people/{id}")
     String person(@PathVariable UUID id, Model model) {
         PersonView person = people.person(id, "person page");
+        // read under an emergency access: the page says so, and until when
+        access.emergencyAccess(id)
+                .ifPresent(grant -> model.addAttribute(
+                        "emergencyUntil",
+                        java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                                .format(grant.expiresAt().atZone(java.time.ZoneId.of("Asia/Tokyo")))));
         return personPage(model, person, formOf(person));
     }
 

@@ -20,6 +20,7 @@ import org.marugoto.access.RecordScope;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
+import org.marugoto.consent.ConsentApi;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.Urgency;
 import org.marugoto.directory.AgencyView;
@@ -65,6 +66,7 @@ public class ReferralService implements ReferralApi {
     private final AuditApi audit;
     private final PeopleApi people;
     private final DirectoryApi directory;
+    private final ConsentApi consents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -75,8 +77,10 @@ public class ReferralService implements ReferralApi {
             AuditApi audit,
             PeopleApi people,
             DirectoryApi directory,
+            ConsentApi consents,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.consents = consents;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.access = access;
@@ -128,6 +132,12 @@ public class ReferralService implements ReferralApi {
         if (command.desiredResponseDate().isBefore(today())) {
             throw new RuleViolation("desiredResponseDate", "referral.error.datePast");
         }
+        // consent "given" is a consent record: an existing valid one for this agency, or one recorded now
+        UUID consentId = command.consentStatus() == ConsentStatus.GIVEN
+                ? consents.forReferral(
+                                command.householdId(), command.personIds(), to.id(), today(), command.consentScope())
+                        .id()
+                : null;
         UUID id = Ids.newId();
         long number = jdbc.sql("select nextval('referral_number_seq')")
                 .query(Long.class)
@@ -137,10 +147,10 @@ public class ReferralService implements ReferralApi {
         jdbc.sql("""
                         insert into referral (municipality_id, id, reference_number, household_id, consultation_id,
                             from_agency_id, to_agency_id, to_counter_id, status, urgency, summary, reason, tried,
-                            consent_status, consent_scope, desired_response_date, last_activity_at,
+                            consent_status, consent_scope, consent_id, desired_response_date, last_activity_at,
                             created_at, created_by, updated_at, updated_by, version)
                         values (:m, :id, :reference, :household, :consultation, :from, :to, :counter, 'SENT', :urgency,
-                            :summary, :reason, :tried, :consent, :scope, :desired, :now, :now, :by, :now, :by, 0)
+                            :summary, :reason, :tried, :consent, :scope, :consentId, :desired, :now, :now, :by, :now, :by, 0)
                         """)
                 .param("m", tenancy.municipalityId())
                 .param("id", id)
@@ -156,6 +166,7 @@ public class ReferralService implements ReferralApi {
                 .param("tried", command.tried())
                 .param("consent", command.consentStatus().name())
                 .param("scope", command.consentScope())
+                .param("consentId", consentId)
                 .param("desired", command.desiredResponseDate())
                 .param("now", now)
                 .param("by", actor.username())
@@ -189,7 +200,12 @@ public class ReferralService implements ReferralApi {
         ReferralView referral =
                 transition(id, version, Side.RECEIVER, ReferralStatus.ACCEPTED, "ACCEPTED", null, Map.of());
         if (referral.consentStatus() == ConsentStatus.GIVEN) {
-            people.involve(referral.householdId(), referral.toAgencyId(), "REFERRAL_ACCEPTED");
+            if (referral.consentId() != null) {
+                // the receiver sees the household for as long as the consent lasts
+                consents.shareUnder(referral.consentId(), referral.toAgencyId(), "REFERRAL_ACCEPTED");
+            } else {
+                people.involve(referral.householdId(), referral.toAgencyId(), "REFERRAL_ACCEPTED");
+            }
         }
         return referral;
     }
@@ -470,6 +486,7 @@ public class ReferralService implements ReferralApi {
 
     private ReferralView restrictFor(ReferralView full) {
         boolean shared = full.consentStatus() == ConsentStatus.GIVEN
+                && (full.consentId() == null || consents.isValid(full.consentId()))
                 && (full.status().active() || full.status() == ReferralStatus.COMPLETED);
         return shared ? full : withoutDetails(full);
     }
@@ -492,6 +509,7 @@ public class ReferralService implements ReferralApi {
                 List.of(),
                 r.consentStatus(),
                 r.consentScope(),
+                r.consentId(),
                 r.desiredResponseDate(),
                 r.infoRequest(),
                 r.declineReason(),
@@ -568,6 +586,7 @@ public class ReferralService implements ReferralApi {
                 persons,
                 ConsentStatus.valueOf(rs.getString("consent_status")),
                 rs.getString("consent_scope"),
+                rs.getObject("consent_id", UUID.class),
                 rs.getObject("desired_response_date", LocalDate.class),
                 rs.getString("info_request"),
                 rs.getString("decline_reason"),

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.consent.ConsentApi;
+import org.marugoto.consent.ConsentView;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsultationApi;
 import org.marugoto.consultation.ConsultationView;
@@ -52,13 +54,16 @@ class ReferralController {
     private final ConsultationApi consultations;
     private final PeopleApi people;
     private final DirectoryApi directory;
+    private final ConsentApi consents;
 
     ReferralController(
             ReferralService referrals,
             Notifications notifications,
             ConsultationApi consultations,
             PeopleApi people,
-            DirectoryApi directory) {
+            DirectoryApi directory,
+            ConsentApi consents) {
+        this.consents = consents;
         this.referrals = referrals;
         this.notifications = notifications;
         this.consultations = consultations;
@@ -157,6 +162,9 @@ class ReferralController {
         ReferralView referral = referrals.get(id);
         UUID agency = CurrentActor.get().orElseThrow().agencyId();
         model.addAttribute("referral", referral);
+        if (referral.consentId() != null) {
+            model.addAttribute("consentState", consents.stateOf(referral.consentId()));
+        }
         model.addAttribute("sender", referral.fromAgencyId().equals(agency));
         model.addAttribute("receiver", referral.toAgencyId().equals(agency));
         model.addAttribute("history", referrals.history(id));
@@ -261,6 +269,11 @@ class ReferralController {
                         .toList());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("consentStatuses", ConsentStatus.values());
+        model.addAttribute(
+                "validConsents",
+                consents.forHousehold(householdId).stream()
+                        .filter(ConsentView::valid)
+                        .toList());
         return "referral/form";
     }
 }
