@@ -91,7 +91,24 @@ class ProtectionMaskingTests {
             "POST /households/{id}/members/existing",
             "POST /households/{id}/members/{memberId}/end",
             "POST /referrals/{id}/{action}",
-            "POST /notifications/read");
+            "POST /notifications/read",
+            "POST /households/{householdId}/consents",
+            "POST /consents/{id}/withdraw",
+            "POST /emergency-access",
+            "POST /emergency-access/reviews/{id}",
+            "POST /cases/new",
+            "POST /cases/{id}/{action:status|consent|team|remove-member|reopen}",
+            "POST /cases/{id}/progress",
+            "POST /cases/{id}/assessment",
+            "POST /cases/{id}/plan",
+            "POST /cases/{id}/close",
+            "POST /plans/{planId}/review",
+            "POST /plan-actions/{actionId}/done",
+            "POST /cases/{caseId}/conferences/new",
+            "POST /conferences/{id}/pledge",
+            "POST /conferences/{id}/minutes",
+            "POST /conferences/{id}/cancel",
+            "POST /conference-actions/{actionId}/done");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(
@@ -178,6 +195,17 @@ class ProtectionMaskingTests {
                     select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
                 """));
         ids.addAll(uuids("select id from protection where ended_at is null"));
+        String cases = """
+                select s.id from support_case s where s.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """;
+        ids.addAll(uuids(cases));
+        ids.addAll(uuids("select id from support_plan where case_id in (" + cases + ")"));
+        ids.addAll(uuids("select id from case_conference where case_id in (" + cases + ")"));
+        ids.addAll(uuids("""
+                select c.id from consent c where c.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """));
         return ids;
     }
 

@@ -53,11 +53,16 @@ class AccessDecisionPoint implements AccessApi {
      */
     @Override
     public boolean mayAccess(Actor actor, PersonalDataAction action, RecordScope record) {
+        return mayAccessByRecord(actor, action, record)
+                || emergencyGrant(actor, action, record).isPresent();
+    }
+
+    /** The decision from the record alone: its members, or its owner and the agencies it is shared with. */
+    private static boolean mayAccessByRecord(Actor actor, PersonalDataAction action, RecordScope record) {
         if (record.members() != null) {
             return action != PersonalDataAction.REVEAL && mayAccessAsMember(actor, record.members());
         }
-        return mayAccessByScope(actor, action, record)
-                || emergencyGrant(actor, action, record).isPresent();
+        return mayAccessByScope(actor, action, record);
     }
 
     private Optional<EmergencyGrant> emergencyGrant(Actor actor, PersonalDataAction action, RecordScope record) {
@@ -100,7 +105,7 @@ class AccessDecisionPoint implements AccessApi {
     @Transactional
     public void authorize(PersonalDataAction action, RecordScope record, String purpose) {
         Actor actor = CurrentActor.get().orElseThrow(() -> new AccessDeniedException("not authenticated"));
-        if (mayAccessByScope(actor, action, record)) {
+        if (mayAccessByRecord(actor, action, record)) {
             audit.record(entry(auditAction(action), action, record, purpose));
             return;
         }

@@ -79,6 +79,7 @@ class CaseworkDemoData implements ApplicationRunner {
             yamazaki();
             tsukioka();
             pereira();
+            nonomura();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -373,6 +374,37 @@ class CaseworkDemoData implements ApplicationRunner {
                         "国際交流協会の日本語教室の担当者が様子を見る。",
                         Map.of(plan.goals().getFirst().id(), new CaseCommands.Evaluation(GoalOutcome.ACHIEVED, null))));
         cases.reopen(c.id(), c.version(), "再びシフトが減り、家賃の支払いが難しいと母から連絡があった。");
+    }
+
+    /** The mother and son who fled DV (支援措置): housing, income and school, with the address masked throughout. */
+    private void nonomura() {
+        if (jdbc.sql("select count(*) from household where name = '野々村家'")
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            return;
+        }
+        CaseView c = open(
+                "caseworker3",
+                "野々村家",
+                "coordinator",
+                ConsentStatus.GIVEN,
+                "配偶者からの暴力を逃れて転入した母と小学生の長男。住まいの確保、生活費、長男の転校の手続きが重なっている。",
+                List.of("ABUSE_DV", "HOUSING", "INCOME"));
+        as("coordinator");
+        cases.addMember(c.id(), account("caseworker2"), TeamRole.MEMBER);
+        agreedPlan(
+                c,
+                "caseworker3",
+                "coordinator",
+                "息子と二人で、安心して眠れる暮らしをつくりたい。",
+                goal(
+                        "住まいと生活費が不安定",
+                        "自分の力で家賃を払えるようになりたい",
+                        "面談に来る",
+                        action("家計相談と住居確保給付金の申請", "JIRITSU", "caseworker2", 21, "2週に1回"),
+                        action("長男の転校先との連絡（住所は伏せる）", "KODOMO", "caseworker3", 10, "随時")));
+        progress(c, "caseworker3", 3, ProgressKind.MEETING, null, "面談。長男は新しい学校に通い始めた。母は夜眠れるようになってきた。");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
