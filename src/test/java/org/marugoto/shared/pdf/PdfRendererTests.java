@@ -171,6 +171,23 @@ class PdfRendererTests {
     }
 
     @Test
+    void rendersConcurrently() throws Exception {
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+            List<java.util.concurrent.Future<byte[]>> pdfs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                pdfs.add(executor.submit(() -> renderSample(Locale.JAPANESE)));
+            }
+            for (var future : pdfs) {
+                try (PDDocument pdf = Loader.loadPDF(future.get())) {
+                    PDFTextStripper stripper = new PDFTextStripper();
+                    stripper.setSortByPosition(true);
+                    assertThat(stripper.getText(pdf)).contains("髙﨑 𠮷子").contains("利用申込書");
+                }
+            }
+        }
+    }
+
+    @Test
     void sampleSizeAndRenderTime() throws IOException {
         renderSample(Locale.JAPANESE); // warm up
         int runs = 5;
