@@ -67,6 +67,11 @@ class PdfRendererTests {
                     .as("𠮷 (U+20BB7, a surrogate pair) in name and aim")
                     .isGreaterThanOrEqualTo(2);
             assertThat(text).doesNotContain("\uFFFD").doesNotContain("#");
+            // IPAex draws 用, 月, 日, 一, 人... with the glyphs of Kangxi radicals; the text must be the ideographs
+            assertThat(text).contains("利用", "11月24日", "一人暮らし", "本人");
+            assertThat(text.codePoints().filter(c -> c >= 0x2E80 && c <= 0x2FDF))
+                    .as("radicals in the text")
+                    .isEmpty();
         }
     }
 
