@@ -112,6 +112,7 @@ public class PdfRenderer {
     public PdfRenderer(ITemplateEngine templates, Tenancy tenancy) {
         this.templates = templates;
         this.tenancy = tenancy;
+        Slf4jXRLogger.install();
     }
 
     /**
