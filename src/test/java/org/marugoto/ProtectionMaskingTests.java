@@ -118,10 +118,19 @@ class ProtectionMaskingTests {
 
     /** Exporters and notifications (beans whose names say so) and how each is driven. */
     static final Map<String, String> EXPORTERS = Map.of(
-            "HsdsExport", "served only by the /api/v1/hsds handlers, driven below; directory data, no person",
-            "ReferralMail", "driven by sending a referral about the protected household; the mail is read back",
-            "Notifications", "driven by the same referral and by the /notifications page",
-            "NotificationModel", "adds the unread count to every page driven here; no person");
+            "HsdsExport",
+            "served only by the /api/v1/hsds handlers, driven below; directory data, no person",
+            "ReferralMail",
+            "driven by sending a referral about the protected household; the mail is read back",
+            "Notifications",
+            "driven by the same referral and by the /notifications page",
+            "NotificationModel",
+            "adds the unread count to every page driven here; no person",
+            "CasePrintController",
+            "its GET handlers (plan and meeting PDFs) are driven with the protected household's case, plan and meeting "
+                    + "ids like every other page; the PDF's text is extracted and checked",
+            "PdfRenderer",
+            "used only by CasePrintController");
 
     static final Pattern EXPORTER_NAME =
             Pattern.compile("(?i).*(export|mail|notif|report|pdf|csv|excel|statistic|print|download).*");
@@ -207,6 +216,17 @@ class ProtectionMaskingTests {
                     select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
                 """));
         return ids;
+    }
+
+    /** The response as text: a PDF's text is extracted, since its bytes are compressed. */
+    static String text(MvcResult result) throws java.io.IOException {
+        if ("application/pdf".equals(result.getResponse().getContentType())) {
+            try (var document =
+                    org.apache.pdfbox.Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            }
+        }
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     List<String> uuids(String sql) {
@@ -335,7 +355,7 @@ class ProtectionMaskingTests {
                                 continue;
                             }
                             requests++;
-                            String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8)
+                            String body = text(result)
                                     + " "
                                     + result.getResponse().getHeaderNames().stream()
                                             .map(h -> h + ":"

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 @MarugotoTest
 class CaseworkControllerTests {
@@ -85,6 +87,62 @@ class CaseworkControllerTests {
         mvc.perform(get("/conferences/" + conferenceOf(watanabe, "SHIEN")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("長女の欠席が月8日")));
+    }
+
+    @Test
+    @WithUserDetails("coordinator")
+    void theAgreedPlanPrintsAsAFormWithJapaneseText() throws Exception {
+        UUID plan = jdbc.sql("select id from support_plan where case_id = ? and status = 'AGREED'")
+                .param(caseOf("佐々木家"))
+                .query(UUID.class)
+                .single();
+        MvcResult result = mvc.perform(get("/plans/" + plan + "/pdf"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Cache-Control", containsString("no-store")))
+                .andReturn();
+        try (var document =
+                org.apache.pdfbox.Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains("プラン兼事業等利用申込書")
+                    .contains("佐々木")
+                    .contains("母と二人で、この家で安心して暮らし続けたい。")
+                    .contains("家計相談と滞納の分納の調整")
+                    .contains("本人署名");
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where record_id = ? and action = 'EXPORT'")
+                        .param(caseOf("佐々木家"))
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
+    }
+
+    @Test
+    @WithUserDetails("caseworker5")
+    void a支援会議RecordPrintsOnlyForItsMembers() throws Exception {
+        UUID shien = conferenceOf(caseOf("渡邉家"), "SHIEN");
+        MvcResult result = mvc.perform(get("/conferences/" + shien + "/pdf"))
+                .andExpect(status().isOk())
+                .andReturn();
+        try (var document =
+                org.apache.pdfbox.Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("守秘義務")
+                    .contains("長女の欠席が月8日");
+        }
+        // a member from another agency, outside the case team: the meeting page, without the case
+        mvc.perform(get("/conferences/" + shien))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("長女の欠席が月8日")));
+        mvc.perform(get("/cases/" + caseOf("渡邉家"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void aNonMemberCannotPrintA支援会議Record() throws Exception {
+        mvc.perform(get("/conferences/" + conferenceOf(caseOf("渡邉家"), "SHIEN") + "/pdf"))
+                .andExpect(status().isForbidden());
     }
 
     @Test

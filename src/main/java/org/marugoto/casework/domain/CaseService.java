@@ -233,6 +233,18 @@ public class CaseService {
         return view;
     }
 
+    /**
+     * A case's number and whether the current user may open the case, for pages that belong to the case but not to
+     * its team (a 支援会議 member from another agency). The number says nothing about the person.
+     */
+    @Transactional(readOnly = true)
+    public CaseLink link(UUID id) {
+        CaseView view = find(id);
+        return new CaseLink(id, view.caseNumber(), mayRead(view));
+    }
+
+    public record CaseLink(UUID id, String caseNumber, boolean accessible) {}
+
     public boolean mayRead(CaseView view) {
         return CurrentActor.get()
                 .map(actor -> access.mayAccess(actor, PersonalDataAction.READ, scope(view)))

@@ -128,7 +128,7 @@ class ConferenceController {
         ConferenceView conference = conferences.get(id);
         UUID me = CurrentActor.get().orElseThrow().accountId();
         model.addAttribute("conference", conference);
-        model.addAttribute("kase", cases.get(conference.caseId()));
+        model.addAttribute("kase", cases.link(conference.caseId()));
         model.addAttribute("member", conference.member(me));
         model.addAttribute("pledged", conference.pledged(me));
         if (!conference.restricted() && conference.kind() == ConferenceKind.JUSHO) {
