@@ -119,6 +119,7 @@ class CaseworkBrowserTests {
         click(By.id("save-assessment"));
         assertThat(text(By.cssSelector("[role=status]"))).contains("アセスメントを保存しました");
         click(By.id("to-PLANNING"));
+        assertThat(text(By.cssSelector("[role=status]"))).contains("状態を変更しました");
         assertThat(text(By.id("case-status"))).isEqualTo("プラン作成");
 
         click(By.id("edit-plan"));

@@ -233,7 +233,9 @@ class CaseController {
         Actor actor = CurrentActor.get().orElseThrow();
         List<CaseView.TeamMember> team = cases.team(id);
         model.addAttribute("kase", view);
-        model.addAttribute("done", done);
+        if (done != null) {
+            model.addAttribute("done", done); // after a form that redirects here; actions use a flash attribute
+        }
         model.addAttribute("household", people.household(view.householdId(), "case"));
         model.addAttribute("persons", persons(view));
         model.addAttribute("team", team);
