@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.marugoto.access.domain.Totp;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -19,6 +22,7 @@ public final class TestClock extends Clock {
     public static final TestClock INSTANCE = new TestClock();
 
     private final AtomicLong offsetMillis = new AtomicLong();
+    private final Map<String, Long> lastTotpSteps = new ConcurrentHashMap<>();
 
     private TestClock() {}
 
@@ -31,6 +35,21 @@ public final class TestClock extends Clock {
     public Jump jump(Duration duration) {
         advance(duration);
         return () -> advance(duration.negated());
+    }
+
+    /**
+     * A TOTP code for {@code secret} that the application accepts now: a step is accepted once per account, so a
+     * secret used again gets the next step (the application accepts one step ahead); only when that is used up too
+     * does time move on, by as little as needed.
+     */
+    public synchronized String totp(String secret) {
+        long current = Totp.step(instant());
+        long step = Math.max(current, lastTotpSteps.getOrDefault(secret, Long.MIN_VALUE) + 1);
+        if (step > current + Totp.TOLERANCE) {
+            advance(Duration.ofSeconds((step - current - Totp.TOLERANCE) * Totp.STEP_SECONDS));
+        }
+        lastTotpSteps.put(secret, step);
+        return Totp.code(secret, step);
     }
 
     /** A temporary move of time, undone by {@link #close()}. */

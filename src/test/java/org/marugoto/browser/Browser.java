@@ -3,7 +3,6 @@ package org.marugoto.browser;
 import java.io.File;
 import java.time.Duration;
 import org.marugoto.TestClock;
-import org.marugoto.access.domain.Totp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -37,8 +36,8 @@ final class Browser {
     }
 
     /**
-     * On the second step of a login, types the current TOTP code of {@code secret}. The test clock moves on one time
-     * step first: a code is accepted once, and several tests log in as the same demo administrator.
+     * On the second step of a login, types a TOTP code of {@code secret} (of a time step not used before: a code is
+     * accepted once, and several tests log in as the same demo administrator).
      */
     static void answerSecondFactor(WebDriver browser, String secret) {
         if (browser.getCurrentUrl().contains("/login/mfa")) {
@@ -47,10 +46,9 @@ final class Browser {
         }
     }
 
-    /** The code of the next unused time step (the test clock moves on by one step). */
+    /** A code the application accepts now, of a time step not used before ({@link TestClock#totp}). */
     static String nextCode(String secret) {
-        TestClock.INSTANCE.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
-        return Totp.code(secret, TestClock.INSTANCE.instant());
+        return TestClock.INSTANCE.totp(secret);
     }
 
     /** Clicks something that loads a new page and waits until the new page is there (a marker on the old one is gone). */

@@ -53,7 +53,9 @@ class SecurityConfiguration {
             LocaleResolver locales,
             AbsoluteSessionTimeout absoluteTimeout,
             SecondFactorLogin secondFactorLogin,
-            java.time.Clock clock)
+            java.time.Clock clock,
+            org.marugoto.access.domain.StaffService staff,
+            org.springframework.core.env.Environment environment)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         ApiProblems apiProblems = new ApiProblems(json, messages, locales);
@@ -104,6 +106,17 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (environment.getProperty("marugoto.oidc.enabled", Boolean.class, false)) {
+            OidcLogin oidc = new OidcLogin(
+                    staff,
+                    secondFactorLogin,
+                    sessionRegistry,
+                    environment.getProperty("marugoto.oidc.username-claim", "preferred_username"));
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .successHandler(oidc)
+                    .failureUrl("/login?error")
+                    .permitAll());
+        }
         http.addFilterBefore(
                 absoluteTimeout, org.springframework.security.web.context.SecurityContextHolderFilter.class);
         http.addFilterAfter(
