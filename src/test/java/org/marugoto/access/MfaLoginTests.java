@@ -325,6 +325,27 @@ class MfaLoginTests {
     }
 
     @Test
+    void aPrivacyOfficerWhoRemovesTheirFactorMustEnrolAgainBeforeAnythingElse() throws Exception {
+        StaffView account = create("t.mfa.officer", Role.PRIVACY_OFFICER);
+        String secret = Totp.newSecret();
+        enrolled(account, secret);
+        MockHttpSession session = password(account.username(), PASSWORD, "/login/mfa");
+        mvc.perform(post("/login/mfa").session(session).with(csrf()).param("code", nextCode(secret)))
+                .andExpect(redirectedUrl("/"));
+        // just logged in: the re-authentication is recent
+        mvc.perform(post("/account/mfa/remove").session(session).with(csrf()))
+                .andExpect(redirectedUrl("/login/mfa/enrol"));
+        assertThat(mfa.enrolled(account.id())).isFalse();
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login/mfa/enrol"));
+        mvc.perform(get("/login/mfa/enrol").session(session)).andExpect(status().isOk());
+        String newSecret = (String) session.getAttribute("marugoto.mfa.enrolmentSecret");
+        mvc.perform(post("/login/mfa/enrol").session(session).with(csrf()).param("code", nextCode(newSecret)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("回復コード")));
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
     void anAdministratorResetsSomeonesSecondFactorAfterReauthenticatingAndTheirSessionsEnd() throws Exception {
         StaffView account = create("t.mfa.lost", Role.CASEWORKER);
         String secret = Totp.newSecret();

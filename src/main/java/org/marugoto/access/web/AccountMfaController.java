@@ -1,13 +1,19 @@
 package org.marugoto.access.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.util.List;
 import org.marugoto.access.Reauthentication;
 import org.marugoto.access.domain.MfaService;
+import org.marugoto.access.domain.StaffPrincipal;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.web.FormErrors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,10 +28,12 @@ class AccountMfaController {
 
     private final MfaService mfa;
     private final Reauthentication reauthentication;
+    private final SecondFactorLogin login;
 
-    AccountMfaController(MfaService mfa, Reauthentication reauthentication) {
+    AccountMfaController(MfaService mfa, Reauthentication reauthentication, SecondFactorLogin login) {
         this.mfa = mfa;
         this.reauthentication = reauthentication;
+        this.login = login;
     }
 
     @GetMapping("/account/mfa")
@@ -54,17 +62,24 @@ class AccountMfaController {
         return "access/mfa-recovery";
     }
 
-    /** Removes the own second factor (a new phone): re-authentication first; roles that require one enrol again. */
+    /**
+     * Removes the own second factor (a new phone): re-authentication first. Roles that require a factor are put
+     * back behind the enrolment step at once.
+     */
     @PostMapping("/account/mfa/remove")
-    String remove(HttpSession session, RedirectAttributes redirect) {
+    @org.jspecify.annotations.Nullable
+    String remove(
+            HttpServletRequest request, HttpServletResponse response, HttpSession session, RedirectAttributes redirect)
+            throws IOException {
         reauthentication.require("second factor change");
-        Actor actor = CurrentActor.get().orElseThrow();
         mfa.disableOwn();
         session.removeAttribute(Enrolment.SECRET_ATTRIBUTE);
-        boolean required = actor.roleNames().stream().anyMatch(role -> MfaService.REQUIRED_FOR.stream()
-                .anyMatch(r -> r.name().equals(role)));
-        if (required) {
-            return "redirect:/account/mfa";
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null
+                && authentication.getPrincipal() instanceof StaffPrincipal principal
+                && MfaService.required(principal.roles())) {
+            login.requireEnrolment(request, response, authentication);
+            return null;
         }
         redirect.addFlashAttribute("mfaRemoved", true);
         return "redirect:/account";

@@ -75,6 +75,25 @@ class SecondFactorLogin implements AuthenticationSuccessHandler {
             return;
         }
         staff.passwordAccepted(principal.accountId(), principal.username());
+        pend(request, response, stage, authentication);
+    }
+
+    /**
+     * Puts the session back behind the second step: a user of a role that requires a factor who just removed theirs
+     * can do nothing else until they enrol again.
+     */
+    void requireEnrolment(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
+        pend(request, response, PendingLogin.Stage.ENROL, authentication);
+    }
+
+    private void pend(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            PendingLogin.Stage stage,
+            Authentication authentication)
+            throws IOException {
+        StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
         HttpSession session = request.getSession();
         session.setAttribute(PendingLogin.SESSION_ATTRIBUTE, new PendingLogin(stage, authentication, clock.instant()));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
