@@ -69,6 +69,7 @@ class SecondFactorLogin implements AuthenticationSuccessHandler {
                 ? PendingLogin.Stage.VERIFY
                 : MfaService.required(principal.roles()) ? PendingLogin.Stage.ENROL : null;
         if (stage == null) {
+            request.getSession().removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
             staff.loginSucceeded(principal.accountId(), principal.username());
             reauthentication.recordNow(request.getSession());
             direct.onAuthenticationSuccess(request, response, authentication);
@@ -105,6 +106,9 @@ class SecondFactorLogin implements AuthenticationSuccessHandler {
 
     /** The pending login of this session, if there is one. */
     static @Nullable PendingLogin pending(HttpServletRequest request) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof PendingSecondFactor)) {
+            return null;
+        }
         HttpSession session = request.getSession(false);
         return session != null && session.getAttribute(PendingLogin.SESSION_ATTRIBUTE) instanceof PendingLogin p
                 ? p
