@@ -6,10 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port, with a fresh embedded PostgreSQL in a temporary directory and the demo
- * municipality loaded. Every test class uses the same configuration, so all share one application context.
+ * municipality loaded. Every test class uses the same configuration, so all share one application context. The
+ * application's clock is the {@link TestClock}, which tests move instead of sleeping.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,4 +26,5 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
             "marugoto.referral.overdue-check=1h"
         })
 @AutoConfigureMockMvc
+@Import(TestClock.Registration.class)
 public @interface MarugotoTest {}

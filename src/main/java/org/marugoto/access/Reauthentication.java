@@ -11,7 +11,8 @@ public interface Reauthentication {
 
     /**
      * The session attribute holding the {@link java.time.Instant} of the last successful re-authentication. Tests may
-     * set it to simulate a recent re-authentication.
+     * set it to simulate a recent re-authentication, with the application's clock: {@code clock.instant()} of the
+     * injected {@link java.time.Clock} (the test clock may be ahead of the system clock).
      */
     String SESSION_ATTRIBUTE = "marugoto.reauthenticatedAt";
 

@@ -31,7 +31,9 @@ class LoginTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<html lang=\"ja\"")))
                 .andExpect(content().string(containsString("ユーザー名")))
-                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")));
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                // OpenID Connect is off unless configured (OidcLoginTests turns it on)
+                .andExpect(content().string(not(containsString("/oauth2/authorization/"))));
     }
 
     @Test

@@ -49,6 +49,9 @@ class ReauthenticationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @org.springframework.beans.factory.annotation.Value("${marugoto.demo.totp-secret}")
+    String demoSecret;
+
     StaffView account(String username) {
         UUID agency = directory.agencyByCode("JIRITSU").orElseThrow().id();
         return staff.create(
@@ -86,6 +89,7 @@ class ReauthenticationTests {
                         .with(csrf())
                         .session(session)
                         .param("password", "marugoto-demo")
+                        .param("code", MfaLoginTests.nextCode(demoSecret))
                         .param("next", "/admin/staff/" + account.id()))
                 .andExpect(redirectedUrl("/admin/staff/" + account.id()));
 
@@ -165,6 +169,7 @@ class ReauthenticationTests {
                             .with(csrf())
                             .session(session)
                             .param("password", "marugoto-demo")
+                            .param("code", MfaLoginTests.nextCode(demoSecret))
                             .param("next", elsewhere))
                     .andExpect(redirectedUrl("/"));
         }

@@ -28,13 +28,16 @@ class StaffAdminControllerTests {
     @Autowired
     DirectoryApi directory;
 
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     @WithUserDetails("admin")
     void createsAnAccount() throws Exception {
         String agency = directory.agencyByCode("HEALTH").orElseThrow().id().toString();
         mvc.perform(post("/admin/staff/new")
                         .with(csrf())
-                        .sessionAttr(Reauthentication.SESSION_ATTRIBUTE, java.time.Instant.now())
+                        .sessionAttr(Reauthentication.SESSION_ATTRIBUTE, clock.instant())
                         .param("username", "mvc.hoken")
                         .param("displayName", "保健 花子")
                         .param("displayNameKana", "ほけん はなこ")

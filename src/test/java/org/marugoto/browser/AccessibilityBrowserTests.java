@@ -83,7 +83,10 @@ class AccessibilityBrowserTests {
         "/consents/{consent}/withdraw, en, caseworker",
         "/emergency-access/new, ja, caseworker2",
         "/emergency-access/reviews, ja, privacy",
-        "/emergency-access/reviews, en, supervisor2"
+        "/emergency-access/reviews, en, supervisor2",
+        "/account, ja, caseworker",
+        "/account/mfa, en, caseworker",
+        "/reauth?next=/account, ja, caseworker"
     })
     void pageHasNoSeriousAccessibilityViolations(String path, String lang, String username) throws IOException {
         if (username != null) {
@@ -92,6 +95,7 @@ class AccessibilityBrowserTests {
             browser.findElement(By.id("password")).sendKeys("marugoto-demo");
             Browser.clickAndWaitForNextPage(
                     browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
+            Browser.answerSecondFactor(browser, Browser.DEMO_TOTP_SECRET);
         }
         UUID household = jdbc.sql("select id from household where name = '佐々木家' order by case_number limit 1")
                 .query(UUID.class)

@@ -41,6 +41,7 @@ class AdminBrowserTests {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("marugoto-demo");
         Browser.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
+        Browser.answerSecondFactor(browser, Browser.DEMO_TOTP_SECRET);
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.marugoto.browser;
 
 import java.io.File;
 import java.time.Duration;
+import org.marugoto.TestClock;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -16,7 +18,38 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser {
 
+    /** The demo administrators' and privacy officers' TOTP secret ({@code marugoto.demo.totp-secret}, README). */
+    static final String DEMO_TOTP_SECRET = "MARUGOTODEMOTOTPSECRET2345ABCDEF";
+
     private Browser() {}
+
+    /**
+     * Logs in through the real login form with the demo password and, when the second step comes (administrators,
+     * privacy officers), answers it with a code computed from the demo secret.
+     */
+    static void logIn(WebDriver browser, int port, String username) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("marugoto-demo");
+        clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
+        answerSecondFactor(browser, DEMO_TOTP_SECRET);
+    }
+
+    /**
+     * On the second step of a login, types a TOTP code of {@code secret} (of a time step not used before: a code is
+     * accepted once, and several tests log in as the same demo administrator).
+     */
+    static void answerSecondFactor(WebDriver browser, String secret) {
+        if (browser.getCurrentUrl().contains("/login/mfa")) {
+            browser.findElement(By.id("code")).sendKeys(nextCode(secret));
+            clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
+        }
+    }
+
+    /** A code the application accepts now, of a time step not used before ({@link TestClock#totp}). */
+    static String nextCode(String secret) {
+        return TestClock.INSTANCE.totp(secret);
+    }
 
     /** Clicks something that loads a new page and waits until the new page is there (a marker on the old one is gone). */
     static void clickAndWaitForNextPage(WebDriver browser, WebElement element) {

@@ -49,10 +49,7 @@ class CaseworkBrowserTests {
 
     void logIn(String username) {
         browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("marugoto-demo");
-        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
+        Browser.logIn(browser, port, username);
     }
 
     String url(String path) {

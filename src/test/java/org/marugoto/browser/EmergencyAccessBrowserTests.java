@@ -56,10 +56,7 @@ class EmergencyAccessBrowserTests {
 
     void logIn(String username) {
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("marugoto-demo");
-        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
+        Browser.logIn(browser, port, username);
     }
 
     void click(By by) {

@@ -41,10 +41,7 @@ class ProtectionBrowserTests {
 
     void logIn(String username) {
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("marugoto-demo");
-        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
+        Browser.logIn(browser, port, username);
     }
 
     void type(String id, String text) {
@@ -92,6 +89,7 @@ class ProtectionBrowserTests {
         // asked for the password again, then back at the reveal form
         assertThat(browser.getCurrentUrl()).contains("/reauth");
         type("password", "marugoto-demo");
+        type("code", Browser.nextCode(Browser.DEMO_TOTP_SECRET));
         click(By.cssSelector("form.form button[type=submit]"));
         assertThat(browser.getCurrentUrl()).endsWith("/protection/" + ayaka);
         assertThat(main()).doesNotContain(address);

@@ -36,10 +36,7 @@ class ReferralBrowserTests {
 
     void logIn(String username) {
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("marugoto-demo");
-        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form.form button[type=submit]")));
+        Browser.logIn(browser, port, username);
     }
 
     void type(String id, String text) {

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo staff: at least two accounts for every role, spread over the demo agencies, all with the demo password
- * ({@code marugoto.demo.password}, listed in the README). Idempotent: existing usernames are left alone.
+ * ({@code marugoto.demo.password}, listed in the README). Administrators and privacy officers are enrolled with the
+ * demo TOTP secret ({@code marugoto.demo.totp-secret}, also in the README). Idempotent: existing usernames are left
+ * alone.
  */
 @Component
 @Order(30)
@@ -50,11 +52,20 @@ class StaffDemoData implements ApplicationRunner {
     private final StaffService staff;
     private final DirectoryApi directory;
     private final String password;
+    private final MfaService mfa;
+    private final String totpSecret;
 
-    StaffDemoData(StaffService staff, DirectoryApi directory, @Value("${marugoto.demo.password}") String password) {
+    StaffDemoData(
+            StaffService staff,
+            DirectoryApi directory,
+            @Value("${marugoto.demo.password}") String password,
+            MfaService mfa,
+            @Value("${marugoto.demo.totp-secret}") String totpSecret) {
         this.staff = staff;
         this.directory = directory;
         this.password = password;
+        this.mfa = mfa;
+        this.totpSecret = totpSecret;
     }
 
     @Override
@@ -76,6 +87,13 @@ class StaffDemoData implements ApplicationRunner {
                             agency.id(),
                             demo.roles(),
                             true));
+        }
+        // the roles that must have a second factor start with the documented demo secret
+        for (Demo demo : STAFF) {
+            if (MfaService.required(demo.roles())) {
+                var account = staff.loadUserByUsername(demo.username());
+                mfa.enrolDemo(account.accountId(), demo.username(), totpSecret);
+            }
         }
     }
 }

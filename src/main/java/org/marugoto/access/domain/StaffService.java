@@ -257,7 +257,8 @@ public class StaffService implements UserDetailsService {
                 .update();
     }
 
-    private void endSessions(UUID accountId) {
+    /** Ends every session of an account at once (its second factor was reset, it was disabled...). */
+    void endSessions(UUID accountId) {
         sessions.getAllPrincipals().stream()
                 .filter(p ->
                         p instanceof StaffPrincipal staff && staff.accountId().equals(accountId))
@@ -293,27 +294,14 @@ public class StaffService implements UserDetailsService {
         LOCKED
     }
 
-    /**
-     * The logged-in user proves again that they are at the keyboard with their password. Success and failure are
-     * audited with the purpose; a failure counts toward the lockout like a failed login.
-     */
-    @Transactional
-    public Proof reauthenticate(String password, String purpose) {
-        var actor = CurrentActor.get().orElseThrow();
+    /** Whether {@code password} is the account's password (no bookkeeping, no audit: the caller does both). */
+    @Transactional(readOnly = true)
+    public boolean passwordMatches(UUID accountId, String password) {
         String hash = jdbc.sql("select password_hash from staff_account where id = ?")
-                .param(actor.accountId())
+                .param(accountId)
                 .query(String.class)
                 .single();
-        if (passwords.matches(password, hash)) {
-            audit.record(new AuditEntry(
-                    AuditAction.LOGIN_SUCCESS,
-                    "staff_account",
-                    actor.accountId(),
-                    purpose,
-                    Map.of("step", "reauthentication")));
-            return Proof.ACCEPTED;
-        }
-        return refuse(actor.username(), actor.accountId(), "BadReauthentication");
+        return passwords.matches(password, hash);
     }
 
     /** Counts a failed proof (password or second factor) toward the lockout. */
@@ -381,6 +369,29 @@ public class StaffService implements UserDetailsService {
     /** A successful login clears the failure count. */
     @Transactional
     public void loginSucceeded(UUID accountId, String username) {
+        loginSucceeded(accountId, username, Map.of());
+    }
+
+    /**
+     * The password was right and a second factor is still to come: audited, but the failure count is kept (wrong codes
+     * count toward the same lockout, and a right password must not reset it).
+     */
+    @Transactional
+    public void passwordAccepted(UUID accountId, String username) {
+        audit.recordFor(
+                username,
+                accountId,
+                new AuditEntry(
+                        AuditAction.LOGIN_SUCCESS,
+                        "staff_account",
+                        accountId,
+                        null,
+                        Map.of("step", "password", "complete", "false")));
+    }
+
+    /** A complete login (with the details of how, e.g. the second factor used) clears the failure count. */
+    @Transactional
+    public void loginSucceeded(UUID accountId, String username, Map<String, String> details) {
         jdbc.sql("""
                         update staff_account set failed_login_count = 0, locked_until = null, last_login_at = :now
                         where id = :id
@@ -388,7 +399,11 @@ public class StaffService implements UserDetailsService {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", accountId)
                 .update();
-        audit.recordFor(username, accountId, AuditEntry.of(AuditAction.LOGIN_SUCCESS, "staff_account", accountId));
+        audit.recordFor(
+                username,
+                accountId,
+                AuditEntry.of(AuditAction.LOGIN_SUCCESS, "staff_account", accountId)
+                        .withDetails(details));
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.marugoto.access.web;
 
 import jakarta.validation.Valid;
+import org.marugoto.access.domain.MfaService;
 import org.marugoto.access.domain.StaffService;
+import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.web.FormErrors;
 import org.springframework.stereotype.Controller;
@@ -16,9 +18,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountController {
 
     private final StaffService staff;
+    private final MfaService mfa;
 
-    AccountController(StaffService staff) {
+    AccountController(StaffService staff, MfaService mfa) {
         this.staff = staff;
+        this.mfa = mfa;
+    }
+
+    /** The second factor's state, shown on the account page. */
+    @ModelAttribute
+    void secondFactor(org.springframework.ui.Model model) {
+        CurrentActor.get().ifPresent(actor -> {
+            boolean enrolled = mfa.enrolled(actor.accountId());
+            model.addAttribute("mfaEnrolled", enrolled);
+            model.addAttribute("mfaRecoveryCodes", enrolled ? mfa.unusedRecoveryCodes(actor.accountId()) : 0);
+        });
     }
 
     @GetMapping("/account")

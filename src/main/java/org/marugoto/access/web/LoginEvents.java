@@ -1,13 +1,14 @@
 package org.marugoto.access.web;
 
-import org.marugoto.access.domain.StaffPrincipal;
 import org.marugoto.access.domain.StaffService;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
-/** Turns Spring Security's login events into lockout bookkeeping and audit rows. */
+/**
+ * Turns Spring Security's failed-login events into lockout bookkeeping and audit rows. Successes are handled by
+ * {@link SecondFactorLogin}: a right password alone is not a complete login for a user with a second factor.
+ */
 @Component
 class LoginEvents {
 
@@ -15,13 +16,6 @@ class LoginEvents {
 
     LoginEvents(StaffService staff) {
         this.staff = staff;
-    }
-
-    @EventListener
-    void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal principal) {
-            staff.loginSucceeded(principal.accountId(), principal.username());
-        }
     }
 
     @EventListener

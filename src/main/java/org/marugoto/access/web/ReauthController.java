@@ -3,25 +3,35 @@ package org.marugoto.access.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.access.domain.MfaService;
 import org.marugoto.access.domain.StaffService;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.marugoto.shared.CurrentActor;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /reauth}: asks the logged-in user for their password again before a sensitive action. */
+/**
+ * {@code /reauth}: asks the logged-in user for their password again (and a code once they have a second factor)
+ * before a sensitive action, then returns to the page (a local path only).
+ */
 @Controller
 class ReauthController {
 
-    private final StaffService staff;
+    private final MfaService mfa;
     private final SessionReauthentication reauthentication;
 
-    ReauthController(StaffService staff, SessionReauthentication reauthentication) {
-        this.staff = staff;
+    ReauthController(MfaService mfa, SessionReauthentication reauthentication) {
+        this.mfa = mfa;
         this.reauthentication = reauthentication;
+    }
+
+    @ModelAttribute("secondFactor")
+    boolean secondFactor() {
+        return CurrentActor.get().map(actor -> mfa.enrolled(actor.accountId())).orElse(false);
     }
 
     @GetMapping("/reauth")
@@ -31,12 +41,13 @@ class ReauthController {
     }
 
     @PostMapping("/reauth")
-    String reauthenticate(@ModelAttribute("form") ReauthForm form, BindingResult result, HttpServletRequest request) {
+    String reauthenticate(
+            @ModelAttribute("form") ReauthForm form, BindingResult result, HttpServletRequest request, Model model) {
         HttpSession session = request.getSession();
         String purpose = session.getAttribute(SessionReauthentication.PURPOSE_ATTRIBUTE) instanceof String p
                 ? p
                 : "reauthentication";
-        StaffService.Proof proof = staff.reauthenticate(form.getPassword(), purpose);
+        StaffService.Proof proof = mfa.reauthenticate(form.getPassword(), form.getCode(), purpose);
         switch (proof) {
             case ACCEPTED -> {
                 reauthentication.recordNow(session);
@@ -44,13 +55,13 @@ class ReauthController {
                 return "redirect:" + LocalPath.orHome(form.getNext());
             }
             case LOCKED -> {
-                session.invalidate();
-                SecurityContextHolder.clearContext();
+                SecondFactorLogin.abandon(request);
                 return "redirect:/login?error";
             }
             default -> {
                 result.rejectValue("password", "mfa.reauth.error");
                 form.setPassword("");
+                form.setCode("");
                 return "access/reauth";
             }
         }

@@ -31,7 +31,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Form login with bcrypt, CSRF on every form, a strict content security policy (the application loads nothing from
+ * Form login with bcrypt and a TOTP second factor ({@link SecondFactorLogin}, {@link SecondFactorGate}), CSRF on every
+ * form, a strict content security policy (the application loads nothing from
  * elsewhere), one idle timeout, and a session registry so that disabling an account ends its sessions at once. The
  * JSON API under {@code /api/} takes the same login session and answers refusals with problem documents.
  */
@@ -50,7 +51,11 @@ class SecurityConfiguration {
             JsonMapper json,
             MessageSource messages,
             LocaleResolver locales,
-            AbsoluteSessionTimeout absoluteTimeout)
+            AbsoluteSessionTimeout absoluteTimeout,
+            SecondFactorLogin secondFactorLogin,
+            java.time.Clock clock,
+            org.marugoto.access.domain.StaffService staff,
+            org.springframework.core.env.Environment environment)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         ApiProblems apiProblems = new ApiProblems(json, messages, locales);
@@ -64,6 +69,9 @@ class SecurityConfiguration {
         };
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
+                                // the second step checks the pending login itself
+                                "/login/mfa",
+                                "/login/mfa/enrol",
                                 "/css/**",
                                 "/js/**",
                                 "/images/**",
@@ -79,8 +87,10 @@ class SecurityConfiguration {
                         .authenticated()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form ->
-                        form.loginPage("/login").failureUrl("/login?error").permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .failureUrl("/login?error")
+                        .successHandler(secondFactorLogin)
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("MARUGOTO_SESSION"))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
@@ -96,8 +106,22 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (environment.getProperty("marugoto.oidc.enabled", Boolean.class, false)) {
+            OidcLogin oidc = new OidcLogin(
+                    staff,
+                    secondFactorLogin,
+                    sessionRegistry,
+                    environment.getProperty("marugoto.oidc.username-claim", "preferred_username"));
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .successHandler(oidc)
+                    .failureUrl("/login?error")
+                    .permitAll());
+        }
         http.addFilterBefore(
                 absoluteTimeout, org.springframework.security.web.context.SecurityContextHolderFilter.class);
+        http.addFilterAfter(
+                new SecondFactorGate(clock),
+                org.springframework.security.web.context.SecurityContextHolderFilter.class);
         return http.build();
     }
 

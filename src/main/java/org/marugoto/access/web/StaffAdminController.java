@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.marugoto.access.Reauthentication;
 import org.marugoto.access.Role;
 import org.marugoto.access.StaffView;
+import org.marugoto.access.domain.MfaService;
 import org.marugoto.access.domain.StaffService;
 import org.marugoto.directory.AgencyView;
 import org.marugoto.directory.DirectoryApi;
@@ -36,11 +37,14 @@ class StaffAdminController {
     private final StaffService staff;
     private final DirectoryApi directory;
     private final Reauthentication reauthentication;
+    private final MfaService mfa;
 
-    StaffAdminController(StaffService staff, DirectoryApi directory, Reauthentication reauthentication) {
+    StaffAdminController(
+            StaffService staff, DirectoryApi directory, Reauthentication reauthentication, MfaService mfa) {
         this.staff = staff;
         this.directory = directory;
         this.reauthentication = reauthentication;
+        this.mfa = mfa;
     }
 
     @ModelAttribute("allRoles")
@@ -101,6 +105,7 @@ class StaffAdminController {
         StaffView account = staff.get(id);
         model.addAttribute("account", account);
         model.addAttribute("form", StaffForm.of(account));
+        model.addAttribute("mfaEnrolled", mfa.enrolled(id));
         return "access/staff-form";
     }
 
@@ -147,6 +152,15 @@ class StaffAdminController {
             return "redirect:/admin/staff/" + id + "#password";
         }
         redirect.addFlashAttribute("saved", "password");
+        return "redirect:/admin/staff/" + id;
+    }
+
+    /** Removes someone's second factor (a lost phone): re-authentication first; their sessions end; audited. */
+    @PostMapping("/{id}/mfa/reset")
+    String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+        reauthentication.require("second factor reset");
+        mfa.reset(id);
+        redirect.addFlashAttribute("saved", "mfaReset");
         return "redirect:/admin/staff/" + id;
     }
 
