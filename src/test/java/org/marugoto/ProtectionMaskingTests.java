@@ -75,7 +75,15 @@ class ProtectionMaskingTests {
             "POST /account",
             "changes the user's own password: shows no personal data",
             "GET /reauth",
-            "shows only the password form; driven by the browser test");
+            "shows only the password form; driven by the browser test",
+            "POST /account/mfa",
+            "enrols the user's own second factor: shows no personal data (MfaLoginTests, MfaBrowserTests)",
+            "POST /account/mfa/remove",
+            "removes the user's own second factor: shows no personal data (MfaLoginTests)",
+            "POST /login/mfa",
+            "the second step of a login, before any personal data is reachable (MfaLoginTests)",
+            "POST /login/mfa/enrol",
+            "the forced enrolment of a login, before any personal data is reachable (MfaLoginTests)");
 
     /**
      * Handlers that change something when given valid input: driven with no parameters (or invalid ones), so that

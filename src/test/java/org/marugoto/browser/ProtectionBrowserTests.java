@@ -86,17 +86,23 @@ class ProtectionBrowserTests {
         click(By.linkText("野々村 彩花さんの住所等を確認"));
         type("purpose", "配偶者暴力相談支援センターからの照会への回答");
         click(By.cssSelector("form.form button[type=submit]"));
-        // asked for the password again, then back at the reveal form
+        // the login with the second factor a moment ago counts as the re-authentication for this first reveal
+        assertThat(main()).contains(address, "この表示は監査ログに記録されました");
+        screenshot("revealed");
+
+        // each reveal uses the re-authentication up: the next one asks for the password and the code again
+        browser.get("http://localhost:" + port + "/protection/" + ayaka);
+        type("purpose", "警察署からの照会への回答");
+        click(By.cssSelector("form.form button[type=submit]"));
         assertThat(browser.getCurrentUrl()).contains("/reauth");
         type("password", "marugoto-demo");
         type("code", Browser.nextCode(Browser.DEMO_TOTP_SECRET));
         click(By.cssSelector("form.form button[type=submit]"));
         assertThat(browser.getCurrentUrl()).endsWith("/protection/" + ayaka);
         assertThat(main()).doesNotContain(address);
-        type("purpose", "配偶者暴力相談支援センターからの照会への回答");
+        type("purpose", "警察署からの照会への回答");
         click(By.cssSelector("form.form button[type=submit]"));
-        assertThat(main()).contains(address, "この表示は監査ログに記録されました");
-        screenshot("revealed");
+        assertThat(main()).contains(address);
     }
 
     /** Leaves a picture of the page in target/screenshots for a person to look at. */

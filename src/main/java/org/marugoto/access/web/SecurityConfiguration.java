@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.marugoto.access.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -83,6 +84,29 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole("SYSTEM_ADMIN")
+                        // the professionals' screens: personal records are further decided record by record (AccessApi)
+                        .requestMatchers(
+                                "/people",
+                                "/people/**",
+                                "/households/**",
+                                "/consultations/**",
+                                "/consents/**",
+                                "/referrals",
+                                "/referrals/**",
+                                "/notifications",
+                                "/notifications/**",
+                                "/cases",
+                                "/cases/**",
+                                "/plans/**",
+                                "/plan-actions/**",
+                                "/conferences/**",
+                                "/conference-actions/**",
+                                "/emergency-access",
+                                "/emergency-access/new")
+                        .hasAnyRole(
+                                Role.CASEWORKER.name(),
+                                Role.AGENCY_SUPERVISOR.name(),
+                                Role.MUNICIPAL_COORDINATOR.name())
                         .requestMatchers("/api/**")
                         .authenticated()
                         .anyRequest()
