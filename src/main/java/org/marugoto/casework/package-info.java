@@ -5,6 +5,7 @@
  * See docs/decisions/0008-casework.md.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "access", "directory", "people", "consultation", "referral"})
+        allowedDependencies = {"shared", "audit", "access", "directory", "people", "consultation", "referral", "consent"
+        })
 @org.jspecify.annotations.NullMarked
 package org.marugoto.casework;

@@ -71,6 +71,14 @@ class CaseworkControllerTests {
     }
 
     @Test
+    @WithUserDetails("coordinator2")
+    void everyMunicipalCoordinatorOpensTheCaseWithItsHousehold() throws Exception {
+        mvc.perform(get("/cases/" + caseOf("佐々木家")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("佐々木")));
+    }
+
+    @Test
     @WithUserDetails("caseworker")
     void aTeamMemberOutsideA支援会議SeesThatItExistsButNotWhatItShared() throws Exception {
         UUID saito = caseOf("齋藤家");

@@ -26,6 +26,8 @@ import org.marugoto.access.Role;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
+import org.marugoto.consent.ConsentApi;
+import org.marugoto.consent.ConsentPurpose;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsultationApi;
 import org.marugoto.consultation.ConsultationView;
@@ -64,6 +66,7 @@ public class CaseService {
     private final ConsultationApi consultations;
     private final ReferralApi referrals;
     private final PlanStore plans;
+    private final ConsentApi consents;
     private final Clock clock;
 
     CaseService(
@@ -76,6 +79,7 @@ public class CaseService {
             ConsultationApi consultations,
             ReferralApi referrals,
             PlanStore plans,
+            ConsentApi consents,
             Clock clock) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
@@ -86,6 +90,7 @@ public class CaseService {
         this.consultations = consultations;
         this.referrals = referrals;
         this.plans = plans;
+        this.consents = consents;
         this.clock = clock;
     }
 
@@ -170,8 +175,13 @@ public class CaseService {
         if (!lead.id().equals(actor.accountId())) {
             insertMember(id, actor.accountId(), actor.displayName(), actor.agencyId(), TeamRole.MEMBER, actor, now);
         }
-        // the municipality's coordinator works the case under Art. 106-6 whether or not the person has consented
-        people.involve(command.householdId(), lead.agencyId(), "case " + caseNumber);
+        // the municipality's coordinators work the case under Art. 106-6 whether or not the person has consented: the
+        // agencies they belong to (the coordination office) see the household, as they see the case
+        colleagues.professionals().stream()
+                .filter(Colleague::coordinator)
+                .map(Colleague::agencyId)
+                .distinct()
+                .forEach(agency -> people.involve(command.householdId(), agency, "case " + caseNumber));
         event(id, "OPENED", null, CaseStatus.ASSESSMENT, null, actor);
         audit.record(AuditEntry.of(AuditAction.CREATE, CASE, id).withPurpose("case"));
         return find(id);
@@ -414,6 +424,20 @@ public class CaseService {
         return find(id);
     }
 
+    /** The household's consent records, for the case page (audited by the consent module). */
+    @Transactional
+    public List<org.marugoto.consent.ConsentView> consentsOf(CaseView view) {
+        return consents.forHousehold(view.householdId());
+    }
+
+    /** Whether the person consented to their case being discussed at a 重層的支援会議. */
+    boolean consentsToMeetings(CaseView view) {
+        return view.consentGiven()
+                || consents.validConsentOfHousehold(
+                                view.householdId(), view.leadAgencyId(), ConsentPurpose.SUPPORT_MEETING)
+                        .isPresent();
+    }
+
     // ---- team ----------------------------------------------------------------------------------------------------
 
     /**
@@ -437,7 +461,12 @@ public class CaseService {
         if (activeAccounts(caseId).contains(accountId)) {
             throw new RuleViolation("accountId", "case.error.alreadyMember", colleague.displayName());
         }
-        if (!current.consentGiven() && !colleague.agencyId().equals(current.leadAgencyId())) {
+        boolean sameAgency = colleague.agencyId().equals(current.leadAgencyId());
+        boolean consented = current.consentGiven()
+                || consents.validConsentOfHousehold(
+                                current.householdId(), colleague.agencyId(), ConsentPurpose.INFORMATION_SHARING)
+                        .isPresent();
+        if (!sameAgency && !consented) {
             throw new RuleViolation("accountId", "case.error.memberNeedsConsent");
         }
         UUID id = insertMember(
@@ -448,7 +477,7 @@ public class CaseService {
                 role,
                 actor,
                 Timestamp.from(clock.instant()));
-        if (current.consentGiven()) {
+        if (!sameAgency) {
             people.involve(current.householdId(), colleague.agencyId(), "case team " + current.caseNumber());
         }
         event(caseId, "MEMBER_ADDED", null, null, colleague.displayName(), actor);

@@ -85,7 +85,7 @@ public class ConferenceService {
         if (!view.status().open()) {
             throw new RuleViolation(null, "case.error.closed");
         }
-        if (command.kind() == ConferenceKind.JUSHO && !view.consentGiven()) {
+        if (command.kind() == ConferenceKind.JUSHO && !cases.consentsToMeetings(view)) {
             throw new RuleViolation("kind", "case.error.jushoNeedsConsent");
         }
         if (command.agenda().isBlank()) {

@@ -248,6 +248,11 @@ class CaseController {
         model.addAttribute("conferences", conferences.forCase(id));
         model.addAttribute("progress", records.progress(id));
         model.addAttribute("overdue", records.overdue(List.of(view)));
+        model.addAttribute(
+                "consents",
+                cases.consentsOf(view).stream()
+                        .filter(org.marugoto.consent.ConsentView::valid)
+                        .toList());
         model.addAttribute("codes", consultations.issueCodesByCode());
         model.addAttribute("domains", AssessmentDomain.values());
         model.addAttribute("progressKinds", ProgressKind.values());
