@@ -2,38 +2,19 @@ package org.marugoto.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
 import org.marugoto.area.AreaApi;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An administrator logs in in Japanese and manages the area hierarchy, as a person would in the browser. */
 @MarugotoTest
-class AdminBrowserTests {
-
-    @LocalServerPort
-    int port;
+class AdminBrowserTests extends BrowserTest {
 
     @Autowired
     AreaApi areas;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     void logIn(String username) {
         browser.get("http://localhost:" + port + "/login");

@@ -7,18 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,53 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and reopening a case.
  */
 @MarugotoTest
-class CaseworkBrowserTests {
-
-    @LocalServerPort
-    int port;
+class CaseworkBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    void logIn(String username) {
-        browser.manage().deleteAllCookies();
-        Browser.logIn(browser, port, username);
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    void setValue(String id, String value) {
-        ((JavascriptExecutor) browser)
-                .executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
-    }
-
-    void click(By by) {
-        Browser.clickAndWaitForNextPage(browser, browser.findElement(by));
-    }
-
-    String text(By by) {
-        return browser.findElement(by).getText();
-    }
 
     UUID caseOf(String household) {
         return jdbc.sql("""

@@ -6,8 +6,6 @@ import static org.marugoto.people.PeopleFixtures.person;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
 import org.marugoto.people.MemberView;
@@ -15,10 +13,8 @@ import org.marugoto.people.PeopleApi;
 import org.marugoto.people.PeopleFixtures;
 import org.marugoto.people.Sex;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -28,10 +24,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * refusal page with a reason, reads the household under a banner; the privacy officer reviews it.
  */
 @MarugotoTest
-class EmergencyAccessBrowserTests {
-
-    @LocalServerPort
-    int port;
+class EmergencyAccessBrowserTests extends BrowserTest {
 
     @Autowired
     PeopleApi people;
@@ -41,27 +34,6 @@ class EmergencyAccessBrowserTests {
 
     @Autowired
     JdbcClient jdbc;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    void logIn(String username) {
-        browser.manage().deleteAllCookies();
-        Browser.logIn(browser, port, username);
-    }
-
-    void click(By by) {
-        Browser.clickAndWaitForNextPage(browser, browser.findElement(by));
-    }
 
     @Test
     void refusedBreaksTheGlassReadsUnderABannerAndThePrivacyOfficerReviews() {

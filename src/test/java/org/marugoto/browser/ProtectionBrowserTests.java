@@ -3,15 +3,11 @@ package org.marugoto.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,40 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * address; the privacy officer reveals the address only after stating a purpose and re-entering the password.
  */
 @MarugotoTest
-class ProtectionBrowserTests {
-
-    @LocalServerPort
-    int port;
+class ProtectionBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    void logIn(String username) {
-        browser.manage().deleteAllCookies();
-        Browser.logIn(browser, port, username);
-    }
-
-    void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    void click(By by) {
-        Browser.clickAndWaitForNextPage(browser, browser.findElement(by));
-    }
 
     String main() {
         return browser.findElement(By.id("main")).getText();

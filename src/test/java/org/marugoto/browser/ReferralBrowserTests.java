@@ -2,52 +2,18 @@ package org.marugoto.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The closed loop in the browser: the elderly-care centre refers the son of an 8050 household to the poverty counter,
  * which accepts or declines; the sender sees it; the coordinator sees the overdue ones.
  */
 @MarugotoTest
-class ReferralBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    void logIn(String username) {
-        browser.manage().deleteAllCookies();
-        Browser.logIn(browser, port, username);
-    }
-
-    void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    void click(By by) {
-        Browser.clickAndWaitForNextPage(browser, browser.findElement(by));
-    }
+class ReferralBrowserTests extends BrowserTest {
 
     /** As the elderly-care centre's caseworker, refers 佐々木 健一 to the poverty counter; returns the reference. */
     String referTheSon(String summary) {
