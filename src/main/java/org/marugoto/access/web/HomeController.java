@@ -39,6 +39,13 @@ class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal StaffPrincipal principal, Model model) {
+        if (principal.has(Role.VOLUNTEER)
+                && !principal.has(Role.CASEWORKER)
+                && !principal.has(Role.AGENCY_SUPERVISOR)
+                && !principal.has(Role.MUNICIPAL_COORDINATOR)) {
+            // a volunteer's home is their narrow view (watched households, concerns)
+            return "redirect:/volunteer";
+        }
         model.addAttribute(
                 "roles", Arrays.stream(Role.values()).filter(principal::has).toList());
         model.addAttribute(

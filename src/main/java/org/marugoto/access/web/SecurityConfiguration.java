@@ -75,6 +75,25 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole("SYSTEM_ADMIN")
+                        .requestMatchers("/volunteer", "/volunteer/**")
+                        .hasRole("VOLUNTEER")
+                        // a volunteer's narrow view is /volunteer: the professionals' pages are closed to them even
+                        // where the decision point would let them read the record (a watched household)
+                        .requestMatchers(
+                                "/people/**",
+                                "/households/**",
+                                "/consultations/**",
+                                "/referrals/**",
+                                "/cases/**",
+                                "/plans/**",
+                                "/plan-actions/**",
+                                "/conferences/**",
+                                "/conference-actions/**",
+                                "/consents/**",
+                                "/concerns/**",
+                                "/watch-requests/**",
+                                "/emergency-access/**")
+                        .access(new NotVolunteerOnly())
                         .requestMatchers("/api/**")
                         .authenticated()
                         .anyRequest()
