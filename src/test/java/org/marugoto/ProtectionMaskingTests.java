@@ -436,6 +436,8 @@ class ProtectionMaskingTests {
                         "GET /referrals/{id}",
                         "GET /protection",
                         "GET /protection/{personId}",
+                        "GET /volunteer",
+                        "GET /volunteer/watches/{requestId}",
                         "POST /people/new");
         System.out.printf(
                 "Protection masking: %d handlers, %d requests, %d pages showed the protected household masked%n",
