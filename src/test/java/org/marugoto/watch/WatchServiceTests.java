@@ -335,4 +335,39 @@ class WatchServiceTests {
                 .single();
         assertThat(protectedOne.toString() + protectedOne.residents()).doesNotContain(secretAddress);
     }
+
+    @Test
+    void takingUpLinksAConsultationAboutTheSameHouseholdOnly() {
+        UUID tsukioka = jdbc.sql("select id from household where name = '月岡家' order by case_number limit 1")
+                .query(UUID.class)
+                .single();
+        UUID consultation = jdbc.sql("select id from consultation where household_id = ? limit 1")
+                .param(tsukioka)
+                .query(UUID.class)
+                .single();
+        UUID request = jdbc.sql("select r.id from watch_request r join staff_account a on a.id = r.volunteer_account_id"
+                        + " where r.household_id = ? and a.username = 'minsei'")
+                .param(tsukioka)
+                .query(UUID.class)
+                .single();
+        MemberView other = household("別世帯田", "べつせたいだ");
+        WatchRequestView otherRequest = ask(other, "minsei", null);
+
+        as("minsei");
+        ConcernView aboutOther = concerns.raise(
+                new RaiseConcern(otherRequest.id(), "", null, "庭の草が伸び放題", ConcernUrgency.ROUTINE, agency("HOKATSU-N")));
+        ConcernView aboutTsukioka = concerns.raise(
+                new RaiseConcern(request, "", null, "カーテンが閉まったまま", ConcernUrgency.SOON, agency("HOKATSU-N")));
+
+        as("caseworker");
+        assertThatThrownBy(() -> concerns.takeUp(aboutOther.id(), aboutOther.version(), consultation, null))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessage("concern.error.consultationHousehold");
+        assertThatThrownBy(() -> concerns.takeUp(aboutOther.id(), aboutOther.version(), UUID.randomUUID(), null))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessage("concern.error.consultation");
+        ConcernView taken = concerns.takeUp(aboutTsukioka.id(), aboutTsukioka.version(), consultation, "訪問済み");
+        assertThat(taken.consultationId()).isEqualTo(consultation);
+        assertThat(taken.status()).isEqualTo(ConcernStatus.TAKEN_UP);
+    }
 }

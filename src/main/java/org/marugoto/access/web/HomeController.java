@@ -28,6 +28,10 @@ class HomeController {
                     "referrals",
                     "/referrals",
                     List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
+            new Capability(
+                    "concerns",
+                    "/concerns",
+                    List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
             new Capability("directory", "/directory", List.of()),
             new Capability("areas", "/admin/areas", List.of(Role.SYSTEM_ADMIN)),
             new Capability("agencies", "/admin/agencies", List.of(Role.SYSTEM_ADMIN)),
