@@ -91,6 +91,7 @@ class AuthorizationMatrixTests {
         REMOVED_TEAM_MEMBER,
         SHIEN_MEMBER,
         PROTECTED_PERSON,
+        WATCHED_BY_VOLUNTEER,
         NO_RECORD
     }
 
@@ -111,7 +112,10 @@ class AuthorizationMatrixTests {
         AUDIT,
         ADMIN,
         ANYONE,
-        EMERGENCY_REQUEST
+        EMERGENCY_REQUEST,
+        VOLUNTEER_HOME,
+        VOLUNTEER_WATCH,
+        CONCERN
     }
 
     static final Set<Role> PROFESSIONALS = Set.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR);
@@ -145,6 +149,11 @@ class AuthorizationMatrixTests {
                 "/plans/{planId}/pdf")) {
             GET_ENDPOINTS.put(p, Family.CASE);
         }
+        GET_ENDPOINTS.put("/households/{householdId}/watch-requests/new", Family.HOUSEHOLD_WRITE);
+        GET_ENDPOINTS.put("/concerns", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/concerns/{id}", Family.CONCERN);
+        GET_ENDPOINTS.put("/volunteer", Family.VOLUNTEER_HOME);
+        GET_ENDPOINTS.put("/volunteer/watches/{requestId}", Family.VOLUNTEER_WATCH);
         GET_ENDPOINTS.put("/conferences/{id}", Family.CONFERENCE);
         GET_ENDPOINTS.put("/conferences/{id}/pdf", Family.CONFERENCE);
         GET_ENDPOINTS.put("/protection/{personId}", Family.REVEAL);
@@ -223,6 +232,12 @@ class AuthorizationMatrixTests {
     ConferenceService conferences;
 
     @Autowired
+    org.marugoto.watch.domain.WatchService watches;
+
+    @Autowired
+    org.marugoto.watch.domain.ConcernService concerns;
+
+    @Autowired
     JdbcClient jdbc;
 
     final Map<Role, String> actors = new EnumMap<>(Role.class);
@@ -281,9 +296,16 @@ class AuthorizationMatrixTests {
         boolean professional = PROFESSIONALS.contains(role);
         boolean visibleHousehold = situation == Situation.OWN_AGENCY
                 || situation == Situation.SHARED_BY_CONSENT
-                || situation == Situation.PROTECTED_PERSON;
+                || situation == Situation.PROTECTED_PERSON
+                || situation == Situation.WATCHED_BY_VOLUNTEER;
         return switch (family) {
+            // volunteers never open the professionals' pages, not even of a household they watch
             case HOUSEHOLD_READ, HOUSEHOLD_WRITE, REFERRAL, CONSENT -> professional && visibleHousehold;
+            // a concern raised by a volunteer: the receiving agency's professionals (the volunteer sees it on
+            // /volunteer)
+            case CONCERN -> professional && situation == Situation.WATCHED_BY_VOLUNTEER;
+            case VOLUNTEER_HOME -> role == Role.VOLUNTEER;
+            case VOLUNTEER_WATCH -> role == Role.VOLUNTEER && situation == Situation.WATCHED_BY_VOLUNTEER;
             // case content: the team and the municipality's coordinators; never by agency
             case CASE ->
                 role == Role.MUNICIPAL_COORDINATOR || (professional && situation == Situation.CASE_TEAM_MEMBER);
@@ -415,6 +437,8 @@ class AuthorizationMatrixTests {
                     case REFERRAL -> "referral";
                     case CONSENT -> "consent";
                     case REVEAL -> "person";
+                    case VOLUNTEER_WATCH -> "watch";
+                    case CONCERN -> "concern";
                     default ->
                         pattern.startsWith("/people")
                                 ? "person"
@@ -538,6 +562,26 @@ class AuthorizationMatrixTests {
             conferences.pledge(shien.id());
         }
         ids.get(Situation.SHIEN_MEMBER).put("conference", shien.id().toString());
+        // a household of the actors' agency that the volunteer was asked to watch, and a concern they raised about it
+        Household watched = household("mx.author-east", "見守り");
+        as("mx.author-east");
+        var request = watches.ask(
+                watched.household(),
+                new org.marugoto.watch.domain.AskToWatch(
+                        account(actors.get(Role.VOLUNTEER)),
+                        "郵便受けがいっぱいになっていないか",
+                        "週1回",
+                        null,
+                        org.marugoto.watch.WatchBasis.CONSENT,
+                        null,
+                        null));
+        as(actors.get(Role.VOLUNTEER));
+        var concern = concerns.raise(new org.marugoto.watch.domain.RaiseConcern(
+                request.id(), "見守り 花子さん", null, "3日続けて雨戸が閉まったまま", org.marugoto.watch.ConcernUrgency.values()[0], east));
+        householdSituation(Situation.WATCHED_BY_VOLUNTEER, watched);
+        ids.get(Situation.WATCHED_BY_VOLUNTEER).put("watch", request.id().toString());
+        ids.get(Situation.WATCHED_BY_VOLUNTEER).put("concern", concern.id().toString());
+
         // directory and administration records (not personal) for the endpoints that take their ids
         Map<String, String> directoryIds = ids.get(Situation.NO_RECORD);
         directoryIds.put("agency", east.toString());

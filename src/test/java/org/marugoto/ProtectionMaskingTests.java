@@ -116,7 +116,12 @@ class ProtectionMaskingTests {
             "POST /conferences/{id}/pledge",
             "POST /conferences/{id}/minutes",
             "POST /conferences/{id}/cancel",
-            "POST /conference-actions/{actionId}/done");
+            "POST /conference-actions/{actionId}/done",
+            "POST /households/{householdId}/watch-requests",
+            "POST /watch-requests/{id}/end",
+            "POST /watch-requests/{id}/notes",
+            "POST /volunteer/concerns",
+            "POST /concerns/{id}/take-up");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(
@@ -143,7 +148,7 @@ class ProtectionMaskingTests {
     static final Pattern EXPORTER_NAME =
             Pattern.compile("(?i).*(export|mail|notif|report|pdf|csv|excel|statistic|print|download).*");
 
-    static final List<String> USERS = List.of("caseworker3", "caseworker2", "privacy");
+    static final List<String> USERS = List.of("caseworker3", "caseworker2", "privacy", "minsei2");
 
     @Autowired
     MockMvc mvc;
@@ -221,6 +226,14 @@ class ProtectionMaskingTests {
         ids.addAll(uuids("select id from case_conference where case_id in (" + cases + ")"));
         ids.addAll(uuids("""
                 select c.id from consent c where c.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """));
+        ids.addAll(uuids("""
+                select w.id from watch_request w where w.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """));
+        ids.addAll(uuids("""
+                select c.id from watch_concern c where c.household_id in (
                     select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
                 """));
         return ids;
@@ -431,6 +444,8 @@ class ProtectionMaskingTests {
                         "GET /referrals/{id}",
                         "GET /protection",
                         "GET /protection/{personId}",
+                        "GET /volunteer",
+                        "GET /volunteer/watches/{requestId}",
                         "POST /people/new");
         System.out.printf(
                 "Protection masking: %d handlers, %d requests, %d pages showed the protected household masked%n",

@@ -16,6 +16,11 @@ public interface Colleagues {
 
     Optional<Colleague> colleague(UUID accountId);
 
+    /** Enabled accounts with the volunteer role (民生委員・児童委員), by name: whom a professional may ask to watch. */
+    List<Colleague> volunteers();
+
+    Optional<Colleague> volunteer(UUID accountId);
+
     /** A professional as other modules see them. */
     record Colleague(UUID id, String username, String displayName, UUID agencyId, Set<Role> roles) {
 

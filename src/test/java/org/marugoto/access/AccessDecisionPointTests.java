@@ -68,16 +68,31 @@ class AccessDecisionPointTests {
     }
 
     @Test
-    void volunteersReadWhatWasSharedButNeverSearchOrExport() {
+    void volunteersReadNothingByTheirAgencyAndNeverSearchOrExport() {
         Actor volunteer = actor("minsei");
         RecordScope shared =
                 new RecordScope("household", Ids.newId(), actor("csw").agencyId(), Set.of(volunteer.agencyId()));
-        assertThat(access.mayAccess(volunteer, PersonalDataAction.READ, shared)).isTrue();
-        assertThat(access.mayAccess(volunteer, PersonalDataAction.WRITE, shared))
+        RecordScope own = RecordScope.ownedBy("consultation", Ids.newId(), volunteer.agencyId());
+        for (RecordScope record : new RecordScope[] {shared, own}) {
+            for (PersonalDataAction action : PersonalDataAction.values()) {
+                assertThat(access.mayAccess(volunteer, action, record))
+                        .as(action + " " + record.recordType())
+                        .isFalse();
+            }
+        }
+    }
+
+    @Test
+    void volunteersReadAndWriteOnlyTheRecordsThatNameThem() {
+        Actor volunteer = actor("minsei");
+        RecordScope theirs = RecordScope.members(
+                "watch-concern", Ids.newId(), actor("caseworker").agencyId(), Set.of(volunteer.accountId()), false);
+        assertThat(access.mayAccess(volunteer, PersonalDataAction.READ, theirs)).isTrue();
+        assertThat(access.mayAccess(volunteer, PersonalDataAction.WRITE, theirs))
+                .isTrue();
+        assertThat(access.mayAccess(volunteer, PersonalDataAction.EXPORT, theirs))
                 .isFalse();
-        assertThat(access.mayAccess(volunteer, PersonalDataAction.SEARCH, shared))
-                .isFalse();
-        assertThat(access.mayAccess(volunteer, PersonalDataAction.EXPORT, shared))
+        assertThat(access.mayAccess(actor("minsei2"), PersonalDataAction.READ, theirs))
                 .isFalse();
     }
 

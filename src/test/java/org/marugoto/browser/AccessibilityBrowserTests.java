@@ -45,6 +45,10 @@ class AccessibilityBrowserTests {
         browser.quit();
     }
 
+    String uuid(String sql) {
+        return jdbc.sql(sql).query(UUID.class).optional().map(UUID::toString).orElse("none");
+    }
+
     static String axe() throws IOException {
         try (InputStream in = AccessibilityBrowserTests.class.getResourceAsStream(
                 "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
@@ -64,6 +68,13 @@ class AccessibilityBrowserTests {
         "/households/{household}/consultations/new, ja, caseworker",
         "/referrals, ja, caseworker",
         "/directory, ja, minsei",
+        "/volunteer, ja, minsei",
+        "/volunteer, en, minsei",
+        "/volunteer/watches/{watch}, ja, minsei",
+        "/volunteer/watches/{protectedWatch}, ja, minsei2",
+        "/households/{household}/watch-requests/new, ja, caseworker",
+        "/concerns, ja, caseworker",
+        "/concerns/{concern}, en, caseworker",
         "/admin/areas, ja, admin",
         "/admin/staff/new, en, admin",
         "/audit, ja, auditor",
@@ -127,6 +138,14 @@ class AccessibilityBrowserTests {
                     .single();
             url = url.replace("{consent}", consent.toString());
         }
+        url = url.replace("{watch}", uuid("""
+                        select r.id from watch_request r join staff_account a on a.id = r.volunteer_account_id
+                        where a.username = 'minsei' and r.ended_at is null order by r.created_at limit 1"""))
+                .replace(
+                        "{protectedWatch}",
+                        uuid("select id from watch_request where household_id = '" + protectedHousehold
+                                + "' and ended_at is null limit 1"))
+                .replace("{concern}", uuid("select id from watch_concern order by created_at limit 1"));
         browser.get("http://localhost:" + port + url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(axe());

@@ -1,6 +1,7 @@
 package org.marugoto.access.domain;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,11 +11,13 @@ import org.marugoto.access.EmergencyGrant;
 import org.marugoto.access.PersonalDataAction;
 import org.marugoto.access.RecordScope;
 import org.marugoto.access.Role;
+import org.marugoto.access.WatchedHouseholds;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,11 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Need-to-know decisions about personal records. A record is visible to staff of the agency that recorded it and of
- * the agencies it was shared with; administrators, planners and auditors see no personal data by their role alone;
- * volunteers read only what was shared with them and never search or export. See docs/decisions/0005-access-model.md.
+ * the agencies it was shared with; administrators, planners and auditors see no personal data by their role alone.
+ * Volunteers (民生委員・児童委員) get nothing from their agency: they read a household only while a watch request
+ * naming them is active, and the records that name them as members (their own concerns, the requests to them); they
+ * never search or export. See docs/decisions/0005-access-model.md and 0017-volunteer-view.md.
  */
 @Service
 class AccessDecisionPoint implements AccessApi {
+
+    private static final String HOUSEHOLD = "household";
 
     private static final Set<String> PROFESSIONAL_ROLES =
             Set.of(Role.CASEWORKER.name(), Role.AGENCY_SUPERVISOR.name(), Role.MUNICIPAL_COORDINATOR.name());
@@ -37,9 +44,15 @@ class AccessDecisionPoint implements AccessApi {
     private final EmergencyAccess emergency;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final ObjectProvider<WatchedHouseholds> watches;
 
     AccessDecisionPoint(
-            AuditApi audit, EmergencyAccess emergency, Clock clock, PlatformTransactionManager transactions) {
+            AuditApi audit,
+            EmergencyAccess emergency,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            ObjectProvider<WatchedHouseholds> watches) {
+        this.watches = watches;
         this.audit = audit;
         this.emergency = emergency;
         this.clock = clock;
@@ -57,8 +70,14 @@ class AccessDecisionPoint implements AccessApi {
                 || emergencyGrant(actor, action, record).isPresent();
     }
 
-    /** The decision from the record alone: its members, or its owner and the agencies it is shared with. */
-    private static boolean mayAccessByRecord(Actor actor, PersonalDataAction action, RecordScope record) {
+    /**
+     * The decision from the record alone: its members, or its owner and the agencies it is shared with. A volunteer
+     * (without a professional role) is decided apart: see {@link #mayAccessAsVolunteer}.
+     */
+    private boolean mayAccessByRecord(Actor actor, PersonalDataAction action, RecordScope record) {
+        if (volunteerOnly(actor)) {
+            return mayAccessAsVolunteer(actor, action, record);
+        }
         if (record.members() != null) {
             return action != PersonalDataAction.REVEAL && mayAccessAsMember(actor, record.members());
         }
@@ -72,14 +91,35 @@ class AccessDecisionPoint implements AccessApi {
         return emergency.activeGrant(actor.accountId(), record.recordId(), clock.instant());
     }
 
+    static boolean volunteerOnly(Actor actor) {
+        return actor.roleNames().contains(Role.VOLUNTEER.name())
+                && actor.roleNames().stream().noneMatch(PROFESSIONAL_ROLES::contains);
+    }
+
+    /**
+     * A volunteer's narrow view: never by the agency a record belongs to or is shared with (all 民生委員 belong to the
+     * same council). They read and write the records that name them as members (a watch request to them, a concern
+     * they raised), and read a household — nothing else about it — while a watch request naming them is active.
+     */
+    private boolean mayAccessAsVolunteer(Actor actor, PersonalDataAction action, RecordScope record) {
+        if (record.members() != null) {
+            return (action == PersonalDataAction.READ || action == PersonalDataAction.WRITE)
+                    && record.members().accountIds().contains(actor.accountId());
+        }
+        if (action != PersonalDataAction.READ || !HOUSEHOLD.equals(record.recordType())) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return watches.stream().anyMatch(w -> w.watches(actor.accountId(), record.recordId(), now));
+    }
+
     private static boolean mayAccessByScope(Actor actor, PersonalDataAction action, RecordScope record) {
         boolean owner = record.ownerAgencyId().equals(actor.agencyId());
         boolean sharedWith = record.sharedWithAgencyIds().contains(actor.agencyId());
         boolean professional = actor.roleNames().stream().anyMatch(PROFESSIONAL_ROLES::contains);
-        boolean volunteer = actor.roleNames().contains(Role.VOLUNTEER.name());
         return switch (action) {
-            case READ -> (professional || volunteer) && (owner || sharedWith);
-            case WRITE -> (professional && (owner || sharedWith)) || (volunteer && owner);
+            case READ -> professional && (owner || sharedWith);
+            case WRITE -> professional && (owner || sharedWith);
             case SEARCH -> professional && (owner || sharedWith);
             case EXPORT -> actor.roleNames().contains(Role.AGENCY_SUPERVISOR.name()) && owner;
             case REVEAL -> actor.roleNames().contains(Role.PRIVACY_OFFICER.name());

@@ -24,6 +24,14 @@ class ColleagueDirectory implements Colleagues {
                           and r.role in ('MUNICIPAL_COORDINATOR', 'AGENCY_SUPERVISOR', 'CASEWORKER'))
             """;
 
+    private static final String VOLUNTEERS = """
+            select a.id, a.username, a.display_name, a.agency_id,
+                   (select string_agg(r.role, ',') from staff_role r where r.account_id = a.id) roles
+            from staff_account a
+            where a.municipality_id = :municipality and a.enabled
+              and exists (select 1 from staff_role r where r.account_id = a.id and r.role = 'VOLUNTEER')
+            """;
+
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
 
@@ -45,6 +53,25 @@ class ColleagueDirectory implements Colleagues {
     @Transactional(readOnly = true)
     public Optional<Colleague> colleague(UUID accountId) {
         return jdbc.sql(SELECT + " and a.id = :id")
+                .param("municipality", tenancy.municipalityId())
+                .param("id", accountId)
+                .query((rs, i) -> colleague(rs))
+                .optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Colleague> volunteers() {
+        return jdbc.sql(VOLUNTEERS + " order by a.display_name_kana, a.username")
+                .param("municipality", tenancy.municipalityId())
+                .query((rs, i) -> colleague(rs))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Colleague> volunteer(UUID accountId) {
+        return jdbc.sql(VOLUNTEERS + " and a.id = :id")
                 .param("municipality", tenancy.municipalityId())
                 .param("id", accountId)
                 .query((rs, i) -> colleague(rs))

@@ -28,6 +28,10 @@ class HomeController {
                     "referrals",
                     "/referrals",
                     List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
+            new Capability(
+                    "concerns",
+                    "/concerns",
+                    List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
             new Capability("directory", "/directory", List.of()),
             new Capability("areas", "/admin/areas", List.of(Role.SYSTEM_ADMIN)),
             new Capability("agencies", "/admin/agencies", List.of(Role.SYSTEM_ADMIN)),
@@ -39,6 +43,13 @@ class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal StaffPrincipal principal, Model model) {
+        if (principal.has(Role.VOLUNTEER)
+                && !principal.has(Role.CASEWORKER)
+                && !principal.has(Role.AGENCY_SUPERVISOR)
+                && !principal.has(Role.MUNICIPAL_COORDINATOR)) {
+            // a volunteer's home is their narrow view (watched households, concerns)
+            return "redirect:/volunteer";
+        }
         model.addAttribute(
                 "roles", Arrays.stream(Role.values()).filter(principal::has).toList());
         model.addAttribute(

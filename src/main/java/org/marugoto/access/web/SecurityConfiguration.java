@@ -84,6 +84,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole("SYSTEM_ADMIN")
+                        .requestMatchers("/volunteer", "/volunteer/**")
+                        .hasRole("VOLUNTEER")
                         // the professionals' screens: personal records are further decided record by record (AccessApi)
                         .requestMatchers(
                                 "/people",
@@ -101,6 +103,9 @@ class SecurityConfiguration {
                                 "/plan-actions/**",
                                 "/conferences/**",
                                 "/conference-actions/**",
+                                "/concerns",
+                                "/concerns/**",
+                                "/watch-requests/**",
                                 "/emergency-access",
                                 "/emergency-access/new")
                         .hasAnyRole(
