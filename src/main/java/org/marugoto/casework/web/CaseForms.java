@@ -8,7 +8,6 @@ import org.marugoto.casework.domain.AssessmentDomain;
 import org.marugoto.casework.domain.ClosureOutcome;
 import org.marugoto.casework.domain.ConferenceDecision;
 import org.marugoto.casework.domain.ConferenceKind;
-import org.marugoto.casework.domain.GoalOutcome;
 import org.marugoto.casework.domain.PersonAgreement;
 import org.marugoto.casework.domain.ProgressKind;
 import org.marugoto.consultation.ConsentStatus;
@@ -399,10 +398,6 @@ final class CaseForms {
         private boolean consentConfirmed;
         private @Nullable PersonAgreement personAgreement;
         private String personAgreementNote = "";
-        /** Goal id → outcome, and goal id → note. */
-        private java.util.Map<String, String> outcomes = new java.util.LinkedHashMap<>();
-
-        private java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
         private List<String> actionDescriptions = new ArrayList<>();
         private List<String> actionOwners = new ArrayList<>();
         private List<String> actionDueDates = new ArrayList<>();
@@ -463,22 +458,6 @@ final class CaseForms {
             this.personAgreementNote = personAgreementNote;
         }
 
-        public java.util.Map<String, String> getOutcomes() {
-            return outcomes;
-        }
-
-        public void setOutcomes(java.util.Map<String, String> outcomes) {
-            this.outcomes = outcomes;
-        }
-
-        public java.util.Map<String, String> getNotes() {
-            return notes;
-        }
-
-        public void setNotes(java.util.Map<String, String> notes) {
-            this.notes = notes;
-        }
-
         public List<String> getActionDescriptions() {
             return actionDescriptions;
         }
@@ -510,8 +489,6 @@ final class CaseForms {
         private String evaluation = "";
         private String personView = "";
         private String followUp = "";
-        private java.util.Map<String, String> outcomes = new java.util.LinkedHashMap<>();
-        private java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
 
         public int getVersion() {
             return version;
@@ -552,22 +529,6 @@ final class CaseForms {
         public void setFollowUp(String followUp) {
             this.followUp = followUp;
         }
-
-        public java.util.Map<String, String> getOutcomes() {
-            return outcomes;
-        }
-
-        public void setOutcomes(java.util.Map<String, String> outcomes) {
-            this.outcomes = outcomes;
-        }
-
-        public java.util.Map<String, String> getNotes() {
-            return notes;
-        }
-
-        public void setNotes(java.util.Map<String, String> notes) {
-            this.notes = notes;
-        }
     }
 
     static class ProgressForm {
@@ -607,9 +568,5 @@ final class CaseForms {
         public void setBody(String body) {
             this.body = body;
         }
-    }
-
-    static GoalOutcome outcome(String value) {
-        return GoalOutcome.valueOf(value);
     }
 }
