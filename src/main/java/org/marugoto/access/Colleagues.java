@@ -16,6 +16,13 @@ public interface Colleagues {
 
     Optional<Colleague> colleague(UUID accountId);
 
+    /** The professionals' names by account id, for pages and documents that name who does what. */
+    default java.util.Map<UUID, String> professionalNames() {
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        professionals().forEach(c -> names.put(c.id(), c.displayName()));
+        return names;
+    }
+
     /** Enabled accounts with the volunteer role (民生委員・児童委員), by name: whom a professional may ask to watch. */
     List<Colleague> volunteers();
 

@@ -10,6 +10,13 @@ public interface DirectoryApi {
 
     List<AgencyView> agencies();
 
+    /** Every agency's name by its id, for pages and documents that name the agencies of records. */
+    default java.util.Map<java.util.UUID, String> agencyNames() {
+        java.util.Map<java.util.UUID, String> names = new java.util.HashMap<>();
+        agencies().forEach(a -> names.put(a.id(), a.name()));
+        return names;
+    }
+
     Optional<AgencyView> agency(UUID id);
 
     Optional<AgencyView> agencyByCode(String code);

@@ -12,6 +12,17 @@ public final class CurrentActor {
 
     private CurrentActor() {}
 
+    /**
+     * Makes {@code user} the actor of what this thread does next (demo loaders acting as the demo staff); the caller
+     * clears the security context when done.
+     */
+    public static void actAs(org.springframework.security.core.userdetails.UserDetails user) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                                user, null, user.getAuthorities()));
+    }
+
     public static Optional<Actor> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {

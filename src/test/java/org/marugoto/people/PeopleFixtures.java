@@ -2,9 +2,6 @@ package org.marugoto.people;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Small builders for person and household test data. */
@@ -49,9 +46,6 @@ public final class PeopleFixtures {
 
     /** Acts as the given demo user for the rest of the test (cleared by Spring Security's test listener). */
     public static void actAs(UserDetailsService users, String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext()
-                .setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        org.marugoto.shared.CurrentActor.actAs(users.loadUserByUsername(username));
     }
 }

@@ -1,6 +1,5 @@
 package org.marugoto.access.web;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +32,7 @@ class EmergencyReviewController {
 
     @GetMapping("/emergency-access/reviews")
     String queue(Model model) {
-        Map<UUID, String> agencyNames = new HashMap<>();
-        directory.agencies().forEach(a -> agencyNames.put(a.id(), a.name()));
+        Map<UUID, String> agencyNames = directory.agencyNames();
         model.addAttribute("queue", emergency.reviewQueue());
         model.addAttribute("agencyNames", agencyNames);
         model.addAttribute("verdicts", EmergencyReview.values());

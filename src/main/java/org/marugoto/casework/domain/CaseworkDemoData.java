@@ -15,14 +15,13 @@ import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.Actor;
+import org.marugoto.shared.CurrentActor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -513,9 +512,6 @@ class CaseworkDemoData implements ApplicationRunner {
     }
 
     private void as(String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext()
-                .setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        CurrentActor.actAs(users.loadUserByUsername(username));
     }
 }

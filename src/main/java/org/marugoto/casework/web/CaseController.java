@@ -93,9 +93,7 @@ class CaseController {
 
     @ModelAttribute("agencyNames")
     Map<UUID, String> agencyNames() {
-        Map<UUID, String> names = new HashMap<>();
-        directory.agencies().forEach(a -> names.put(a.id(), a.name()));
-        return names;
+        return directory.agencyNames();
     }
 
     // ---- dashboard -------------------------------------------------------------------------------------------------
@@ -578,16 +576,10 @@ class CaseController {
         CaseView view = cases.get(plan.caseId());
         model.addAttribute("kase", view);
         model.addAttribute("plan", plan);
-        model.addAttribute("staffNames", staffNames());
+        model.addAttribute("staffNames", colleagues.professionalNames());
         model.addAttribute("outcomes", GoalOutcome.values());
         model.addAttribute("today", LocalDate.now(JAPAN));
         return "casework/plan";
-    }
-
-    Map<UUID, String> staffNames() {
-        Map<UUID, String> names = new HashMap<>();
-        colleagues.professionals().forEach(c -> names.put(c.id(), c.displayName()));
-        return names;
     }
 
     @PostMapping("/plans/{planId}/review")

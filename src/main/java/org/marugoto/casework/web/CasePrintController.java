@@ -100,10 +100,8 @@ class CasePrintController {
 
     private Map<String, Object> common(CaseService.CaseLink kase) {
         Map<String, Object> model = new HashMap<>();
-        Map<UUID, String> agencyNames = new HashMap<>();
-        directory.agencies().forEach(a -> agencyNames.put(a.id(), a.name()));
-        Map<UUID, String> staffNames = new HashMap<>();
-        colleagues.professionals().forEach(c -> staffNames.put(c.id(), c.displayName()));
+        Map<UUID, String> agencyNames = directory.agencyNames();
+        Map<UUID, String> staffNames = colleagues.professionalNames();
         model.put("kase", kase);
         model.put("agencyNames", agencyNames);
         model.put("staffNames", staffNames);

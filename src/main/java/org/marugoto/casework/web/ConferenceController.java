@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +62,7 @@ class ConferenceController {
 
     @ModelAttribute("agencyNames")
     Map<UUID, String> agencyNames() {
-        Map<UUID, String> names = new HashMap<>();
-        directory.agencies().forEach(a -> names.put(a.id(), a.name()));
-        return names;
+        return directory.agencyNames();
     }
 
     @GetMapping("/cases/{caseId}/conferences/new")

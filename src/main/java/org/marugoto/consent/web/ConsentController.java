@@ -157,8 +157,7 @@ class ConsentController {
 
     private String withdrawPage(Model model, ConsentView consent, WithdrawalForm form) {
         HouseholdView household = people.household(consent.householdId(), "withdraw consent");
-        java.util.Map<UUID, String> agencyNames = new java.util.HashMap<>();
-        directory.agencies().forEach(a -> agencyNames.put(a.id(), a.name()));
+        java.util.Map<UUID, String> agencyNames = directory.agencyNames();
         model.addAttribute("household", household);
         model.addAttribute("consent", consent);
         model.addAttribute("agencyNames", agencyNames);

@@ -40,8 +40,7 @@ class ConsentHouseholdSection implements HouseholdSection {
     @Override
     public Contribution contribute(UUID householdId) {
         List<ConsentView> list = consents.forHousehold(householdId);
-        Map<UUID, String> agencyNames = new HashMap<>();
-        directory.agencies().forEach(a -> agencyNames.put(a.id(), a.name()));
+        Map<UUID, String> agencyNames = directory.agencyNames();
         Map<UUID, String> personNames = new HashMap<>();
         people.members(householdId)
                 .forEach(m -> personNames.put(m.person().id(), m.person().fullName()));

@@ -23,15 +23,14 @@ import org.marugoto.people.PeopleApi;
 import org.marugoto.people.PersonCommand;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
+import org.marugoto.shared.CurrentActor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -145,10 +144,7 @@ class HouseholdDemoData implements ApplicationRunner {
     }
 
     private void as(String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext()
-                .setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        CurrentActor.actAs(users.loadUserByUsername(username));
     }
 
     private void stories() {

@@ -1,7 +1,6 @@
 package org.marugoto.consultation.web;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +36,7 @@ class ConsultationHouseholdSection implements HouseholdSection {
     @Override
     public Contribution contribute(UUID householdId) {
         ConsultationService.HouseholdConsultations found = consultations.forHousehold(householdId);
-        Map<UUID, String> agencyNames = new HashMap<>();
-        directory.agencies().forEach(a -> agencyNames.put(a.id(), a.name()));
+        Map<UUID, String> agencyNames = directory.agencyNames();
         List<TimelineEntry> timeline = new ArrayList<>();
         for (ConsultationView c : found.visible()) {
             timeline.add(new TimelineEntry(

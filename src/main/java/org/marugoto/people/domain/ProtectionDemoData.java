@@ -8,15 +8,14 @@ import java.util.UUID;
 import org.marugoto.area.AreaApi;
 import org.marugoto.people.ProtectionCommand;
 import org.marugoto.people.ProtectionKind;
+import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Tenancy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -68,10 +67,7 @@ class ProtectionDemoData implements ApplicationRunner {
                         .params(area.id(), tenancy.municipalityId(), mother.getFirst(), son.getFirst())
                         .update());
         try {
-            UserDetails user = users.loadUserByUsername("caseworker3");
-            SecurityContextHolder.getContext()
-                    .setAuthentication(
-                            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            CurrentActor.actAs(users.loadUserByUsername("caseworker3"));
             LocalDate today = LocalDate.now(clock.withZone(JAPAN));
             protection.protect(
                     mother.getFirst(),

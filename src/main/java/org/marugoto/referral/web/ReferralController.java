@@ -6,7 +6,6 @@ import static org.marugoto.shared.web.FormText.orEmpty;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,9 +72,7 @@ class ReferralController {
 
     @ModelAttribute("agencyNames")
     Map<UUID, String> agencyNames() {
-        Map<UUID, String> names = new HashMap<>();
-        directory.agencies().forEach(a -> names.put(a.id(), a.name()));
-        return names;
+        return directory.agencyNames();
     }
 
     @GetMapping("/referrals")

@@ -1,7 +1,6 @@
 package org.marugoto.referral.web;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +36,7 @@ class ReferralHouseholdSection implements HouseholdSection {
     @Override
     public Contribution contribute(UUID householdId) {
         List<ReferralView> found = referrals.forHousehold(householdId);
-        Map<UUID, String> agencyNames = new HashMap<>();
-        directory.agencies().forEach(a -> agencyNames.put(a.id(), a.name()));
+        Map<UUID, String> agencyNames = directory.agencyNames();
         List<TimelineEntry> timeline = new ArrayList<>();
         for (ReferralView r : found) {
             timeline.add(new TimelineEntry(

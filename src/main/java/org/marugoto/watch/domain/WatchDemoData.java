@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.shared.Actor;
+import org.marugoto.shared.CurrentActor;
 import org.marugoto.watch.ConcernUrgency;
 import org.marugoto.watch.WatchBasis;
 import org.springframework.boot.ApplicationArguments;
@@ -11,9 +12,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -146,9 +145,6 @@ class WatchDemoData implements ApplicationRunner {
     }
 
     private void as(String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext()
-                .setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        CurrentActor.actAs(users.loadUserByUsername(username));
     }
 }

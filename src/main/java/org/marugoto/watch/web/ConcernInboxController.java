@@ -1,7 +1,6 @@
 package org.marugoto.watch.web;
 
 import jakarta.validation.Valid;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -91,8 +90,7 @@ class ConcernInboxController {
     }
 
     private String viewPage(Model model, ConcernView concern, TakeUpForm form) {
-        Map<UUID, String> agencyNames = new HashMap<>();
-        directory.agencies().forEach(a -> agencyNames.put(a.id(), a.name()));
+        Map<UUID, String> agencyNames = directory.agencyNames();
         model.addAttribute("concern", concern);
         model.addAttribute("agencyNames", agencyNames);
         model.addAttribute("form", form);

@@ -1,7 +1,6 @@
 package org.marugoto.watch.web;
 
 import jakarta.validation.Valid;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,8 +87,7 @@ class VolunteerController {
     }
 
     private String homePage(Model model, List<WatchedHousehold> watched, ConcernForm form) {
-        Map<UUID, String> agencyNames = new HashMap<>();
-        directory.agencies().forEach(a -> agencyNames.put(a.id(), a.name()));
+        Map<UUID, String> agencyNames = directory.agencyNames();
         model.addAttribute("watches", watched);
         model.addAttribute("concerns", concerns.mine());
         model.addAttribute(

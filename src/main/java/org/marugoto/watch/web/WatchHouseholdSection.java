@@ -37,8 +37,7 @@ class WatchHouseholdSection implements HouseholdSection {
     @Override
     public Contribution contribute(UUID householdId) {
         List<WatchRequestView> requests = watches.forHousehold(householdId);
-        Map<UUID, String> agencyNames = new HashMap<>();
-        directory.agencies().forEach(a -> agencyNames.put(a.id(), a.name()));
+        Map<UUID, String> agencyNames = directory.agencyNames();
         List<TimelineEntry> timeline = new ArrayList<>();
         for (WatchRequestView r : requests) {
             timeline.add(new TimelineEntry(
