@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.db.Database;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,16 +24,42 @@ class AuditTrailTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    Database database;
+
+    /** The schema owner, who may disable triggers: what an attacker with more than the application's rights has. */
+    private JdbcClient owner() {
+        return JdbcClient.create(database.ownerDataSource());
+    }
+
     @Test
     void auditRowsCannotBeChangedOrDeleted() {
         UUID record = Ids.newId();
         audit.record(AuditEntry.of(AuditAction.READ, "test", record));
 
-        assertThatThrownBy(() -> jdbc.sql("update audit_event set action = 'CREATE' where record_id = ?")
+        // the application's role has no right to change or remove audit rows at all
+        for (String sql : new String[] {
+            "update audit_event set action = 'CREATE' where record_id = ?",
+            "delete from audit_event where record_id = ?",
+            "truncate audit_event",
+            "truncate audit_seal"
+        }) {
+            assertThatThrownBy(
+                            () -> jdbc.sql(sql.replace("?", "'" + record + "'")).update())
+                    .hasStackTraceContaining("permission denied");
+        }
+        assertThatThrownBy(() -> jdbc.sql("alter table audit_event disable trigger audit_event_append_only")
+                        .update())
+                .hasStackTraceContaining("must be owner");
+        assertThatThrownBy(
+                        () -> jdbc.sql("set session_replication_role = replica").update())
+                .hasStackTraceContaining("permission denied");
+        // and the owner still meets the trigger
+        assertThatThrownBy(() -> owner().sql("update audit_event set action = 'CREATE' where record_id = ?")
                         .param(record)
                         .update())
                 .hasMessageContaining("cannot be changed");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_event where record_id = ?")
+        assertThatThrownBy(() -> owner().sql("delete from audit_event where record_id = ?")
                         .param(record)
                         .update())
                 .hasMessageContaining("cannot be changed");
@@ -53,25 +80,31 @@ class AuditTrailTests {
         assertThat(audit.verifyChain().intact()).isTrue();
         assertThat(audit.verifyChain().checked()).isPositive();
 
-        // a superuser can bypass the trigger; the chain still shows it
-        String original = jdbc.sql("select purpose from audit_event where record_id = ?")
+        // the owner (or a superuser) can bypass the trigger; the chain still shows it
+        JdbcClient owner = owner();
+        String original = owner.sql("select purpose from audit_event where record_id = ?")
                 .param(record)
                 .query(String.class)
                 .single();
-        jdbc.sql("alter table audit_event disable trigger audit_event_append_only")
+        owner.sql("alter table audit_event disable trigger audit_event_append_only")
                 .update();
         try {
-            jdbc.sql("update audit_event set purpose = 'nothing to see' where record_id = ?")
+            owner.sql("update audit_event set purpose = 'nothing to see' where record_id = ?")
                     .param(record)
                     .update();
             ChainVerification broken = audit.verifyChain();
             assertThat(broken.intact()).isFalse();
             assertThat(broken.problem()).isEqualTo("altered");
-            jdbc.sql("update audit_event set purpose = ? where record_id = ?")
+            assertThat(broken.brokenEvent())
+                    .isEqualTo(owner.sql("select id from audit_event where record_id = ?")
+                            .param(record)
+                            .query(UUID.class)
+                            .single());
+            owner.sql("update audit_event set purpose = ? where record_id = ?")
                     .params(original, record)
                     .update();
         } finally {
-            jdbc.sql("alter table audit_event enable trigger audit_event_append_only")
+            owner.sql("alter table audit_event enable trigger audit_event_append_only")
                     .update();
         }
         assertThat(audit.verifyChain().intact()).isTrue();
@@ -83,6 +116,9 @@ class AuditTrailTests {
         seal.seal(java.time.Duration.ZERO);
         assertThatThrownBy(() ->
                         jdbc.sql("update audit_seal set hash = repeat('0', 64)").update())
+                .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> owner().sql("update audit_seal set hash = repeat('0', 64)")
+                        .update())
                 .hasMessageContaining("cannot be changed");
     }
 

@@ -5,12 +5,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.marugoto.access.Role;
+import org.marugoto.shared.db.DatabaseAvailability;
+import org.marugoto.shared.web.ServiceAvailability;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
@@ -20,8 +23,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -56,8 +61,11 @@ class SecurityConfiguration {
             SecondFactorLogin secondFactorLogin,
             java.time.Clock clock,
             org.marugoto.access.domain.StaffService staff,
-            org.springframework.core.env.Environment environment)
+            org.springframework.core.env.Environment environment,
+            DatabaseAvailability database,
+            ServiceAvailability unavailable)
             throws Exception {
+        AuthenticationFailureHandler loginFailed = loginFailure(database, unavailable);
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         ApiProblems apiProblems = new ApiProblems(json, messages, locales);
         InvalidSessionStrategy toLogin = new SimpleRedirectInvalidSessionStrategy("/login?timeout");
@@ -117,7 +125,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
-                        .failureUrl("/login?error")
+                        .failureHandler(loginFailed)
                         .successHandler(secondFactorLogin)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("MARUGOTO_SESSION"))
@@ -143,7 +151,7 @@ class SecurityConfiguration {
                     environment.getProperty("marugoto.oidc.username-claim", "preferred_username"));
             http.oauth2Login(login -> login.loginPage("/login")
                     .successHandler(oidc)
-                    .failureUrl("/login?error")
+                    .failureHandler(loginFailed)
                     .permitAll());
         }
         http.addFilterBefore(
@@ -152,6 +160,24 @@ class SecurityConfiguration {
                 new SecondFactorGate(clock),
                 org.springframework.security.web.context.SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /**
+     * A wrong name or password goes back to the login page; a login that failed because the database did not answer
+     * gets the 503 page, never "wrong password".
+     */
+    private static AuthenticationFailureHandler loginFailure(
+            DatabaseAvailability database, ServiceAvailability unavailable) {
+        AuthenticationFailureHandler wrongCredentials = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, exception) -> {
+            if (exception instanceof InternalAuthenticationServiceException
+                    && DatabaseAvailability.isConnectionFailure(exception)) {
+                database.connectionFailed();
+                unavailable.render(request, response, false);
+            } else {
+                wrongCredentials.onAuthenticationFailure(request, response, exception);
+            }
+        };
     }
 
     @Bean

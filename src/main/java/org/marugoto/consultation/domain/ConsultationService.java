@@ -25,7 +25,6 @@ import org.marugoto.consent.ConsentApi;
 import org.marugoto.consultation.Channel;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsultationApi;
-import org.marugoto.consultation.ConsultationRecorded;
 import org.marugoto.consultation.ConsultationView;
 import org.marugoto.consultation.ConsulterType;
 import org.marugoto.consultation.FirstResponse;
@@ -40,7 +39,6 @@ import org.marugoto.shared.Ids;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,7 +61,6 @@ public class ConsultationService implements ConsultationApi {
     private final PeopleApi people;
     private final DirectoryApi directory;
     private final IssueCodes issueCodes;
-    private final ApplicationEventPublisher events;
     private final AuditApi audit;
     private final ConsentApi consents;
     private final Clock clock;
@@ -75,7 +72,6 @@ public class ConsultationService implements ConsultationApi {
             PeopleApi people,
             DirectoryApi directory,
             IssueCodes issueCodes,
-            ApplicationEventPublisher events,
             AuditApi audit,
             ConsentApi consents,
             Clock clock) {
@@ -86,7 +82,6 @@ public class ConsultationService implements ConsultationApi {
         this.people = people;
         this.directory = directory;
         this.issueCodes = issueCodes;
-        this.events = events;
         this.audit = audit;
         this.clock = clock;
     }
@@ -174,8 +169,6 @@ public class ConsultationService implements ConsultationApi {
                     .id();
             consents.shareUnder(consentId, command.referredAgencyId(), "REFERRAL_WITH_CONSENT");
         }
-        events.publishEvent(
-                new ConsultationRecorded(id, command.householdId(), actor.agencyId(), command.firstResponse()));
         audit.record(AuditEntry.of(AuditAction.CREATE, CONSULTATION, id).withPurpose("intake"));
         return find(id);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.referral.ReferralChanged;
+import org.marugoto.referral.ReferralEventKind;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
@@ -44,14 +45,12 @@ public class Notifications {
 
     @EventListener
     void on(ReferralChanged change) {
-        switch (change.kind()) {
-            case "SENT", "INFO_PROVIDED", "WITHDRAWN" -> notify(change.toAgencyId(), false, change);
-            case "OVERDUE" -> {
-                notify(change.toAgencyId(), false, change);
-                notify(change.fromAgencyId(), false, change);
-                notify(null, true, change);
-            }
-            default -> notify(change.fromAgencyId(), false, change);
+        if (change.kind() == ReferralEventKind.OVERDUE) {
+            notify(change.toAgencyId(), false, change);
+            notify(change.fromAgencyId(), false, change);
+            notify(null, true, change);
+        } else {
+            notify(change.kind().concernsReceiver() ? change.toAgencyId() : change.fromAgencyId(), false, change);
         }
     }
 
@@ -67,7 +66,7 @@ public class Notifications {
                         Ids.newId(),
                         agency,
                         coordinators,
-                        "REFERRAL_" + change.kind(),
+                        "REFERRAL_" + change.kind().name(),
                         change.referralId(),
                         change.referenceNumber(),
                         now,

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.marugoto.referral.ReferralChanged;
+import org.marugoto.referral.ReferralEventKind;
 import org.marugoto.referral.ReferralStatus;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Tenancy;
@@ -93,8 +94,9 @@ public class OverdueReferrals {
                     .params(now, tenancy.municipalityId(), c.id())
                     .update();
             ReferralStatus status = ReferralStatus.valueOf(c.status());
-            referrals.recordEvent(c.id(), CurrentActor.SYSTEM, null, "OVERDUE", status, status, null);
-            events.publishEvent(new ReferralChanged(c.id(), c.reference(), c.from(), c.to(), "OVERDUE"));
+            referrals.recordEvent(c.id(), CurrentActor.SYSTEM, null, ReferralEventKind.OVERDUE, status, status, null);
+            events.publishEvent(
+                    new ReferralChanged(c.id(), c.reference(), c.from(), c.to(), ReferralEventKind.OVERDUE));
         }
         return claimed.size();
     }

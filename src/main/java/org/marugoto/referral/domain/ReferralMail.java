@@ -9,13 +9,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Optional e-mail to the agency's address when a referral arrives or changes (only when SMTP is configured with
- * {@code spring.mail.host}). Sent after the change is committed. The mail never contains personal details: only that
- * there is something to look at, and where to log in.
+ * {@code spring.mail.host}). The event is stored with the change (Spring Modulith's event publication registry) and the
+ * mail is sent after the change is committed; when sending fails, the publication stays incomplete and is sent again
+ * later ({@code EventRetry}) or after a restart, so no mail is lost. The mail never contains personal details: only
+ * that there is something to look at, and where to log in.
  */
 @Component
 class ReferralMail {
@@ -32,19 +34,14 @@ class ReferralMail {
         this.properties = properties;
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void on(ReferralChanged change) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return;
         }
-        boolean toReceiver =
-                switch (change.kind()) {
-                    case "SENT", "INFO_PROVIDED", "WITHDRAWN", "OVERDUE" -> true;
-                    default -> false;
-                };
         AgencyView agency = directory
-                .agency(toReceiver ? change.toAgencyId() : change.fromAgencyId())
+                .agency(change.kind().concernsReceiver() ? change.toAgencyId() : change.fromAgencyId())
                 .orElse(null);
         if (agency == null || agency.email() == null) {
             return;
@@ -63,9 +60,10 @@ class ReferralMail {
             sender.send(message);
         } catch (MailException e) {
             log.warn(
-                    "Could not send the referral notification mail for {}: {}",
+                    "Could not send the referral notification mail for {} (it will be sent again): {}",
                     change.referenceNumber(),
                     e.getMessage());
+            throw e;
         }
     }
 }

@@ -29,6 +29,7 @@ import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.referral.ReferralApi;
 import org.marugoto.referral.ReferralChanged;
+import org.marugoto.referral.ReferralEventKind;
 import org.marugoto.referral.ReferralEventView;
 import org.marugoto.referral.ReferralOutcome;
 import org.marugoto.referral.ReferralStatus;
@@ -181,9 +182,9 @@ public class ReferralService implements ReferralApi {
                     .params(tenancy.municipalityId(), id, person)
                     .update();
         }
-        record(id, actor, "SENT", null, ReferralStatus.SENT, null);
+        record(id, actor, ReferralEventKind.SENT, null, ReferralStatus.SENT, null);
         audit.record(AuditEntry.of(AuditAction.CREATE, REFERRAL, id).withPurpose("referral"));
-        events.publishEvent(new ReferralChanged(id, reference, actor.agencyId(), to.id(), "SENT"));
+        events.publishEvent(new ReferralChanged(id, reference, actor.agencyId(), to.id(), ReferralEventKind.SENT));
         return find(id);
     }
 
@@ -197,8 +198,8 @@ public class ReferralService implements ReferralApi {
 
     @Transactional
     public ReferralView accept(UUID id, int version) {
-        ReferralView referral =
-                transition(id, version, Side.RECEIVER, ReferralStatus.ACCEPTED, "ACCEPTED", null, Map.of());
+        ReferralView referral = transition(
+                id, version, Side.RECEIVER, ReferralStatus.ACCEPTED, ReferralEventKind.ACCEPTED, null, Map.of());
         if (referral.consentStatus() == ConsentStatus.GIVEN) {
             if (referral.consentId() != null) {
                 // the receiver sees the household for as long as the consent lasts
@@ -219,7 +220,14 @@ public class ReferralService implements ReferralApi {
         Map<String, Object> columns = new java.util.HashMap<>();
         columns.put("decline_reason", reason.strip());
         columns.put("suggested_agency_id", suggestedAgencyId);
-        return transition(id, version, Side.RECEIVER, ReferralStatus.DECLINED, "DECLINED", reason.strip(), columns);
+        return transition(
+                id,
+                version,
+                Side.RECEIVER,
+                ReferralStatus.DECLINED,
+                ReferralEventKind.DECLINED,
+                reason.strip(),
+                columns);
     }
 
     @Transactional
@@ -230,7 +238,7 @@ public class ReferralService implements ReferralApi {
                 version,
                 Side.RECEIVER,
                 ReferralStatus.INFO_REQUESTED,
-                "INFO_REQUESTED",
+                ReferralEventKind.INFO_REQUESTED,
                 question.strip(),
                 Map.of("info_request", question.strip()));
     }
@@ -241,12 +249,19 @@ public class ReferralService implements ReferralApi {
         ReferralView current = find(id);
         String tried = (current.tried() == null ? "" : current.tried() + "\n") + answer.strip();
         return transition(
-                id, version, Side.SENDER, ReferralStatus.SENT, "INFO_PROVIDED", answer.strip(), Map.of("tried", tried));
+                id,
+                version,
+                Side.SENDER,
+                ReferralStatus.SENT,
+                ReferralEventKind.INFO_PROVIDED,
+                answer.strip(),
+                Map.of("tried", tried));
     }
 
     @Transactional
     public ReferralView start(UUID id, int version) {
-        return transition(id, version, Side.RECEIVER, ReferralStatus.IN_PROGRESS, "STARTED", null, Map.of());
+        return transition(
+                id, version, Side.RECEIVER, ReferralStatus.IN_PROGRESS, ReferralEventKind.STARTED, null, Map.of());
     }
 
     @Transactional
@@ -254,13 +269,21 @@ public class ReferralService implements ReferralApi {
         Map<String, Object> columns = new java.util.HashMap<>();
         columns.put("outcome", outcome.name());
         columns.put("outcome_note", note == null || note.isBlank() ? null : note.strip());
-        return transition(id, version, Side.RECEIVER, ReferralStatus.COMPLETED, "COMPLETED", note, columns);
+        return transition(
+                id, version, Side.RECEIVER, ReferralStatus.COMPLETED, ReferralEventKind.COMPLETED, note, columns);
     }
 
     @Transactional
     public ReferralView withdraw(UUID id, int version, String reason) {
         require(reason, "withdrawReason", "referral.error.withdrawReason");
-        return transition(id, version, Side.SENDER, ReferralStatus.WITHDRAWN, "WITHDRAWN", reason.strip(), Map.of());
+        return transition(
+                id,
+                version,
+                Side.SENDER,
+                ReferralStatus.WITHDRAWN,
+                ReferralEventKind.WITHDRAWN,
+                reason.strip(),
+                Map.of());
     }
 
     /** The sender confirms what happened for the person after the referral ended: the loop is closed. */
@@ -289,7 +312,7 @@ public class ReferralService implements ReferralApi {
         if (changed == 0) {
             throw new OptimisticLockingFailureException("referral " + id + " changed");
         }
-        record(id, actor, "FOLLOW_UP_CONFIRMED", current.status(), current.status(), note.strip());
+        record(id, actor, ReferralEventKind.FOLLOW_UP_CONFIRMED, current.status(), current.status(), note.strip());
         audit.record(AuditEntry.of(AuditAction.UPDATE, REFERRAL, id).withPurpose("follow-up"));
         return find(id);
     }
@@ -299,7 +322,7 @@ public class ReferralService implements ReferralApi {
             int version,
             Side side,
             ReferralStatus to,
-            String kind,
+            ReferralEventKind kind,
             @Nullable String note,
             Map<String, Object> columns) {
         Actor actor = actor();
@@ -357,7 +380,7 @@ public class ReferralService implements ReferralApi {
     void record(
             UUID referralId,
             Actor actor,
-            String kind,
+            ReferralEventKind kind,
             @Nullable ReferralStatus from,
             @Nullable ReferralStatus to,
             @Nullable String note) {
@@ -368,7 +391,7 @@ public class ReferralService implements ReferralApi {
             UUID referralId,
             String username,
             @Nullable UUID agencyId,
-            String kind,
+            ReferralEventKind kind,
             @Nullable ReferralStatus from,
             @Nullable ReferralStatus to,
             @Nullable String note) {
@@ -384,7 +407,7 @@ public class ReferralService implements ReferralApi {
                         Timestamp.from(clock.instant()),
                         username,
                         agencyId,
-                        kind,
+                        kind.name(),
                         from == null ? null : from.name(),
                         to == null ? null : to.name(),
                         note)

@@ -1,9 +1,14 @@
 package org.marugoto.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.marugoto.shared.NotFoundException;
+import org.marugoto.shared.db.DatabaseAvailability;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,6 +19,21 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  */
 @ControllerAdvice
 class ErrorHandling {
+
+    private final DatabaseAvailability database;
+    private final ServiceAvailability unavailable;
+
+    ErrorHandling(DatabaseAvailability database, ServiceAvailability unavailable) {
+        this.database = database;
+        this.unavailable = unavailable;
+    }
+
+    /** The database went away during the request: nothing was saved; say so with a 503, not a 500. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        database.connectionFailed();
+        unavailable.render(request, response, false);
+    }
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletResponse response, Model model) {

@@ -1,0 +1,76 @@
+package org.marugoto.shared.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Whether the database answers, probed every second and marked down at once when a request meets a lost connection.
+ * While it is down, pages answer 503 "temporarily unavailable" instead of failing in ways that mislead (a login
+ * refused as a wrong password).
+ */
+@Component
+public class DatabaseAvailability {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseAvailability.class);
+
+    private final DataSource dataSource;
+    private volatile boolean available = true;
+
+    DatabaseAvailability(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public boolean available() {
+        return available;
+    }
+
+    /** A request met a lost connection: show the 503 page until the next probe finds the database again. */
+    public void connectionFailed() {
+        if (available) {
+            log.warn("The database does not answer; pages show 'temporarily unavailable' until it does");
+        }
+        available = false;
+    }
+
+    @Scheduled(initialDelay = 1_000, fixedDelay = 1_000)
+    void probe() {
+        boolean answered;
+        try (Connection connection = dataSource.getConnection()) {
+            answered = connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            answered = false;
+        }
+        if (answered && !available) {
+            log.info("The database answers again");
+        } else if (!answered && available) {
+            log.warn("The database does not answer; pages show 'temporarily unavailable' until it does");
+        }
+        available = answered;
+    }
+
+    /** Whether {@code failure} (or one of its causes) means that the database could not be reached. */
+    public static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
