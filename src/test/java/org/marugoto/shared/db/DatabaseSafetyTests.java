@@ -42,7 +42,8 @@ class DatabaseSafetyTests {
                         where n.nspname = 'public' and pg_get_userbyid(c.relowner) = current_user""").query(Long.class).single()).isZero();
         assertThatThrownBy(() -> jdbc.sql("create table intruder (id int)").update())
                 .hasStackTraceContaining("permission denied");
-        assertThatThrownBy(() -> jdbc.sql("truncate consultation").update()).hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("truncate consultation").update())
+                .hasStackTraceContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("select count(*) from flyway_schema_history")
                         .query(Long.class)
                         .single())

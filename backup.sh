@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Backs up the embedded database of ./data (or $MARUGOTO_DATA_DIR) into one file, also while Marugoto runs.
+# Usage: ./backup.sh FILE        (restore with ./restore.sh FILE; see docs/operations.md)
+set -euo pipefail
+cd "$(dirname "$0")"
+[ $# -eq 1 ] || { echo "usage: $0 FILE" >&2; exit 2; }
+file="$(realpath -m "$1")"
+exec ./mvnw -q -B spring-boot:run -Dspring-boot.run.arguments="backup $file"
