@@ -7,22 +7,28 @@ import static org.marugoto.people.PeopleFixtures.person;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.marugoto.access.AccessApi;
 import org.marugoto.access.Role;
 import org.marugoto.access.domain.StaffCommand;
 import org.marugoto.access.domain.StaffService;
@@ -31,6 +37,7 @@ import org.marugoto.casework.domain.CaseOrigin;
 import org.marugoto.casework.domain.CaseRecords;
 import org.marugoto.casework.domain.CaseService;
 import org.marugoto.casework.domain.CaseView;
+import org.marugoto.casework.domain.ConferenceDecision;
 import org.marugoto.casework.domain.ConferenceKind;
 import org.marugoto.casework.domain.ConferenceService;
 import org.marugoto.casework.domain.ConferenceView;
@@ -43,8 +50,14 @@ import org.marugoto.consent.ConsentPurpose;
 import org.marugoto.consent.ConsentView;
 import org.marugoto.consent.ConsentWithdrawal;
 import org.marugoto.consent.RecordConsent;
+import org.marugoto.consultation.Channel;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsultationApi;
+import org.marugoto.consultation.ConsulterType;
+import org.marugoto.consultation.FirstResponse;
+import org.marugoto.consultation.Urgency;
+import org.marugoto.consultation.domain.ConsultationCommand;
+import org.marugoto.consultation.domain.ConsultationService;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
@@ -54,9 +67,13 @@ import org.marugoto.people.ProtectionCommand;
 import org.marugoto.people.ProtectionKind;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
+import org.marugoto.referral.domain.ReferralService;
+import org.marugoto.referral.domain.SendReferral;
 import org.marugoto.shared.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -68,15 +85,31 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The authorization matrix: every role × every endpoint (web and API) × every record situation, each cell asserted
- * allowed or refused against the rules written down here (docs/security.md). The endpoints are discovered from the
- * application: an endpoint that this test does not place in a family fails it, so a new screen or API cannot be added
- * without deciding who may use it.
+ * The authorization matrix: every role × every endpoint (web and API, reads and writes) × every record situation, each
+ * cell asserted allowed or refused against the rules written down here (docs/security.md). The endpoints are
+ * discovered from the application's handler mappings: an endpoint that this test does not place in a family fails it,
+ * so a new screen, form or API cannot be added without deciding who may use it.
  *
  * <p>One account per role, all at the same agency (東部地域包括支援センター, HOKATSU-E), and records in each
  * situation relative to them: recorded by their agency, by another agency, shared with them by consent, shared and then
  * withdrawn, a case whose team they are in, a case they were removed from, a 支援会議 they are a (pledged) member of,
- * and a person under DV protection recorded by their agency.
+ * a person under DV protection recorded by their agency, and a household a volunteer was asked to watch. Referrals:
+ * one their agency sent (own agency), one between two other agencies (other agency) and one sent to their agency about
+ * a household shared with it (shared by consent).
+ *
+ * <p><b>Reads</b> (GET) are placed in {@link #GET_ENDPOINTS}. <b>Writes</b> (POST, and any PUT, PATCH or DELETE) are
+ * placed in {@link #WRITES}, each with the family whose rule it follows, the records its path variables name and the
+ * body it is sent with its CSRF token: the least that brings the handler to its access decision — often nothing,
+ * else a stale version, someone already in the team or household, a blank reason or a date in the future — so that an
+ * allowed write is answered with the form and its errors or a redirect with a message, and changes nothing the rules
+ * depend on. Writes run after every read, so no read cell sees what a write did.
+ *
+ * <p><b>Outcomes.</b> A cell is <em>refused</em> when the answer is 401, 403 (the refusal page), 404 (a record the user
+ * may not know of) or a redirect to the login page. It is <em>allowed</em> — past the access checks — when the answer
+ * is 2xx or 3xx (a page, a form with its errors, a redirect with a message, the re-authentication step) or 400, 409 or
+ * 422 (input or version checks). Any 5xx, exception or other status is a failure of its own, reported with the
+ * endpoint, role and situation: a cell must end in a decision, never in an error. Every endpoint must be asked in at
+ * least one situation.
  */
 @MarugotoTest
 class AuthorizationMatrixTests {
@@ -100,9 +133,13 @@ class AuthorizationMatrixTests {
         HOUSEHOLD_READ,
         HOUSEHOLD_WRITE,
         CASE,
+        CASE_TEAM,
+        CONVENING,
         CONFERENCE,
         REVEAL,
         REFERRAL,
+        REFERRAL_SENDER,
+        REFERRAL_RECEIVER,
         CONSENT,
         PROFESSIONAL_LIST,
         SEARCH,
@@ -116,6 +153,13 @@ class AuthorizationMatrixTests {
         VOLUNTEER_HOME,
         VOLUNTEER_WATCH,
         CONCERN
+    }
+
+    /** How a cell ended. */
+    enum Outcome {
+        ALLOWED,
+        REFUSED,
+        FAILED
     }
 
     static final Set<Role> PROFESSIONALS = Set.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR);
@@ -183,16 +227,195 @@ class AuthorizationMatrixTests {
         }
     }
 
-    /** GET endpoints left out of the matrix, with the reason. */
+    /**
+     * A write endpoint's place in the matrix: the family whose rule it follows, the situation's records that fill its
+     * path variables (in order) and the body it is sent, whose values "{record}" are filled the same way. It is asked
+     * in every situation that has all the records it names; one that names none, in {@code NO_RECORD} only.
+     */
+    record Write(Family family, List<String> records, Map<String, String> body) {}
+
+    /**
+     * Every write endpoint of the application, by "METHOD pattern". An endpoint under {@link #ADMIN_PREFIXES} that is
+     * not listed is placed in ADMIN and sent an empty body.
+     */
+    static final Map<String, Write> WRITES = new LinkedHashMap<>();
+
+    static void write(String endpoint, Family family, List<String> records, String... body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < body.length; i += 2) {
+            params.put(body[i], body[i + 1]);
+        }
+        WRITES.put(endpoint, new Write(family, records, params));
+    }
+
+    static {
+        // a household's records: forms sent empty come back with their errors after the household is read
+        List<String> household = List.of("household");
+        write("POST /households/{householdId}/consultations/new", Family.HOUSEHOLD_WRITE, household);
+        write("POST /households/{householdId}/referrals/new", Family.HOUSEHOLD_WRITE, household);
+        write("POST /households/{householdId}/consents", Family.HOUSEHOLD_WRITE, household);
+        write("POST /households/{householdId}/watch-requests", Family.HOUSEHOLD_WRITE, household);
+        write("POST /cases/new", Family.HOUSEHOLD_WRITE, List.of(), "householdId", "{household}");
+        write(
+                "POST /households/{id}/members/existing",
+                Family.HOUSEHOLD_WRITE,
+                household,
+                "personId",
+                "{person}",
+                "relationship",
+                "CHILD");
+        write(
+                "POST /households/{id}/members/{memberId}/end",
+                Family.HOUSEHOLD_WRITE,
+                List.of("household", "member"),
+                "version",
+                "-1",
+                "reason",
+                "OTHER",
+                "endedOn",
+                "2099-01-01");
+        write("POST /people/{id}", Family.HOUSEHOLD_WRITE, List.of("person"));
+        write("POST /people/{id}/protection", Family.HOUSEHOLD_WRITE, List.of("person"));
+        write(
+                "POST /people/{id}/protection/{protectionId}/end",
+                Family.HOUSEHOLD_WRITE,
+                List.of("person", "protection"),
+                "version",
+                "-1");
+        write("POST /watch-requests/{id}/end", Family.HOUSEHOLD_WRITE, List.of("watch"), "version", "-1");
+        write("POST /watch-requests/{id}/notes", Family.HOUSEHOLD_WRITE, List.of("watch"));
+        write("POST /consents/{id}/withdraw", Family.CONSENT, List.of("consent"));
+        write("POST /protection/{personId}/reveal", Family.REVEAL, List.of("person"));
+        write("POST /concerns/{id}/take-up", Family.CONCERN, List.of("concern"), "version", "-1");
+
+        // referrals: the service lets only the sending or the receiving agency act; a stale version changes nothing
+        List<String> referral = List.of("referral");
+        for (String action : List.of("provide-info", "withdraw", "follow-up")) {
+            write("POST /referrals/{id}/" + action, Family.REFERRAL_SENDER, referral, "version", "-1", "text", "マトリクス");
+        }
+        for (String action : List.of("accept", "start")) {
+            write("POST /referrals/{id}/" + action, Family.REFERRAL_RECEIVER, referral, "version", "-1");
+        }
+        for (String action : List.of("decline", "request-info")) {
+            write(
+                    "POST /referrals/{id}/" + action,
+                    Family.REFERRAL_RECEIVER,
+                    referral,
+                    "version",
+                    "-1",
+                    "text",
+                    "マトリクス");
+        }
+        write(
+                "POST /referrals/{id}/complete",
+                Family.REFERRAL_RECEIVER,
+                referral,
+                "version",
+                "-1",
+                "outcome",
+                "GOT_HELP");
+
+        // case content: the team and the coordinators; a stale version, a closed-case rule or an empty form
+        List<String> kase = List.of("case");
+        write("POST /cases/{id}/status", Family.CASE, kase, "version", "-1", "to", "ASSESSMENT");
+        write("POST /cases/{id}/consent", Family.CASE, kase, "version", "-1");
+        write("POST /cases/{id}/reopen", Family.CASE, kase, "version", "-1", "text", "マトリクス");
+        write(
+                "POST /cases/{id}/progress",
+                Family.CASE,
+                kase,
+                "occurredAt",
+                "2026-11-01T10:00",
+                "kind",
+                "NOTE",
+                "body",
+                "");
+        write("POST /cases/{id}/assessment", Family.CASE, kase);
+        write("POST /cases/{id}/plan", Family.CASE, kase);
+        write("POST /cases/{id}/close", Family.CASE, kase);
+        write("POST /plans/{planId}/review", Family.CASE, List.of("plan"));
+        // the action item is done already: marking it again changes nothing
+        write("POST /plan-actions/{actionId}/done", Family.CASE, List.of("planAction"));
+        // the team: the lead (no actor here) and the coordinators; the lead is already in it and cannot be removed
+        write("POST /cases/{id}/team", Family.CASE_TEAM, kase, "accountId", "{leadAccount}");
+        write(
+                "POST /cases/{id}/remove-member",
+                Family.CASE_TEAM,
+                kase,
+                "memberId",
+                "{leadMember}",
+                "version",
+                "-1",
+                "text",
+                "マトリクス");
+        // meetings are convened and cancelled by the coordinators; a meeting without an agenda is not scheduled
+        write(
+                "POST /cases/{caseId}/conferences/new",
+                Family.CONVENING,
+                List.of("case"),
+                "kind",
+                "JUSHO",
+                "scheduledAt",
+                "2026-12-20T14:00",
+                "agenda",
+                "");
+        write("POST /conferences/{id}/cancel", Family.CONVENING, List.of("conference"), "version", "-1");
+        // 支援会議 material: its members (who have pledged already; the minutes are recorded already)
+        write("POST /conferences/{id}/pledge", Family.CONFERENCE, List.of("conference"));
+        write("POST /conferences/{id}/minutes", Family.CONFERENCE, List.of("conference"), "version", "-1");
+        write("POST /conference-actions/{actionId}/done", Family.CONFERENCE, List.of("conferenceAction"));
+
+        // no personal record
+        write("POST /people/new", Family.PROFESSIONAL_LIST, List.of());
+        write("POST /notifications/read", Family.PROFESSIONAL_LIST, List.of());
+        write("POST /emergency-access", Family.EMERGENCY_REQUEST, List.of());
+        write("POST /emergency-access/reviews/{id}", Family.SUPERVISOR_OR_PRIVACY, List.of("grant"), "version", "-1");
+        write("POST /volunteer/concerns", Family.VOLUNTEER_HOME, List.of());
+        write("POST /account", Family.ANYONE, List.of());
+        write("POST /account/mfa", Family.ANYONE, List.of());
+        // asks for re-authentication first
+        write("POST /account/mfa/remove", Family.ANYONE, List.of());
+        // administration: empty forms, except where a parameter is required
+        write("POST /admin/staff/{id}/password", Family.ADMIN, List.of(), "password", "");
+        write("POST /admin/issue-codes", Family.ADMIN, List.of(), "code", "", "nameJa", "", "nameEn", "");
+        write(
+                "POST /admin/issue-codes/{id}",
+                Family.ADMIN,
+                List.of(),
+                "version",
+                "-1",
+                "nameJa",
+                "",
+                "nameEn",
+                "",
+                "sortOrder",
+                "1");
+    }
+
+    /** Endpoints left out of the matrix, by "METHOD pattern", with the reason. */
     static final Map<String, String> NOT_IN_MATRIX = Map.of(
-            "/login", "the login page, before any role",
-            "/login/mfa", "the second step of a login, before any role (MfaLoginTests)",
-            "/login/mfa/enrol", "the forced enrolment of a login, before any role (MfaLoginTests)",
-            "/reauth", "asks the signed-in user for their own password; shows no record");
+            "GET /login", "the login page, before any role",
+            "GET /login/mfa", "the second step of a login, before any role (MfaLoginTests)",
+            "POST /login/mfa", "the second step of a login, before any role (MfaLoginTests)",
+            "GET /login/mfa/enrol", "the forced enrolment of a login, before any role (MfaLoginTests)",
+            "POST /login/mfa/enrol", "the forced enrolment of a login, before any role (MfaLoginTests)",
+            "GET /reauth", "asks the signed-in user for their own password; shows no record",
+            "POST /reauth",
+                    "checks the signed-in user's own password; a wrong one counts towards their lockout "
+                            + "(ReauthenticationTests)");
 
     /** Endpoints under these prefixes are the administrators' (areas, agencies, staff, issue codes). */
     static final List<String> ADMIN_PREFIXES =
             List.of("/admin/areas", "/admin/agencies", "/admin/staff", "/admin/issue-codes");
+
+    static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    /** A discovered endpoint with the family it was placed in. */
+    record Endpoint(RequestMethod method, String pattern, Family family) {
+        String key() {
+            return method + " " + pattern;
+        }
+    }
 
     @Autowired
     MockMvc mvc;
@@ -220,6 +443,9 @@ class AuthorizationMatrixTests {
     ConsultationApi consultations;
 
     @Autowired
+    ConsultationService consultationService;
+
+    @Autowired
     ConsentApi consents;
 
     @Autowired
@@ -230,6 +456,12 @@ class AuthorizationMatrixTests {
 
     @Autowired
     ConferenceService conferences;
+
+    @Autowired
+    ReferralService referrals;
+
+    @Autowired
+    AccessApi access;
 
     @Autowired
     org.marugoto.watch.domain.WatchService watches;
@@ -247,48 +479,48 @@ class AuthorizationMatrixTests {
 
     String protectedAddress;
 
+    final List<String> mismatches = new ArrayList<>();
+    final List<String> failures = new ArrayList<>();
+    final Map<String, Integer> cellsByEndpoint = new TreeMap<>();
+
     @Test
     void everyRoleOnEveryEndpointInEverySituation() throws Exception {
         createActors();
         createRecords();
-        List<String> getPatterns = discoverGetEndpoints();
-        List<String> mismatches = new ArrayList<>();
+        List<Endpoint> endpoints = discoverEndpoints();
+        List<Endpoint> reads =
+                endpoints.stream().filter(e -> e.method() == RequestMethod.GET).toList();
+        List<Endpoint> writes =
+                endpoints.stream().filter(e -> e.method() != RequestMethod.GET).toList();
         int cells = 0;
-        for (Role role : Role.values()) {
-            UserDetails actor = users.loadUserByUsername(actors.get(role));
-            for (String pattern : getPatterns) {
-                Family family = family(pattern);
-                for (Situation situation : Situation.values()) {
-                    String path = fill(pattern, situation);
-                    if (path == null) {
-                        continue;
-                    }
-                    boolean expected = allowed(role, family, situation);
-                    MvcResult result = mvc.perform(get(path).with(user(actor))).andReturn();
-                    boolean actual = granted(result);
-                    cells++;
-                    if (actual != expected) {
-                        mismatches.add("%s %s GET %s (%s): expected %s, got %d"
-                                .formatted(
-                                        role,
-                                        situation,
-                                        pattern,
-                                        path,
-                                        expected ? "allowed" : "refused",
-                                        result.getResponse().getStatus()));
-                    }
-                    if (actual && situation == Situation.PROTECTED_PERSON && family != Family.REVEAL) {
-                        assertThat(body(result)).as(path).doesNotContain(protectedAddress);
+        // every read before any write, so that no read cell sees what a write did
+        for (List<Endpoint> phase : List.of(reads, writes)) {
+            for (Role role : Role.values()) {
+                UserDetails actor = users.loadUserByUsername(actors.get(role));
+                for (Endpoint endpoint : phase) {
+                    cellsByEndpoint.putIfAbsent(endpoint.key(), 0);
+                    for (Situation situation : Situation.values()) {
+                        MockHttpServletRequestBuilder request = requestOf(endpoint, situation);
+                        if (request != null) {
+                            check(role, situation, endpoint, request.with(user(actor)));
+                            cellsByEndpoint.merge(endpoint.key(), 1, Integer::sum);
+                            cells++;
+                        }
                     }
                 }
             }
-            cells += writes(role, actor, mismatches);
         }
         System.out.printf(
-                "Authorization matrix: %d roles x %d GET endpoints + writes x %d situations = %d cells asserted%n",
-                Role.values().length, getPatterns.size(), Situation.values().length, cells);
+                "Authorization matrix: %d roles x (%d GET + %d write endpoints) x %d situations = %d cells asserted%n",
+                Role.values().length, reads.size(), writes.size(), Situation.values().length, cells);
+        assertThat(failures)
+                .as("cells answered with a server error (5xx), an exception or an unexpected status")
+                .isEmpty();
         assertThat(mismatches).as("cells that differ from the rules").isEmpty();
-        assertThat(cells).isGreaterThanOrEqualTo(Role.values().length * getPatterns.size());
+        assertThat(cellsByEndpoint)
+                .as("endpoints asked in no situation (no record of the kind their path names)")
+                .doesNotContainValue(0);
+        assertThat(cells).isGreaterThanOrEqualTo(Role.values().length * endpoints.size());
     }
 
     /** The rules: who may use an endpoint of a family on a record in a situation. */
@@ -298,22 +530,35 @@ class AuthorizationMatrixTests {
                 || situation == Situation.SHARED_BY_CONSENT
                 || situation == Situation.PROTECTED_PERSON
                 || situation == Situation.WATCHED_BY_VOLUNTEER;
+        boolean coordinator = role == Role.MUNICIPAL_COORDINATOR;
         return switch (family) {
             // volunteers never open the professionals' pages, not even of a household they watch
-            case HOUSEHOLD_READ, HOUSEHOLD_WRITE, REFERRAL, CONSENT -> professional && visibleHousehold;
+            case HOUSEHOLD_READ, HOUSEHOLD_WRITE, CONSENT -> professional && visibleHousehold;
+            // a referral: the sending and the receiving agency; a coordinator follows any (without personal details)
+            case REFERRAL ->
+                professional
+                        && (situation == Situation.OWN_AGENCY
+                                || situation == Situation.SHARED_BY_CONSENT
+                                || coordinator);
+            // its actions: the sender's (provide information, withdraw, confirm the follow-up) or the receiver's
+            case REFERRAL_SENDER -> professional && situation == Situation.OWN_AGENCY;
+            case REFERRAL_RECEIVER -> professional && situation == Situation.SHARED_BY_CONSENT;
             // a concern raised by a volunteer: the receiving agency's professionals (the volunteer sees it on
             // /volunteer)
             case CONCERN -> professional && situation == Situation.WATCHED_BY_VOLUNTEER;
             case VOLUNTEER_HOME -> role == Role.VOLUNTEER;
             case VOLUNTEER_WATCH -> role == Role.VOLUNTEER && situation == Situation.WATCHED_BY_VOLUNTEER;
             // case content: the team and the municipality's coordinators; never by agency
-            case CASE ->
-                role == Role.MUNICIPAL_COORDINATOR || (professional && situation == Situation.CASE_TEAM_MEMBER);
+            case CASE -> coordinator || (professional && situation == Situation.CASE_TEAM_MEMBER);
+            // the team is changed by the lead (none of the actors) and the coordinators, not by its members
+            case CASE_TEAM -> coordinator;
+            // meetings are convened and cancelled by the municipality's coordinators only
+            case CONVENING -> coordinator;
             // 支援会議 material: its pledged members only (coordinators too only when they are members)
             case CONFERENCE -> professional && situation == Situation.SHIEN_MEMBER;
             case REVEAL -> role == Role.PRIVACY_OFFICER && situation == Situation.PROTECTED_PERSON;
             case PROFESSIONAL_LIST, SEARCH, EMERGENCY_REQUEST -> professional;
-            case COORDINATOR_LIST -> role == Role.MUNICIPAL_COORDINATOR;
+            case COORDINATOR_LIST -> coordinator;
             case SUPERVISOR_OR_PRIVACY -> role == Role.AGENCY_SUPERVISOR || role == Role.PRIVACY_OFFICER;
             case PRIVACY -> role == Role.PRIVACY_OFFICER;
             case AUDIT -> role == Role.AUDITOR || role == Role.SYSTEM_ADMIN;
@@ -322,101 +567,154 @@ class AuthorizationMatrixTests {
         };
     }
 
-    /** A few writes per situation: recording progress on a case, a consultation on a household. */
-    int writes(Role role, UserDetails actor, List<String> mismatches) throws Exception {
-        int cells = 0;
-        for (Situation situation : Situation.values()) {
-            Map<String, String> v = ids.get(situation);
-            if (v.containsKey("case")) {
-                MockHttpServletRequestBuilder write = post("/cases/" + v.get("case") + "/progress")
-                        .with(user(actor))
-                        .with(csrf())
-                        .param("occurredAt", "2026-11-01T10:00")
-                        .param("kind", "NOTE")
-                        .param("body", "マトリクス");
-                cells += check(role, Family.CASE, situation, "POST /cases/{id}/progress", write, mismatches);
-            }
-            if (v.containsKey("household")) {
-                MockHttpServletRequestBuilder write = post("/households/" + v.get("household") + "/consultations/new")
-                        .with(user(actor))
-                        .with(csrf());
-                cells += check(
-                        role,
-                        Family.HOUSEHOLD_WRITE,
-                        situation,
-                        "POST /households/{householdId}/consultations/new (invalid input)",
-                        write,
-                        mismatches);
-            }
+    /** Asks one cell and records a mismatch with the rules, or a failure (5xx, exception, unexpected status). */
+    void check(Role role, Situation situation, Endpoint endpoint, MockHttpServletRequestBuilder request) {
+        boolean expected = allowed(role, endpoint.family(), situation);
+        String cell = "%s %s %s".formatted(role, situation, endpoint.key());
+        MvcResult result;
+        try {
+            result = mvc.perform(request).andReturn();
+        } catch (Exception failed) {
+            failures.add(cell + ": "
+                    + NestedExceptionUtils.getMostSpecificCause(failed).toString());
+            return;
         }
-        return cells;
-    }
-
-    int check(
-            Role role,
-            Family family,
-            Situation situation,
-            String what,
-            MockHttpServletRequestBuilder request,
-            List<String> mismatches)
-            throws Exception {
-        MvcResult result = mvc.perform(request).andReturn();
-        boolean expected = allowed(role, family, situation);
-        if (granted(result) != expected) {
-            mismatches.add("%s %s %s: expected %s, got %d"
-                    .formatted(
-                            role,
-                            situation,
-                            what,
-                            expected ? "allowed" : "refused",
-                            result.getResponse().getStatus()));
-        }
-        return 1;
-    }
-
-    /** Refused means 403 (or 404 for a record the user may not know of); anything else reached the handler. */
-    static boolean granted(MvcResult result) {
+        String path = result.getRequest().getRequestURI();
         int status = result.getResponse().getStatus();
-        return status != 403 && status != 404 && status != 401;
+        Outcome outcome = outcome(result);
+        if (outcome == Outcome.FAILED) {
+            failures.add("%s (%s): answered %d".formatted(cell, path, status));
+            return;
+        }
+        if ((outcome == Outcome.ALLOWED) != expected) {
+            mismatches.add(
+                    "%s (%s): expected %s, got %d".formatted(cell, path, expected ? "allowed" : "refused", status));
+        }
+        if (outcome == Outcome.ALLOWED
+                && situation == Situation.PROTECTED_PERSON
+                && endpoint.family() != Family.REVEAL
+                && body(result).contains(protectedAddress)) {
+            mismatches.add("%s (%s): shows the protected person's address".formatted(cell, path));
+        }
     }
 
-    static String body(MvcResult result) throws java.io.UnsupportedEncodingException {
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    /** Refused, allowed past the access checks, or failed: see the class comment. */
+    static Outcome outcome(MvcResult result) {
+        int status = result.getResponse().getStatus();
+        String location = result.getResponse().getRedirectedUrl();
+        if (status == 401 || status == 403 || status == 404) {
+            return Outcome.REFUSED;
+        }
+        if (status >= 300 && status < 400 && location != null && location.matches("^(https?://[^/]+)?/login\\b.*")) {
+            return Outcome.REFUSED;
+        }
+        if ((status >= 200 && status < 400) || status == 400 || status == 409 || status == 422) {
+            return Outcome.ALLOWED;
+        }
+        return Outcome.FAILED;
     }
 
-    Family family(String pattern) {
-        Family family = GET_ENDPOINTS.get(pattern);
-        if (family != null) {
-            return family;
+    static String body(MvcResult result) {
+        try {
+            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The family an endpoint was placed in; fails for an endpoint nobody placed. */
+    static Family family(RequestMethod method, String pattern) {
+        if (method == RequestMethod.GET) {
+            Family family = GET_ENDPOINTS.get(pattern);
+            if (family != null) {
+                return family;
+            }
+        } else {
+            Write write = WRITES.get(method + " " + pattern);
+            if (write != null) {
+                return write.family();
+            }
         }
         if (ADMIN_PREFIXES.stream().anyMatch(pattern::startsWith)) {
             return Family.ADMIN;
         }
-        throw new AssertionError("GET " + pattern + " is not in the authorization matrix: add it to GET_ENDPOINTS");
+        throw new AssertionError("%s %s is not in the authorization matrix: add it to %s"
+                .formatted(method, pattern, method == RequestMethod.GET ? "GET_ENDPOINTS" : "WRITES"));
     }
 
-    List<String> discoverGetEndpoints() {
-        Set<String> patterns = new TreeSet<>();
+    /** Every endpoint of the handler mappings, by method and pattern, each placed in a family. */
+    List<Endpoint> discoverEndpoints() {
+        Set<Endpoint> endpoints = new TreeSet<>(Comparator.comparing(Endpoint::key));
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
-                continue;
-            }
             for (String pattern : info.getPatternValues()) {
-                if (pattern.startsWith("/error") || NOT_IN_MATRIX.containsKey(pattern)) {
+                if (pattern.startsWith("/error")) {
                     continue;
                 }
-                family(pattern); // fails for an endpoint nobody placed
-                patterns.add(pattern);
+                if (methods.isEmpty()) {
+                    throw new AssertionError(
+                            pattern + " answers every HTTP method: declare its method (@GetMapping, @PostMapping)");
+                }
+                for (RequestMethod method : methods) {
+                    if (!NOT_IN_MATRIX.containsKey(method + " " + pattern)) {
+                        endpoints.add(new Endpoint(method, pattern, family(method, pattern)));
+                    }
+                }
             }
         }
-        return List.copyOf(patterns);
+        return List.copyOf(endpoints);
     }
 
-    /** The path with the situation's ids in its variables, or null when the situation has no such record. */
+    /** The request of a cell, or null when the situation has no record of the kind the endpoint names. */
+    @Nullable
+    MockHttpServletRequestBuilder requestOf(Endpoint endpoint, Situation situation) {
+        if (endpoint.method() == RequestMethod.GET) {
+            String path = fill(endpoint.pattern(), situation);
+            return path == null ? null : get(path);
+        }
+        Write write = WRITES.getOrDefault(endpoint.key(), new Write(Family.ADMIN, List.of(), Map.of()));
+        Map<String, String> v = ids.get(situation);
+        boolean named = !write.records().isEmpty()
+                || write.body().values().stream()
+                        .anyMatch(value -> VARIABLE.matcher(value).matches());
+        if (!named && situation != Situation.NO_RECORD) {
+            return null;
+        }
+        String path;
+        if (write.records().isEmpty()) {
+            path = endpoint.pattern().contains("{") ? directoryPath(endpoint.pattern()) : endpoint.pattern();
+        } else {
+            Matcher m = VARIABLE.matcher(endpoint.pattern());
+            StringBuilder filled = new StringBuilder();
+            int i = 0;
+            while (m.find()) {
+                String value = v.get(write.records().get(i++));
+                if (value == null) {
+                    return null;
+                }
+                m.appendReplacement(filled, value);
+            }
+            m.appendTail(filled);
+            path = filled.toString();
+        }
+        MockHttpServletRequestBuilder request =
+                request(HttpMethod.valueOf(endpoint.method().name()), path).with(csrf());
+        for (Map.Entry<String, String> param : write.body().entrySet()) {
+            Matcher m = VARIABLE.matcher(param.getValue());
+            String value = m.matches() ? v.get(m.group(1)) : param.getValue();
+            if (value == null) {
+                return null;
+            }
+            request.param(param.getKey(), value);
+        }
+        return request;
+    }
+
+    /** The GET path with the situation's ids in its variables, or null when the situation has no such record. */
+    @Nullable
     String fill(String pattern, Situation situation) {
         Map<String, String> v = ids.get(situation);
-        Family family = family(pattern);
+        Family family = family(RequestMethod.GET, pattern);
         String path = pattern;
         if (pattern.equals("/cases/new")) {
             return v.containsKey("household") ? "/cases/new?household=" + v.get("household") : null;
@@ -489,11 +787,30 @@ class AuthorizationMatrixTests {
         people.register(
                 person(family, "一郎", "まとりくす", "いちろう", Sex.MALE, LocalDate.of(1988, 2, 2), null, null),
                 joining(self.householdId(), Relationship.CHILD));
-        UUID consultation = jdbc.sql("select id from consultation where household_id = ? limit 1")
-                .param(self.householdId())
-                .query(UUID.class)
-                .optional()
-                .orElse(null);
+        // the consultation that brought the household in, recorded by the same agency; with the person's consent, so
+        // that it is shared with the agencies that see the household (without, it stays with its agency)
+        UUID consultation = consultationService
+                .record(new ConsultationCommand(
+                        UUID.randomUUID(),
+                        self.householdId(),
+                        null,
+                        Instant.now().minus(1, ChronoUnit.HOURS),
+                        Channel.VISIT,
+                        ConsulterType.SELF,
+                        null,
+                        List.of(self.person().id()),
+                        List.of("OTHER"),
+                        null,
+                        Urgency.NORMAL,
+                        "マトリクスの相談",
+                        null,
+                        ConsentStatus.GIVEN,
+                        LocalDate.now(),
+                        null,
+                        FirstResponse.ANSWERED_AT_COUNTER,
+                        null,
+                        null))
+                .id();
         return new Household(self.householdId(), self.person().id(), consultation);
     }
 
@@ -502,12 +819,29 @@ class AuthorizationMatrixTests {
             ids.put(s, new LinkedHashMap<>());
         }
         UUID east = directory.agencyByCode("HOKATSU-E").orElseThrow().id();
-        householdSituation(Situation.OWN_AGENCY, household("mx.author-east", "自機関"));
-        householdSituation(Situation.OTHER_AGENCY, household("mx.author-west", "他機関"));
+        UUID west = directory.agencyByCode("HOKATSU-W").orElseThrow().id();
+        Household own = household("mx.author-east", "自機関");
+        householdSituation(Situation.OWN_AGENCY, own);
+        Household other = household("mx.author-west", "他機関");
+        householdSituation(Situation.OTHER_AGENCY, other);
 
         Household shared = household("mx.author-west", "同意共有");
         consent(shared, east);
         householdSituation(Situation.SHARED_BY_CONSENT, shared);
+
+        // referrals: one the actors' agency sent, one between two other agencies, one sent to the actors' agency
+        ids.get(Situation.OWN_AGENCY).put("referral", referral("mx.author-east", own, west));
+        ids.get(Situation.OTHER_AGENCY)
+                .put(
+                        "referral",
+                        referral(
+                                "mx.author-west",
+                                other,
+                                directory
+                                        .agencyByCode("DISABILITY-AOBA")
+                                        .orElseThrow()
+                                        .id()));
+        ids.get(Situation.SHARED_BY_CONSENT).put("referral", referral("mx.author-west", shared, east));
 
         Household withdrawn = household("mx.author-west", "同意撤回");
         ConsentView given = consent(withdrawn, east);
@@ -533,8 +867,7 @@ class AuthorizationMatrixTests {
             cases.addMember(team.id(), account(actors.get(role)), TeamRole.MEMBER);
         }
         PlanView plan = plan(team);
-        ids.get(Situation.CASE_TEAM_MEMBER).put("case", team.id().toString());
-        ids.get(Situation.CASE_TEAM_MEMBER).put("plan", plan.id().toString());
+        caseSituation(Situation.CASE_TEAM_MEMBER, team, plan);
 
         CaseView removed = openCase(household("mx.author-west", "除外"), ConsentStatus.GIVEN);
         as("coordinator");
@@ -543,8 +876,7 @@ class AuthorizationMatrixTests {
             cases.removeMember(removed.id(), member.id(), member.version(), "担当替え");
         }
         PlanView removedPlan = plan(removed);
-        ids.get(Situation.REMOVED_TEAM_MEMBER).put("case", removed.id().toString());
-        ids.get(Situation.REMOVED_TEAM_MEMBER).put("plan", removedPlan.id().toString());
+        caseSituation(Situation.REMOVED_TEAM_MEMBER, removed, removedPlan);
 
         // a 支援会議 without consent whose members are the professional actors, each having pledged
         CaseView refused = openCase(household("mx.author-west", "支援会議"), ConsentStatus.REFUSED);
@@ -562,6 +894,27 @@ class AuthorizationMatrixTests {
             conferences.pledge(shien.id());
         }
         ids.get(Situation.SHIEN_MEMBER).put("conference", shien.id().toString());
+        // its minutes, with an action item that is done already
+        as(actors.get(Role.MUNICIPAL_COORDINATOR));
+        conferences.recordMinutes(
+                shien.id(),
+                conferences.get(shien.id()).version(),
+                new CaseCommands.Minutes(
+                        "共有した事項と役割分担",
+                        Set.of(ConferenceDecision.CONTINUE),
+                        members,
+                        false,
+                        null,
+                        null,
+                        Map.of(),
+                        List.of(new CaseCommands.ActionItem(
+                                "様子を伝える", account(actors.get(Role.CASEWORKER)), LocalDate.now()))));
+        UUID conferenceAction = jdbc.sql("select id from case_conference_action where conference_id = ?")
+                .param(shien.id())
+                .query(UUID.class)
+                .single();
+        conferences.markActionDone(conferenceAction);
+        ids.get(Situation.SHIEN_MEMBER).put("conferenceAction", conferenceAction.toString());
         // a household of the actors' agency that the volunteer was asked to watch, and a concern they raised about it
         Household watched = household("mx.author-east", "見守り");
         as("mx.author-east");
@@ -589,6 +942,64 @@ class AuthorizationMatrixTests {
         directoryIds.put("service", one("select id from support_service where agency_id = ?", east));
         directoryIds.put("area", one("select id from area where municipality_id = ?", tenancy()));
         directoryIds.put("staff", account(actors.get(Role.CASEWORKER)).toString());
+        directoryIds.put("issueCode", one("select id from issue_code where municipality_id = ?", tenancy()));
+        // an emergency access by a colleague of the actors' agency, waiting for its reviews
+        as("mx.author-east");
+        directoryIds.put(
+                "grant",
+                access.breakGlass(
+                                "household",
+                                other.household(),
+                                jdbc.sql("select case_number from household where id = ?")
+                                        .param(other.household())
+                                        .query(String.class)
+                                        .single(),
+                                Set.of(other.person()),
+                                "連絡が取れず安否を確認する必要があるため、世帯の記録を確かめる")
+                        .id()
+                        .toString());
+    }
+
+    /** A case with the ids its write endpoints name: the lead's account and team membership, a plan action item. */
+    void caseSituation(Situation situation, CaseView kase, PlanView plan) {
+        Map<String, String> v = ids.get(situation);
+        v.put("case", kase.id().toString());
+        v.put("plan", plan.id().toString());
+        as("coordinator");
+        CaseView.TeamMember lead = cases.team(kase.id()).stream()
+                .filter(m -> m.role() == TeamRole.LEAD)
+                .findFirst()
+                .orElseThrow();
+        v.put("leadAccount", lead.accountId().toString());
+        v.put("leadMember", lead.id().toString());
+        UUID action = jdbc.sql("select id from support_plan_action where plan_id = ?")
+                .param(plan.id())
+                .query(UUID.class)
+                .single();
+        records.markActionDone(action);
+        v.put("planAction", action.toString());
+    }
+
+    /** A referral about the household's first person, without consent (so that it shares nothing). */
+    String referral(String author, Household h, UUID to) {
+        as(author);
+        return referrals
+                .send(new SendReferral(
+                        h.household(),
+                        null,
+                        to,
+                        null,
+                        List.of(h.person()),
+                        List.of("OTHER"),
+                        Urgency.NORMAL,
+                        "マトリクスのつなぎ",
+                        null,
+                        null,
+                        ConsentStatus.NOT_ASKED,
+                        null,
+                        LocalDate.now().plusDays(30)))
+                .id()
+                .toString();
     }
 
     String one(String sql, UUID param) {
@@ -621,6 +1032,9 @@ class AuthorizationMatrixTests {
         if (path.startsWith("/admin/staff/")) {
             return path.replace("{id}", v.get("staff"));
         }
+        if (path.startsWith("/admin/issue-codes/")) {
+            return path.replace("{id}", v.get("issueCode"));
+        }
         return path.replace("{id}", v.get("agency"));
     }
 
@@ -628,9 +1042,19 @@ class AuthorizationMatrixTests {
         Map<String, String> v = ids.get(situation);
         v.put("household", h.household().toString());
         v.put("person", h.person().toString());
-        if (h.consultation() != null) {
-            v.put("consultation", h.consultation().toString());
-        }
+        v.put(
+                "member",
+                jdbc.sql("select id from household_member where household_id = ? and person_id = ?")
+                        .params(h.household(), h.person())
+                        .query(UUID.class)
+                        .single()
+                        .toString());
+        jdbc.sql("select id from protection where person_id = ? and ended_at is null")
+                .param(h.person())
+                .query(UUID.class)
+                .optional()
+                .ifPresent(id -> v.put("protection", id.toString()));
+        v.put("consultation", h.consultation().toString());
         jdbc.sql("select id from consent where household_id = ? limit 1")
                 .param(h.household())
                 .query(UUID.class)
@@ -682,6 +1106,15 @@ class AuthorizationMatrixTests {
                         LocalDate.now(),
                         LocalDate.now().plusMonths(6),
                         LocalDate.now().plusMonths(3),
-                        List.of(new CaseCommands.Goal("課題", "目標", null, List.of()))));
+                        List.of(new CaseCommands.Goal(
+                                "課題",
+                                "目標",
+                                null,
+                                List.of(new CaseCommands.Action(
+                                        "見守りの訪問",
+                                        c.leadAgencyId(),
+                                        null,
+                                        LocalDate.now().plusMonths(1),
+                                        null))))));
     }
 }

@@ -201,4 +201,11 @@ class CaseworkControllerTests {
                         .single())
                 .isEqualTo("SUPPORT");
     }
+
+    @Test
+    @WithUserDetails("coordinator")
+    void anUnknownCaseActionHasNoHandler() throws Exception {
+        mvc.perform(post("/cases/" + caseOf("佐々木家") + "/archive").with(csrf()).param("version", "0"))
+                .andExpect(status().isNotFound());
+    }
 }

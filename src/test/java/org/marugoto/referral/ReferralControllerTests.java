@@ -84,4 +84,12 @@ class ReferralControllerTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/referrals/" + notMine)).andExpect(status().isForbidden());
     }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void anUnknownActionHasNoHandler() throws Exception {
+        UUID any = jdbc.sql("select id from referral limit 1").query(UUID.class).single();
+        mvc.perform(post("/referrals/" + any + "/approve").with(csrf()).param("version", "0"))
+                .andExpect(status().isNotFound());
+    }
 }

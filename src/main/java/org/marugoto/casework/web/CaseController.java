@@ -287,37 +287,73 @@ class CaseController {
         return names;
     }
 
-    @PostMapping("/cases/{id}/{action:status|consent|team|remove-member|reopen}")
-    String act(
+    // ---- actions on the case page: each answers with a redirect to the case and the outcome as flash attributes ---
+
+    @PostMapping("/cases/{id}/status")
+    String changeStatus(
             @PathVariable UUID id,
-            @PathVariable String action,
             @RequestParam(defaultValue = "-1") int version,
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String text,
+            RedirectAttributes redirect) {
+        return act(id, "status", redirect, () -> cases.transition(id, version, parseStatus(to), blankToNull(text)));
+    }
+
+    @PostMapping("/cases/{id}/consent")
+    String recordConsent(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "-1") int version,
             @RequestParam(required = false) @Nullable String date,
+            @RequestParam(required = false) @Nullable String text,
+            RedirectAttributes redirect) {
+        return act(id, "consent", redirect, () -> cases.recordConsent(id, version, parseDate(date), text));
+    }
+
+    @PostMapping("/cases/{id}/team")
+    String addMember(
+            @PathVariable UUID id,
             @RequestParam(required = false) @Nullable UUID accountId,
-            @RequestParam(required = false) @Nullable UUID memberId,
             @RequestParam(required = false) @Nullable TeamRole role,
             RedirectAttributes redirect) {
-        try {
-            switch (action) {
-                case "status" -> cases.transition(id, version, parseStatus(to), blankToNull(text));
-                case "consent" -> cases.recordConsent(id, version, parseDate(date), text);
-                case "team" -> {
-                    if (accountId == null) {
-                        throw new RuleViolation("accountId", "case.error.member");
-                    }
-                    cases.addMember(id, accountId, role == null ? TeamRole.MEMBER : role);
-                }
-                case "remove-member" -> {
-                    if (memberId == null) {
-                        throw new RuleViolation(null, "case.error.member");
-                    }
-                    cases.removeMember(id, memberId, version, orEmpty(text));
-                }
-                case "reopen" -> cases.reopen(id, version, orEmpty(text));
-                default -> throw new NotFoundException("case action", action);
+        return act(id, "team", redirect, () -> {
+            if (accountId == null) {
+                throw new RuleViolation("accountId", "case.error.member");
             }
+            cases.addMember(id, accountId, role == null ? TeamRole.MEMBER : role);
+        });
+    }
+
+    @PostMapping("/cases/{id}/remove-member")
+    String removeMember(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "-1") int version,
+            @RequestParam(required = false) @Nullable UUID memberId,
+            @RequestParam(required = false) @Nullable String text,
+            RedirectAttributes redirect) {
+        return act(id, "remove-member", redirect, () -> {
+            if (memberId == null) {
+                throw new RuleViolation(null, "case.error.member");
+            }
+            cases.removeMember(id, memberId, version, orEmpty(text));
+        });
+    }
+
+    @PostMapping("/cases/{id}/reopen")
+    String reopen(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "-1") int version,
+            @RequestParam(required = false) @Nullable String text,
+            RedirectAttributes redirect) {
+        return act(id, "reopen", redirect, () -> cases.reopen(id, version, orEmpty(text)));
+    }
+
+    /**
+     * Runs one action of the case page and goes back to the case: {@code done} names the action that succeeded, or
+     * {@code actionError} the rule it broke or the concurrent change that stopped it. A refusal is not caught here.
+     */
+    private static String act(UUID id, String action, RedirectAttributes redirect, Runnable command) {
+        try {
+            command.run();
             redirect.addFlashAttribute("done", action);
         } catch (RuleViolation violation) {
             redirect.addFlashAttribute("actionError", violation.messageKey());

@@ -185,32 +185,88 @@ class ReferralController {
         return "referral/view";
     }
 
-    @PostMapping("/referrals/{id}/{action}")
-    String act(
+    // ---- actions on the referral page: each answers with a redirect to the referral and the outcome as flash
+    // attributes; the service decides which side (sender or receiver) may take it
+
+    @PostMapping("/referrals/{id}/accept")
+    String accept(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
+        return act(id, "accept", redirect, () -> referrals.accept(id, version));
+    }
+
+    @PostMapping("/referrals/{id}/decline")
+    String decline(
             @PathVariable UUID id,
-            @PathVariable String action,
             @RequestParam int version,
             @RequestParam(required = false) @Nullable String text,
             @RequestParam(required = false) @Nullable UUID suggestedAgencyId,
+            RedirectAttributes redirect) {
+        return act(id, "decline", redirect, () -> referrals.decline(id, version, orEmpty(text), suggestedAgencyId));
+    }
+
+    @PostMapping("/referrals/{id}/request-info")
+    String requestInformation(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) @Nullable String text,
+            RedirectAttributes redirect) {
+        return act(id, "request-info", redirect, () -> referrals.requestInformation(id, version, orEmpty(text)));
+    }
+
+    @PostMapping("/referrals/{id}/provide-info")
+    String provideInformation(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) @Nullable String text,
+            RedirectAttributes redirect) {
+        return act(id, "provide-info", redirect, () -> referrals.provideInformation(id, version, orEmpty(text)));
+    }
+
+    @PostMapping("/referrals/{id}/start")
+    String start(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
+        return act(id, "start", redirect, () -> referrals.start(id, version));
+    }
+
+    @PostMapping("/referrals/{id}/complete")
+    String complete(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) @Nullable String text,
             @RequestParam(required = false) @Nullable ReferralOutcome outcome,
             RedirectAttributes redirect) {
-        try {
-            switch (action) {
-                case "accept" -> referrals.accept(id, version);
-                case "decline" -> referrals.decline(id, version, orEmpty(text), suggestedAgencyId);
-                case "request-info" -> referrals.requestInformation(id, version, orEmpty(text));
-                case "provide-info" -> referrals.provideInformation(id, version, orEmpty(text));
-                case "start" -> referrals.start(id, version);
-                case "complete" -> {
-                    if (outcome == null) {
-                        throw new RuleViolation("outcome", "referral.error.outcome");
-                    }
-                    referrals.complete(id, version, outcome, text);
-                }
-                case "withdraw" -> referrals.withdraw(id, version, orEmpty(text));
-                case "follow-up" -> referrals.confirmFollowUp(id, version, orEmpty(text));
-                default -> throw new org.marugoto.shared.NotFoundException("referral action", action);
+        return act(id, "complete", redirect, () -> {
+            if (outcome == null) {
+                throw new RuleViolation("outcome", "referral.error.outcome");
             }
+            referrals.complete(id, version, outcome, text);
+        });
+    }
+
+    @PostMapping("/referrals/{id}/withdraw")
+    String withdraw(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) @Nullable String text,
+            RedirectAttributes redirect) {
+        return act(id, "withdraw", redirect, () -> referrals.withdraw(id, version, orEmpty(text)));
+    }
+
+    @PostMapping("/referrals/{id}/follow-up")
+    String confirmFollowUp(
+            @PathVariable UUID id,
+            @RequestParam int version,
+            @RequestParam(required = false) @Nullable String text,
+            RedirectAttributes redirect) {
+        return act(id, "follow-up", redirect, () -> referrals.confirmFollowUp(id, version, orEmpty(text)));
+    }
+
+    /**
+     * Runs one action of the referral page and goes back to the referral: {@code done} names the action that
+     * succeeded, or {@code actionError} the rule it broke or the concurrent change that stopped it. A refusal is not
+     * caught here.
+     */
+    private static String act(UUID id, String action, RedirectAttributes redirect, Runnable command) {
+        try {
+            command.run();
             redirect.addFlashAttribute("done", action);
         } catch (RuleViolation violation) {
             redirect.addFlashAttribute("actionError", violation.messageKey());
