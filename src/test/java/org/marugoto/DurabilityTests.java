@@ -110,6 +110,13 @@ class DurabilityTests {
                     atKill,
                     acknowledged.size(),
                     statusesWhileDatabaseDown.stream().filter(s -> s == 503).count());
+        } catch (AssertionError e) {
+            // keep the application's log for the reader of the failure
+            Files.copy(
+                    data.resolve("application.log"),
+                    Path.of("target", "durability-application.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            throw e;
         } finally {
             for (Process p : new Process[] {first, second}) {
                 if (p != null && p.isAlive()) {
@@ -179,7 +186,10 @@ class DurabilityTests {
                     if (response.statusCode() == 302 && household.find()) {
                         acknowledged.add(UUID.fromString(household.group(1)));
                     } else if (response.statusCode() != 503) {
-                        failures.add(response.statusCode() + " " + location);
+                        Matcher title =
+                                Pattern.compile("<title>([^<]*)</title>").matcher(response.body());
+                        failures.add(
+                                response.statusCode() + " " + location + " " + (title.find() ? title.group(1) : ""));
                     } else {
                         Thread.sleep(200);
                     }

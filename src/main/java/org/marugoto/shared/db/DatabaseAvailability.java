@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether the database answers, probed every second and marked down at once when a request meets a lost connection.
@@ -62,6 +63,12 @@ public class DatabaseAvailability {
             if (t instanceof DataAccessResourceFailureException
                     || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            // a failed rollback hides the exception that caused it; either may be the lost connection
+            if (t instanceof TransactionSystemException tx
+                    && tx.getApplicationException() != null
+                    && isConnectionFailure(tx.getApplicationException())) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

@@ -32,7 +32,7 @@ public class DatabaseFailureAnalyzer implements FailureAnalyzer {
                 return new FailureAnalysis(
                         failed.getMessage(),
                         "Check that the folder is writable and not on a full disk, and that no other program uses"
-                                + " it; the database server's own messages are in the lines above.",
+                                + " it; the database server's own messages are in postgres.log beside the folder.",
                         failed);
             }
         }

@@ -65,7 +65,12 @@ final class EmbeddedPostgresLauncher {
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("timezone", "UTC")
-                .setLocaleConfig("locale", "C.UTF-8");
+                .setLocaleConfig("locale", "C.UTF-8")
+                // the server's own messages (start-up problems, crash recovery) go to <data>/postgres.log
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                        folder.base().resolve("postgres.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
+                        folder.base().resolve("postgres.log").toFile()));
         if (port > 0) {
             builder.setPort(port);
         }
