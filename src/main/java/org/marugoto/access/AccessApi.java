@@ -25,6 +25,15 @@ public interface AccessApi {
     void authorize(PersonalDataAction action, RecordScope record, String purpose);
 
     /**
+     * Runs {@code page} as one view of a record (e.g. the household page with its sections): every read it authorizes
+     * is decided as usual, and a refusal is audited and thrown at once, but the granted reads are audited together,
+     * when the page is done, as one row about the record that names the records shown ({@code details}: record type
+     * to ids). A read under an emergency grant gets a row of its own that names the grant, as outside a view. Nothing
+     * is audited when the page throws (nothing was shown). A view inside a view belongs to the outer one.
+     */
+    <T> T asOneView(String recordType, java.util.UUID recordId, String purpose, java.util.function.Supplier<T> page);
+
+    /**
      * Whether the actor may request emergency (break-the-glass) access: professional roles only; volunteers,
      * planners, administrators, auditors and the privacy officer by that role alone may not.
      */

@@ -39,6 +39,9 @@ public interface ConsentApi {
     /** Whether the consent is valid now (not withdrawn, not expired). */
     boolean isValid(UUID consentId);
 
+    /** Those of the consents that are valid now, in one query (e.g. for a list of referrals). */
+    java.util.Set<UUID> validAmong(java.util.Collection<UUID> consentIds);
+
     /** The consent's state now, e.g. for a referral that points to it (no personal data, not audited). */
     ConsentState stateOf(UUID consentId);
 

@@ -146,6 +146,11 @@ class AccessDecisionPoint implements AccessApi {
     public void authorize(PersonalDataAction action, RecordScope record, String purpose) {
         Actor actor = CurrentActor.get().orElseThrow(() -> new AccessDeniedException("not authenticated"));
         if (mayAccessByRecord(actor, action, record)) {
+            View view = VIEW.get();
+            if (view != null && action == PersonalDataAction.READ) {
+                view.shown(record);
+                return;
+            }
             audit.record(entry(auditAction(action), action, record, purpose));
             return;
         }
@@ -163,6 +168,49 @@ class AccessDecisionPoint implements AccessApi {
         ownTransaction.executeWithoutResult(
                 status -> audit.record(entry(AuditAction.ACCESS_DENIED, action, record, purpose)));
         throw new AccessDeniedException("access refused");
+    }
+
+    private static final ThreadLocal<View> VIEW = new ThreadLocal<>();
+
+    /** The reads granted during one view of a record, by record type, in the order they were made. */
+    private static final class View {
+
+        private final Map<String, java.util.Set<UUID>> shown = new java.util.TreeMap<>();
+
+        void shown(RecordScope record) {
+            shown.computeIfAbsent(record.recordType(), k -> new java.util.LinkedHashSet<>())
+                    .add(record.recordId());
+        }
+    }
+
+    @Override
+    public <T> T asOneView(String recordType, UUID recordId, String purpose, java.util.function.Supplier<T> page) {
+        if (VIEW.get() != null) {
+            return page.get();
+        }
+        View view = new View();
+        VIEW.set(view);
+        T result;
+        try {
+            result = page.get();
+        } finally {
+            VIEW.remove();
+        }
+        if (!view.shown.isEmpty()) {
+            Map<String, String> details = new java.util.TreeMap<>();
+            details.put("action", PersonalDataAction.READ.name());
+            view.shown.forEach((type, ids) -> {
+                java.util.Set<UUID> others = new java.util.LinkedHashSet<>(ids);
+                others.remove(recordId);
+                if (!others.isEmpty()) {
+                    details.put(
+                            type,
+                            others.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(" ")));
+                }
+            });
+            audit.record(new AuditEntry(AuditAction.READ, recordType, recordId, purpose, details));
+        }
+        return result;
     }
 
     @Override

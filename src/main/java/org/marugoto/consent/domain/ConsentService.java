@@ -297,6 +297,24 @@ public class ConsentService implements ConsentApi {
 
     @Override
     @Transactional(readOnly = true)
+    public Set<UUID> validAmong(java.util.Collection<UUID> consentIds) {
+        if (consentIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> valid = new java.util.HashSet<>();
+        jdbc.sql("select * from consent where municipality_id = ? and id = any(?)")
+                .params(tenancy.municipalityId(), consentIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    ConsentView consent = row(rs);
+                    if (consent.valid()) {
+                        valid.add(consent.id());
+                    }
+                });
+        return valid;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public ConsentState stateOf(UUID consentId) {
         return find(consentId).state();
     }

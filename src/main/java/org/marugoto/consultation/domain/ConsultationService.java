@@ -247,34 +247,108 @@ public class ConsultationService implements ConsultationApi {
         return consultation;
     }
 
-    /** The consultations about a household: those the user may see, and how many others exist. */
+    /** The consultations about a household that the household page shows first: the newest this many. */
+    public static final int HOUSEHOLD_PAGE = 50;
+
+    /** The consultations about a household: the newest {@link #HOUSEHOLD_PAGE} the user may see, and the counts. */
     @Transactional
     public HouseholdConsultations forHousehold(UUID householdId) {
+        return forHousehold(householdId, HOUSEHOLD_PAGE);
+    }
+
+    /**
+     * The consultations about a household: the newest {@code limit} of those the user may see, how many more they
+     * may see, and how many others exist. A fixed number of queries however long the history: the consultations, then
+     * the issue codes and persons of those shown, all at once. Each one shown is authorized (and so audited).
+     */
+    @Transactional
+    public HouseholdConsultations forHousehold(UUID householdId, int limit) {
         Actor actor = CurrentActor.get().orElseThrow();
-        List<ConsultationView> visible = new ArrayList<>();
-        int hidden = 0;
         Set<UUID> involved = people.householdScope(householdId).sharedWithAgencyIds();
-        for (UUID id : jdbc.sql("""
-                        select id from consultation where municipality_id = ? and household_id = ?
+        List<ConsultationView> rows = jdbc.sql("""
+                        select * from consultation where municipality_id = ? and household_id = ?
                         order by received_at desc
                         """)
                 .params(tenancy.municipalityId(), householdId)
-                .query(UUID.class)
-                .list()) {
-            ConsultationView consultation = find(id);
-            RecordScope scope = scope(id, consultation.agencyId(), involved, consultation.consentStatus());
-            if (access.mayAccess(actor, PersonalDataAction.READ, scope)) {
-                access.authorize(PersonalDataAction.READ, scope, "household page");
-                visible.add(consultation);
-            } else {
+                .query((rs, i) -> row(rs, List.of(), null, List.of()))
+                .list();
+        List<ConsultationView> shown = new ArrayList<>();
+        int hidden = 0;
+        int more = 0;
+        for (ConsultationView consultation : rows) {
+            RecordScope scope =
+                    scope(consultation.id(), consultation.agencyId(), involved, consultation.consentStatus());
+            if (!access.mayAccess(actor, PersonalDataAction.READ, scope)) {
                 hidden++;
+            } else if (shown.size() < limit) {
+                access.authorize(PersonalDataAction.READ, scope, "household page");
+                shown.add(consultation);
+            } else {
+                more++;
             }
         }
-        return new HouseholdConsultations(visible, hidden);
+        return new HouseholdConsultations(withIssuesAndPersons(shown), hidden, more);
     }
 
     /** What the household page shows: visible consultations and a count of those the user may not open. */
-    public record HouseholdConsultations(List<ConsultationView> visible, int hidden) {}
+    public record HouseholdConsultations(List<ConsultationView> visible, int hidden, int more) {
+
+        public HouseholdConsultations(List<ConsultationView> visible, int hidden) {
+            this(visible, hidden, 0);
+        }
+    }
+
+    /** The consultations with their issue codes and persons, read for all of them in two queries. */
+    private List<ConsultationView> withIssuesAndPersons(List<ConsultationView> consultations) {
+        if (consultations.isEmpty()) {
+            return consultations;
+        }
+        UUID[] ids = consultations.stream().map(ConsultationView::id).toArray(UUID[]::new);
+        Map<UUID, List<String>> codes = new java.util.HashMap<>();
+        Map<UUID, String> main = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select consultation_id, issue_code, main from consultation_issue
+                        where municipality_id = ? and consultation_id = any(?)
+                        """).params(tenancy.municipalityId(), ids).query(rs -> {
+            UUID id = rs.getObject("consultation_id", UUID.class);
+            codes.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString("issue_code"));
+            if (rs.getBoolean("main")) {
+                main.put(id, rs.getString("issue_code"));
+            }
+        });
+        Map<UUID, List<UUID>> persons = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select consultation_id, person_id from consultation_person
+                        where municipality_id = ? and consultation_id = any(?)
+                        """).params(tenancy.municipalityId(), ids).query(rs -> {
+            persons.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                    .add(rs.getObject(2, UUID.class));
+        });
+        return consultations.stream()
+                .map(c -> new ConsultationView(
+                        c.id(),
+                        c.householdId(),
+                        c.agencyId(),
+                        c.counterId(),
+                        c.receivedAt(),
+                        c.channel(),
+                        c.consulterType(),
+                        c.consulterRelation(),
+                        c.urgency(),
+                        c.ownWords(),
+                        c.wishes(),
+                        c.consentStatus(),
+                        c.consentDate(),
+                        c.consentScope(),
+                        c.firstResponse(),
+                        c.referredAgencyId(),
+                        c.responseNote(),
+                        List.copyOf(codes.getOrDefault(c.id(), List.of())),
+                        main.get(c.id()),
+                        persons.getOrDefault(c.id(), List.of()),
+                        c.recordedBy()))
+                .toList();
+    }
 
     private RecordScope scope(UUID id, UUID agencyId, UUID householdId, ConsentStatus consent) {
         return scope(

@@ -10,6 +10,8 @@ import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.HouseholdSection;
 import org.marugoto.people.TimelineEntry;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The consultations on the household page: those the user may read, across agencies, and a count of the rest. */
 @Component
@@ -35,7 +37,11 @@ class ConsultationHouseholdSection implements HouseholdSection {
 
     @Override
     public Contribution contribute(UUID householdId) {
-        ConsultationService.HouseholdConsultations found = consultations.forHousehold(householdId);
+        // the newest consultations first; ?consultations=all (the "show more" link) lists the whole history
+        boolean all = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && "all".equals(request.getRequest().getParameter("consultations"));
+        ConsultationService.HouseholdConsultations found =
+                consultations.forHousehold(householdId, all ? Integer.MAX_VALUE : ConsultationService.HOUSEHOLD_PAGE);
         Map<UUID, String> agencyNames = directory.agencyNames();
         List<TimelineEntry> timeline = new ArrayList<>();
         for (ConsultationView c : found.visible()) {
@@ -50,6 +56,8 @@ class ConsultationHouseholdSection implements HouseholdSection {
                 Map.of(
                         "consultations", found.visible(),
                         "hidden", found.hidden(),
+                        "more", found.more(),
+                        "householdId", householdId,
                         "codes", consultations.issueCodesByCode(),
                         "agencyNames", agencyNames),
                 timeline);

@@ -447,6 +447,42 @@ public class PeopleService implements PeopleApi {
     @Override
     @Transactional(readOnly = true)
     public RecordScope householdScope(UUID householdId) {
+        Map<UUID, RecordScope> remembered = PAGE_SCOPES.get();
+        if (remembered != null) {
+            RecordScope scope = remembered.get(householdId);
+            if (scope == null) {
+                scope = deriveHouseholdScope(householdId);
+                remembered.put(householdId, scope);
+            }
+            return scope;
+        }
+        return deriveHouseholdScope(householdId);
+    }
+
+    /** The household scopes derived while a household page is put together: each household's once per page. */
+    private static final ThreadLocal<Map<UUID, RecordScope>> PAGE_SCOPES = new ThreadLocal<>();
+
+    /**
+     * Puts the household page together: one audited view of the household ({@link AccessApi#asOneView}: one audit
+     * row naming what the page shows, instead of one per consultation and section), during which the household's
+     * access scope is derived once, not by every section again. The page only reads, so the scope cannot change
+     * while it is put together.
+     */
+    public <T> T householdPage(UUID householdId, java.util.function.Supplier<T> page) {
+        return access.asOneView(HOUSEHOLD, householdId, "household page", () -> {
+            if (PAGE_SCOPES.get() != null) {
+                return page.get();
+            }
+            PAGE_SCOPES.set(new java.util.HashMap<>());
+            try {
+                return page.get();
+            } finally {
+                PAGE_SCOPES.remove();
+            }
+        });
+    }
+
+    private RecordScope deriveHouseholdScope(UUID householdId) {
         HouseholdView household = findHousehold(householdId);
         Set<UUID> involved = new HashSet<>(jdbc.sql("""
                         select agency_id from household_agency where municipality_id = ? and household_id = ?

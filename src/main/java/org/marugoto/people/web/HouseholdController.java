@@ -51,8 +51,13 @@ class HouseholdController {
 
     record RenderedSection(String fragment, java.util.Map<String, Object> model) {}
 
+    /** The page is one audited view of the household (one audit row), its scope derived once: see householdPage. */
     @GetMapping("/households/{id}")
     String household(@PathVariable UUID id, Model model) {
+        return people.householdPage(id, () -> render(id, model));
+    }
+
+    private String render(UUID id, Model model) {
         HouseholdView household = people.household(id, "household page");
         List<MemberView> members = people.members(id);
         List<MemberView> current = members.stream().filter(MemberView::current).toList();

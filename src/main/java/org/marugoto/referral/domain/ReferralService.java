@@ -462,9 +462,10 @@ public class ReferralService implements ReferralApi {
     @Transactional
     public List<ReferralView> inbox() {
         Actor actor = actor();
-        List<ReferralView> list = list("to_agency_id = :agency", actor.agencyId()).stream()
-                .map(this::restrictFor)
-                .toList();
+        List<ReferralView> all = list("to_agency_id = :agency", actor.agencyId());
+        Set<UUID> validConsents = validConsents(all);
+        List<ReferralView> list =
+                all.stream().map(r -> restrictFor(r, validConsents)).toList();
         audit.record(new AuditEntry(
                 AuditAction.SEARCH, REFERRAL, null, "inbox", Map.of("results", String.valueOf(list.size()))));
         return list;
@@ -498,18 +499,32 @@ public class ReferralService implements ReferralApi {
     @Transactional
     public List<ReferralView> forHousehold(UUID householdId) {
         Actor actor = actor();
-        return list(
-                        "household_id = :household and (from_agency_id = :agency or to_agency_id = :agency)",
-                        actor.agencyId(),
-                        householdId)
-                .stream()
-                .map(r -> r.fromAgencyId().equals(actor.agencyId()) ? r : restrictFor(r))
+        List<ReferralView> all = list(
+                "household_id = :household and (from_agency_id = :agency or to_agency_id = :agency)",
+                actor.agencyId(),
+                householdId);
+        Set<UUID> validConsents = validConsents(all);
+        return all.stream()
+                .map(r -> r.fromAgencyId().equals(actor.agencyId()) ? r : restrictFor(r, validConsents))
                 .toList();
     }
 
     private ReferralView restrictFor(ReferralView full) {
+        return restrictFor(full, full.consentId() == null ? Set.of() : validConsents(List.of(full)));
+    }
+
+    /** The consents the referrals were sent under that are valid now, asked in one query. */
+    private Set<UUID> validConsents(List<ReferralView> referrals) {
+        Set<UUID> ids = referrals.stream()
+                .map(ReferralView::consentId)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        return consents.validAmong(ids);
+    }
+
+    private static ReferralView restrictFor(ReferralView full, Set<UUID> validConsents) {
         boolean shared = full.consentStatus() == ConsentStatus.GIVEN
-                && (full.consentId() == null || consents.isValid(full.consentId()))
+                && (full.consentId() == null || validConsents.contains(full.consentId()))
                 && (full.status().active() || full.status() == ReferralStatus.COMPLETED);
         return shared ? full : withoutDetails(full);
     }
@@ -552,20 +567,44 @@ public class ReferralService implements ReferralApi {
         return list(condition, agency, null);
     }
 
+    /**
+     * The newest 500 referrals that meet the condition, in three queries whatever their number: the referrals, then
+     * the issue codes and the persons of all of them at once ({@code referral_id = any(?)}).
+     */
     private List<ReferralView> list(String condition, @Nullable UUID agency, @Nullable UUID household) {
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("m", tenancy.municipalityId())
                 .addValue("agency", agency)
                 .addValue("household", household);
-        List<UUID> ids = jdbc.sql(
-                        "select id from referral where municipality_id = :m and %s order by created_at desc limit 500"
+        List<ReferralView> found = jdbc.sql(
+                        "select * from referral where municipality_id = :m and %s order by created_at desc limit 500"
                                 .formatted(condition))
                 .paramSource(params)
-                .query(UUID.class)
+                .query((rs, i) -> row(rs, List.of(), List.of()))
                 .list();
-        List<ReferralView> result = new ArrayList<>(ids.size());
-        for (UUID id : ids) {
-            result.add(find(id));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = found.stream().map(ReferralView::id).toArray(UUID[]::new);
+        Map<UUID, List<String>> codes = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select referral_id, issue_code from referral_issue
+                        where municipality_id = ? and referral_id = any(?)
+                        """).params(tenancy.municipalityId(), ids).query(rs -> {
+            codes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                    .add(rs.getString(2));
+        });
+        Map<UUID, List<UUID>> persons = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select referral_id, person_id from referral_person
+                        where municipality_id = ? and referral_id = any(?)
+                        """).params(tenancy.municipalityId(), ids).query(rs -> {
+            persons.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                    .add(rs.getObject(2, UUID.class));
+        });
+        List<ReferralView> result = new ArrayList<>(found.size());
+        for (ReferralView r : found) {
+            result.add(withLists(r, codes.getOrDefault(r.id(), List.of()), persons.getOrDefault(r.id(), List.of())));
         }
         return result;
     }
@@ -586,6 +625,40 @@ public class ReferralService implements ReferralApi {
                 .query((rs, i) -> row(rs, codes, persons))
                 .optional()
                 .orElseThrow(() -> new NotFoundException(REFERRAL, id));
+    }
+
+    private static ReferralView withLists(ReferralView r, List<String> codes, List<UUID> persons) {
+        return new ReferralView(
+                r.id(),
+                r.referenceNumber(),
+                r.householdId(),
+                r.consultationId(),
+                r.fromAgencyId(),
+                r.toAgencyId(),
+                r.toCounterId(),
+                r.status(),
+                r.urgency(),
+                r.summary(),
+                r.reason(),
+                r.tried(),
+                codes,
+                persons,
+                r.consentStatus(),
+                r.consentScope(),
+                r.consentId(),
+                r.desiredResponseDate(),
+                r.infoRequest(),
+                r.declineReason(),
+                r.suggestedAgencyId(),
+                r.outcome(),
+                r.outcomeNote(),
+                r.sentAt(),
+                r.lastActivityAt(),
+                r.followUpConfirmedAt(),
+                r.followUpNote(),
+                r.overdueSince(),
+                r.detailsShared(),
+                r.version());
     }
 
     private static ReferralView row(ResultSet rs, List<String> codes, List<UUID> persons) throws SQLException {
