@@ -1,6 +1,6 @@
 package org.marugoto.directory;
 
-/** The kinds of support agency (DOMAIN.md §3). */
+/** The kinds of support agency (docs/domain.md §3). */
 public enum AgencyKind {
     /** 市町村 地域福祉担当課 (包括的支援体制の所管, 多機関協働) */
     MUNICIPAL_WELFARE_DIVISION,

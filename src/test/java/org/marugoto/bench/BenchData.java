@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.text.Addresses;
 import org.marugoto.shared.text.JapaneseText;
 import org.marugoto.shared.text.PhoneNumbers;
@@ -33,7 +33,6 @@ import org.postgresql.copy.CopyManager;
 final class BenchData {
 
     static final String CREATED_BY = "bench";
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final LocalDate FIRST_BIRTH = LocalDate.of(1925, 1, 1);
     private static final LocalDate LAST_BIRTH = LocalDate.of(2025, 12, 31);
 
@@ -709,6 +708,6 @@ final class BenchData {
     }
 
     static LocalDate today() {
-        return LocalDate.now(JAPAN);
+        return LocalDate.now(Japan.ZONE);
     }
 }

@@ -8,7 +8,6 @@ import static org.marugoto.people.PeopleFixtures.person;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +31,7 @@ import org.marugoto.people.domain.PersonSearch;
 import org.marugoto.referral.ReferralView;
 import org.marugoto.referral.domain.ReferralService;
 import org.marugoto.referral.domain.SendReferral;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,8 +40,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /** Consent records and access that follows them: sharing, withdrawal, expiry, own records, referrals, audit. */
 @MarugotoTest
 class ConsentServiceTests {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     @Autowired
     ConsentApi consents;
@@ -89,7 +87,7 @@ class ConsentServiceTests {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(JAPAN));
+        return Japan.today(clock);
     }
 
     /** As the elderly-care centre (HOKATSU-N): a mother and son with a family name unique to the test. */

@@ -21,6 +21,7 @@ import org.marugoto.people.domain.PeopleService;
 import org.marugoto.people.domain.PersonSearch;
 import org.marugoto.people.domain.ProtectionService;
 import org.marugoto.people.domain.SearchHit;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -203,7 +204,7 @@ class ProtectionServiceTests {
         PeopleFixtures.actAs(users, "caseworker2");
         ProtectionCommand command = new ProtectionCommand(
                 ProtectionKind.STALKING,
-                LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Tokyo"))),
+                Japan.today(clock),
                 null,
                 "美月野警察署",
                 "勤務先は市外",

@@ -8,7 +8,6 @@ import static org.marugoto.people.PeopleFixtures.person;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.marugoto.people.PeopleFixtures;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
 import org.marugoto.shared.Actor;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.watch.domain.AskToWatch;
 import org.marugoto.watch.domain.ConcernService;
@@ -40,8 +40,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /** Watch requests and concerns: the volunteer's narrow view, its end, and the concern's way to the agency. */
 @MarugotoTest
 class WatchServiceTests {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     @Autowired
     WatchService watches;
@@ -198,8 +196,7 @@ class WatchServiceTests {
     @Test
     void theRequestEndsAfterItsLastDay() {
         MemberView watched = household("期限田", "きげんだ");
-        WatchRequestView request =
-                ask(watched, "minsei", LocalDate.now(clock.withZone(JAPAN)).plusDays(1));
+        WatchRequestView request = ask(watched, "minsei", Japan.today(clock).plusDays(1));
         as("minsei");
         assertThat(watches.myWatch(request.id()).householdId()).isEqualTo(watched.householdId());
         later = clock.jump(Duration.ofDays(2));

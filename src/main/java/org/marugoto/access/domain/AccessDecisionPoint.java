@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the agencies it was shared with; administrators, planners and auditors see no personal data by their role alone.
  * Volunteers (民生委員・児童委員) get nothing from their agency: they read a household only while a watch request
  * naming them is active, and the records that name them as members (their own concerns, the requests to them); they
- * never search or export. See docs/decisions/0005-access-model.md and 0017-volunteer-view.md.
+ * never search or export. See docs/decisions/0005-households-search-and-visibility.md
+ * and 0017-volunteer-view.md.
  */
 @Service
 class AccessDecisionPoint implements AccessApi {

@@ -1,6 +1,6 @@
 package org.marugoto.access.web;
 
-import static org.marugoto.shared.web.FormText.blankToNull;
+import static org.marugoto.shared.text.Texts.blankToNull;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,6 @@
 package org.marugoto.casework.domain;
 
-import static org.marugoto.casework.domain.Texts.blankToNull;
+import static org.marugoto.shared.text.Texts.blankToNull;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -20,6 +20,7 @@ import org.marugoto.audit.AuditEntry;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
@@ -341,7 +342,7 @@ public class CaseRecords {
             return List.of();
         }
         UUID[] ids = cases.stream().map(CaseView::id).toArray(UUID[]::new);
-        LocalDate today = LocalDate.now(clock.withZone(CaseService.JAPAN));
+        LocalDate today = Japan.today(clock);
         List<OverdueItem> items = new ArrayList<>();
         items.addAll(jdbc.sql("""
                         select c.id, c.case_number, a.description, a.due_date from support_plan_action a

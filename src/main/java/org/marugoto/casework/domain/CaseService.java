@@ -1,6 +1,6 @@
 package org.marugoto.casework.domain;
 
-import static org.marugoto.casework.domain.Texts.blankToNull;
+import static org.marugoto.shared.text.Texts.blankToNull;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.marugoto.referral.ReferralApi;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
@@ -55,7 +55,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseService {
 
     static final String CASE = "support_case";
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
@@ -716,7 +715,7 @@ public class CaseService {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(JAPAN));
+        return Japan.today(clock);
     }
 
     static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -26,10 +26,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
- * Cases in every status around the demo households of DOMAIN.md §1: the 8050 household in support with an agreed
- * plan, the double-care household being planned, the young carer and the hoarding case worked in 支援会議 without
- * consent, the man between systems in monitoring, the widow closed with a follow-up, the foreign family reopened.
- * Runs once: skipped when cases exist.
+ * Cases in every status around the demo households of docs/domain.md §1: the 8050 household in support with an
+ * agreed plan, the double-care household being planned, the young carer and the hoarding case worked in 支援会議
+ * without consent, the man between systems in monitoring, the widow closed with a follow-up, the foreign family
+ * reopened. Runs once: skipped when cases exist.
  */
 @Component
 @Order(60)

@@ -1,6 +1,6 @@
 package org.marugoto.casework.domain;
 
-import static org.marugoto.casework.domain.Texts.blankToNull;
+import static org.marugoto.shared.text.Texts.blankToNull;
 
 import java.sql.Array;
 import java.sql.Timestamp;

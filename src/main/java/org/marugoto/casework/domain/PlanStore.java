@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
@@ -305,7 +306,7 @@ class PlanStore {
             return;
         }
         PlanView last = latest.get();
-        LocalDate today = LocalDate.now(clock.withZone(CaseService.JAPAN));
+        LocalDate today = Japan.today(clock);
         List<CaseCommands.Goal> goals = last.goals().stream()
                 .map(g -> new CaseCommands.Goal(
                         g.issue(),

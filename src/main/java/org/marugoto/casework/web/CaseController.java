@@ -1,11 +1,10 @@
 package org.marugoto.casework.web;
 
-import static org.marugoto.shared.web.FormText.blankToNull;
-import static org.marugoto.shared.web.FormText.orEmpty;
+import static org.marugoto.shared.text.Texts.blankToNull;
+import static org.marugoto.shared.text.Texts.orEmpty;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +41,7 @@ import org.marugoto.referral.ReferralStatus;
 import org.marugoto.referral.ReferralView;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.web.DateInput;
@@ -60,8 +60,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Cases (多機関協働): the coordinator's dashboard, opening, the case page, team, assessment, plan, progress, closure. */
 @Controller
 class CaseController {
-
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final CaseService cases;
     private final CaseRecords records;
@@ -256,7 +254,7 @@ class CaseController {
         model.addAttribute("progressKinds", ProgressKind.values());
         model.addAttribute("roles", List.of(TeamRole.MEMBER, TeamRole.ADVISOR));
         model.addAttribute("outcomes", GoalOutcome.values());
-        model.addAttribute("today", LocalDate.now(JAPAN));
+        model.addAttribute("today", LocalDate.now(Japan.ZONE));
         boolean manager = view.leadAccountId().equals(actor.accountId())
                 || actor.roleNames().contains(Role.MUNICIPAL_COORDINATOR.name());
         model.addAttribute("manager", manager);
@@ -271,7 +269,7 @@ class CaseController {
         if (!model.containsAttribute("progressForm")) {
             CaseForms.ProgressForm progress = new CaseForms.ProgressForm();
             progress.setOccurredAt(
-                    LocalDateTime.now(JAPAN).withSecond(0).withNano(0).toString());
+                    LocalDateTime.now(Japan.ZONE).withSecond(0).withNano(0).toString());
             model.addAttribute("progressForm", progress);
         }
         return "casework/case";
@@ -402,7 +400,7 @@ class CaseController {
             records.addProgress(
                     id,
                     new CaseCommands.Progress(
-                            when.atZone(JAPAN).toInstant(), form.getKind(), form.getPersonId(), form.getBody()));
+                            when.atZone(Japan.ZONE).toInstant(), form.getKind(), form.getPersonId(), form.getBody()));
             redirect.addFlashAttribute("done", "progress");
         } catch (RuleViolation violation) {
             redirect.addFlashAttribute("actionError", violation.messageKey());
@@ -493,7 +491,7 @@ class CaseController {
         CaseView view = cases.get(id);
         CaseForms.PlanForm form = new CaseForms.PlanForm();
         PlanView source = records.draft(id).orElse(records.currentPlan(id).orElse(null));
-        LocalDate today = LocalDate.now(JAPAN);
+        LocalDate today = LocalDate.now(Japan.ZONE);
         if (source != null) {
             if (source.status() == org.marugoto.casework.domain.PlanStatus.DRAFT) {
                 form.setDraftVersion(source.version());
@@ -614,7 +612,7 @@ class CaseController {
         model.addAttribute("plan", plan);
         model.addAttribute("staffNames", colleagues.professionalNames());
         model.addAttribute("outcomes", GoalOutcome.values());
-        model.addAttribute("today", LocalDate.now(JAPAN));
+        model.addAttribute("today", LocalDate.now(Japan.ZONE));
         return "casework/plan";
     }
 

@@ -18,6 +18,7 @@ import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.pdf.PdfRenderer;
 import org.marugoto.shared.pdf.PdfResponses;
 import org.marugoto.shared.web.Display;
@@ -77,7 +78,7 @@ class CasePrintController {
         model.put("persons", persons);
         model.put(
                 "createdOn",
-                LocalDate.ofInstant(plan.agreedAt() == null ? clock.instant() : plan.agreedAt(), Display.JAPAN));
+                LocalDate.ofInstant(plan.agreedAt() == null ? clock.instant() : plan.agreedAt(), Japan.ZONE));
         model.put(
                 "leadName",
                 colleagues

@@ -1,6 +1,6 @@
 package org.marugoto.casework.web;
 
-import static org.marugoto.shared.web.FormText.blankToNull;
+import static org.marugoto.shared.text.Texts.blankToNull;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,6 +24,7 @@ import org.marugoto.casework.domain.PersonAgreement;
 import org.marugoto.casework.domain.PlanStatus;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.web.FormErrors;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -71,8 +72,7 @@ class ConferenceController {
         CaseView view = cases.get(caseId);
         CaseForms.ConferenceForm form = new CaseForms.ConferenceForm();
         form.setKind(kind);
-        form.setScheduledAt(
-                LocalDate.now(CaseController.JAPAN).plusDays(7).atTime(14, 0).toString());
+        form.setScheduledAt(LocalDate.now(Japan.ZONE).plusDays(7).atTime(14, 0).toString());
         if (kind == ConferenceKind.JUSHO) {
             cases.team(caseId).stream().filter(CaseView.TeamMember::active).forEach(m -> form.getMemberAccountIds()
                     .add(m.accountId()));
@@ -101,7 +101,7 @@ class ConferenceController {
                     caseId,
                     new CaseCommands.Conference(
                             form.getKind(),
-                            when.atZone(CaseController.JAPAN).toInstant(),
+                            when.atZone(Japan.ZONE).toInstant(),
                             form.getPlace(),
                             form.getAgenda(),
                             new LinkedHashSet<>(form.getMemberAccountIds())));

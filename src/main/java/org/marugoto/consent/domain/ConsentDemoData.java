@@ -1,7 +1,6 @@
 package org.marugoto.consent.domain;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Japan;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,8 +34,6 @@ import org.springframework.stereotype.Component;
 @Order(60)
 @ConditionalOnBooleanProperty("marugoto.demo.enabled")
 class ConsentDemoData implements ApplicationRunner {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final ConsentService consents;
     private final PeopleApi people;
@@ -68,7 +66,7 @@ class ConsentDemoData implements ApplicationRunner {
                 || household("佐々木家") == null) {
             return;
         }
-        LocalDate today = LocalDate.now(JAPAN);
+        LocalDate today = LocalDate.now(Japan.ZONE);
         try {
             // 8050: mother and son agree that the poverty counter and the hub see the household and meet about it
             as("caseworker");

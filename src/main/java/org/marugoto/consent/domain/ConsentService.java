@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -36,6 +35,7 @@ import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
@@ -52,7 +52,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConsentService implements ConsentApi {
 
     static final String CONSENT = "consent";
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
@@ -373,11 +372,11 @@ public class ConsentService implements ConsentApi {
     static @Nullable Instant endsAt(@Nullable LocalDate validUntil) {
         return validUntil == null
                 ? null
-                : validUntil.plusDays(1).atStartOfDay(JAPAN).toInstant();
+                : validUntil.plusDays(1).atStartOfDay(Japan.ZONE).toInstant();
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(JAPAN));
+        return Japan.today(clock);
     }
 
     // ---- row mapping -----------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@ package org.marugoto.consent.web;
 
 import jakarta.validation.Valid;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.text.JapaneseDates;
 import org.marugoto.shared.web.DateInput;
@@ -36,8 +36,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConsentController {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
     private final ConsentApi consents;
     private final PeopleApi people;
     private final DirectoryApi directory;
@@ -51,7 +49,7 @@ class ConsentController {
     @GetMapping("/households/{householdId}/consents/new")
     String form(@PathVariable UUID householdId, Model model) {
         ConsentForm form = new ConsentForm();
-        form.setGivenOn(JapaneseDates.wareki(LocalDate.now(JAPAN)));
+        form.setGivenOn(JapaneseDates.wareki(LocalDate.now(Japan.ZONE)));
         return formPage(model, householdId, form);
     }
 
@@ -121,7 +119,7 @@ class ConsentController {
         ConsentView consent = consents.get(id);
         WithdrawalForm form = new WithdrawalForm();
         form.setVersion(consent.version());
-        form.setWithdrawnOn(JapaneseDates.wareki(LocalDate.now(JAPAN)));
+        form.setWithdrawnOn(JapaneseDates.wareki(LocalDate.now(Japan.ZONE)));
         return withdrawPage(model, consent, form);
     }
 

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,6 +35,7 @@ import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
@@ -53,7 +53,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConsultationService implements ConsultationApi {
 
     static final String CONSULTATION = "consultation";
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
@@ -162,9 +161,7 @@ public class ConsultationService implements ConsultationApi {
                             command.householdId(),
                             command.personIds(),
                             command.referredAgencyId(),
-                            command.consentDate() == null
-                                    ? LocalDate.now(clock.withZone(JAPAN))
-                                    : command.consentDate(),
+                            command.consentDate() == null ? Japan.today(clock) : command.consentDate(),
                             command.consentScope())
                     .id();
             consents.shareUnder(consentId, command.referredAgencyId(), "REFERRAL_WITH_CONSENT");
@@ -224,7 +221,7 @@ public class ConsultationService implements ConsultationApi {
         if (command.consentStatus() != ConsentStatus.NOT_ASKED && command.consentDate() == null) {
             throw new RuleViolation("consentDate", "consultation.error.consentDate");
         }
-        if (command.consentDate() != null && command.consentDate().isAfter(LocalDate.now(clock.withZone(JAPAN)))) {
+        if (command.consentDate() != null && command.consentDate().isAfter(Japan.today(clock))) {
             throw new RuleViolation("consentDate", "validation.date.future");
         }
     }

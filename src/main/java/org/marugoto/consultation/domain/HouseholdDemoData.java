@@ -3,7 +3,6 @@ package org.marugoto.consultation.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,6 +23,7 @@ import org.marugoto.people.PersonCommand;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Japan;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Households of the demo city with the consultations different agencies recorded about them: the stories of
- * DOMAIN.md §1 (8050, double care, a young carer, hoarding with refusal, someone between systems, a foreign
+ * docs/domain.md §1 (8050, double care, a young carer, hoarding with refusal, someone between systems, a foreign
  * family) and a few hundred ordinary households generated from invented names. Recorded through the services, as
  * the demo staff, so that access rules and audit apply. Runs once: skipped when households exist.
  */
@@ -44,8 +44,6 @@ import org.springframework.stereotype.Component;
 @Order(40)
 @ConditionalOnBooleanProperty("marugoto.demo.enabled")
 class HouseholdDemoData implements ApplicationRunner {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     /** kanji, reading: invented combinations of common surnames, some written with variant kanji. */
     static final String[][] FAMILY_NAMES = {
@@ -254,7 +252,7 @@ class HouseholdDemoData implements ApplicationRunner {
                 "たかはし",
                 "ひな",
                 Sex.FEMALE,
-                LocalDate.now(JAPAN).getYear(),
+                LocalDate.now(Japan.ZONE).getYear(),
                 1,
                 1,
                 "美月野市本町二丁目4番15号 グリーンハイツ203",
@@ -497,7 +495,7 @@ class HouseholdDemoData implements ApplicationRunner {
                 LivingSituation.WITH_FAMILY,
                 null);
         people.endMembership(
-                kiyoshi.id(), kiyoshi.version(), LocalDate.now(JAPAN).minusMonths(11), MembershipEnd.DIED);
+                kiyoshi.id(), kiyoshi.version(), LocalDate.now(Japan.ZONE).minusMonths(11), MembershipEnd.DIED);
         consult(
                 "caseworker",
                 chiyo.householdId(),
@@ -526,7 +524,7 @@ class HouseholdDemoData implements ApplicationRunner {
                         "あやか",
                         null,
                         Sex.FEMALE,
-                        LocalDate.now(JAPAN).minusYears(34).withMonth(6).withDayOfMonth(18),
+                        LocalDate.now(Japan.ZONE).minusYears(34).withMonth(6).withDayOfMonth(18),
                         NONOMURA_ADDRESS,
                         null,
                         LivingSituation.WITH_FAMILY,
@@ -544,7 +542,7 @@ class HouseholdDemoData implements ApplicationRunner {
                         "みなと",
                         null,
                         Sex.MALE,
-                        LocalDate.now(JAPAN).minusYears(7).withMonth(2).withDayOfMonth(9),
+                        LocalDate.now(Japan.ZONE).minusYears(7).withMonth(2).withDayOfMonth(9),
                         NONOMURA_ADDRESS,
                         null,
                         LivingSituation.WITH_FAMILY,
@@ -558,7 +556,7 @@ class HouseholdDemoData implements ApplicationRunner {
                         null,
                         Relationship.CHILD,
                         true,
-                        LocalDate.now(JAPAN).minusYears(7).withMonth(2).withDayOfMonth(9)));
+                        LocalDate.now(Japan.ZONE).minusYears(7).withMonth(2).withDayOfMonth(9)));
         consult(
                 "caseworker3",
                 ayaka.householdId(),
@@ -623,11 +621,11 @@ class HouseholdDemoData implements ApplicationRunner {
                         case CHILD ->
                             Math.min(
                                     headYear + 22 + random.nextInt(15),
-                                    LocalDate.now(JAPAN).getYear() - 1);
+                                    LocalDate.now(Japan.ZONE).getYear() - 1);
                         default ->
                             Math.min(
                                     headYear + 50 + random.nextInt(15),
-                                    LocalDate.now(JAPAN).getYear() - 1);
+                                    LocalDate.now(Japan.ZONE).getYear() - 1);
                     };
             Sex sex = random.nextBoolean() ? Sex.FEMALE : Sex.MALE;
             String[] given = given(random, sex);
@@ -703,8 +701,8 @@ class HouseholdDemoData implements ApplicationRunner {
             @Nullable String householdName) {
         String reading = givenKana != null ? givenKana : readingOf(givenName, sex);
         LocalDate birth = LocalDate.of(year, month, Math.min(day, 28));
-        if (birth.isAfter(LocalDate.now(JAPAN))) {
-            birth = LocalDate.now(JAPAN).minusDays(30);
+        if (birth.isAfter(LocalDate.now(Japan.ZONE))) {
+            birth = LocalDate.now(Japan.ZONE).minusDays(30);
         }
         return people.register(
                 new PersonCommand(
@@ -736,11 +734,11 @@ class HouseholdDemoData implements ApplicationRunner {
     }
 
     private static Instant days(int offset) {
-        return LocalDateTime.now(JAPAN)
+        return LocalDateTime.now(Japan.ZONE)
                 .plusDays(offset)
                 .withHour(10)
                 .withMinute(30)
-                .atZone(JAPAN)
+                .atZone(Japan.ZONE)
                 .toInstant();
     }
 
@@ -788,7 +786,7 @@ class HouseholdDemoData implements ApplicationRunner {
                 ownWords,
                 wishes,
                 consent,
-                consent == ConsentStatus.NOT_ASKED ? null : LocalDate.ofInstant(at, JAPAN),
+                consent == ConsentStatus.NOT_ASKED ? null : LocalDate.ofInstant(at, Japan.ZONE),
                 scope,
                 response == FirstResponse.REFERRED && referred == null ? FirstResponse.INFORMATION_GIVEN : response,
                 referred,

@@ -1,12 +1,11 @@
 package org.marugoto.consultation.web;
 
-import static org.marugoto.shared.web.FormText.blankToNull;
+import static org.marugoto.shared.text.Texts.blankToNull;
 
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.marugoto.people.HouseholdView;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.text.JapaneseDates;
 import org.marugoto.shared.web.DateInput;
@@ -43,8 +43,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConsultationController {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
     private final ConsultationService consultations;
     private final IssueCodes issueCodes;
     private final PeopleApi people;
@@ -61,7 +59,7 @@ class ConsultationController {
     @GetMapping("/households/{householdId}/consultations/new")
     String form(@PathVariable UUID householdId, Model model) {
         ConsultationForm form = new ConsultationForm();
-        LocalDateTime now = LocalDateTime.now(JAPAN);
+        LocalDateTime now = LocalDateTime.now(Japan.ZONE);
         form.setReceivedDate(JapaneseDates.wareki(now.toLocalDate()));
         form.setReceivedTime(now.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")));
         var counters = directory.counters(CurrentActor.get().orElseThrow().agencyId());
@@ -95,7 +93,7 @@ class ConsultationController {
                     form.getSubmissionToken(),
                     householdId,
                     form.getCounterId(),
-                    LocalDateTime.of(day, time).atZone(JAPAN).toInstant(),
+                    LocalDateTime.of(day, time).atZone(Japan.ZONE).toInstant(),
                     form.getChannel(),
                     form.getConsulterType(),
                     blankToNull(form.getConsulterRelation()),

@@ -18,10 +18,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The agencies of the demo city 美月野市, their counters and their services: one agency of every kind in DOMAIN.md §3,
- * an elderly-care centre per daily-life area, the counters where consultations are received, and the services each
- * offers with the issues it handles. A service serves its agency's area (the whole city when the agency has none) and
- * is offered at all its agency's counters unless said otherwise. Idempotent: looked up by code first.
+ * The agencies of the demo city 美月野市, their counters and their services: one agency of every kind in
+ * docs/domain.md §3, an elderly-care centre per daily-life area, the counters where consultations are received, and
+ * the services each offers with the issues it handles. A service serves its agency's area (the whole city when the
+ * agency has none) and is offered at all its agency's counters unless said otherwise. Idempotent: looked up by code
+ * first.
  */
 @Component
 @Order(20)

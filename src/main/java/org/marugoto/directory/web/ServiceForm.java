@@ -1,7 +1,7 @@
 package org.marugoto.directory.web;
 
-import static org.marugoto.shared.web.FormText.blankToNull;
-import static org.marugoto.shared.web.FormText.orEmpty;
+import static org.marugoto.shared.text.Texts.blankToNull;
+import static org.marugoto.shared.text.Texts.orEmpty;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;

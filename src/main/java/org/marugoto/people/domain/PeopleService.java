@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +31,7 @@ import org.marugoto.people.PersonView;
 import org.marugoto.people.Relationship;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
@@ -52,7 +52,6 @@ public class PeopleService implements PeopleApi {
 
     static final String PERSON = "person";
     static final String HOUSEHOLD = "household";
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
@@ -160,8 +159,7 @@ public class PeopleService implements PeopleApi {
         long number = jdbc.sql("select nextval('household_case_number_seq')")
                 .query(Long.class)
                 .single();
-        String caseNumber =
-                "H%d-%05d".formatted(LocalDate.now(clock.withZone(JAPAN)).getYear(), number);
+        String caseNumber = "H%d-%05d".formatted(Japan.today(clock).getYear(), number);
         Timestamp now = Timestamp.from(now());
         jdbc.sql("""
                         insert into household (municipality_id, id, case_number, name, address, address_key, area_id,
@@ -229,7 +227,7 @@ public class PeopleService implements PeopleApi {
         if (!member.current()) {
             throw new RuleViolation(null, "household.error.alreadyEnded");
         }
-        if (endedOn.isAfter(LocalDate.now(clock.withZone(JAPAN)))) {
+        if (endedOn.isAfter(Japan.today(clock))) {
             throw new RuleViolation("endedOn", "validation.date.future");
         }
         if (member.memberFrom() != null && endedOn.isBefore(member.memberFrom())) {
@@ -271,7 +269,7 @@ public class PeopleService implements PeopleApi {
                 || (person.givenNameKana() != null && !JapaneseText.isReading(person.givenNameKana()))) {
             throw new RuleViolation("familyNameKana", "validation.kana");
         }
-        if (person.birthDate() != null && person.birthDate().isAfter(LocalDate.now(clock.withZone(JAPAN)))) {
+        if (person.birthDate() != null && person.birthDate().isAfter(Japan.today(clock))) {
             throw new RuleViolation("birthDate", "validation.date.future");
         }
         if (person.phone() != null && PhoneNumbers.normalize(person.phone()).isEmpty()) {

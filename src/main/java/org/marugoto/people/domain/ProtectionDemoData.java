@@ -2,13 +2,13 @@ package org.marugoto.people.domain;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.marugoto.area.AreaApi;
 import org.marugoto.people.ProtectionCommand;
 import org.marugoto.people.ProtectionKind;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.Tenancy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -29,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Order(45)
 @ConditionalOnBooleanProperty("marugoto.demo.enabled")
 class ProtectionDemoData implements ApplicationRunner {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final ProtectionService protection;
     private final AreaApi areas;
@@ -68,7 +66,7 @@ class ProtectionDemoData implements ApplicationRunner {
                         .update());
         try {
             CurrentActor.actAs(users.loadUserByUsername("caseworker3"));
-            LocalDate today = LocalDate.now(clock.withZone(JAPAN));
+            LocalDate today = Japan.today(clock);
             protection.protect(
                     mother.getFirst(),
                     new ProtectionCommand(

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.marugoto.people.RevealedContact;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
@@ -49,7 +49,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProtectionService implements ProtectionApi {
 
     static final String PROTECTION = "protection";
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
@@ -408,6 +407,6 @@ public class ProtectionService implements ProtectionApi {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(JAPAN));
+        return Japan.today(clock);
     }
 }

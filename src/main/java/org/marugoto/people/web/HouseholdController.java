@@ -1,7 +1,6 @@
 package org.marugoto.people.web;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.marugoto.people.MembershipEnd;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.TimelineEntry;
 import org.marugoto.people.domain.PeopleService;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.text.DateParse;
 import org.marugoto.shared.text.JapaneseDates;
@@ -34,8 +34,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class HouseholdController {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final PeopleService people;
     private final AccessApi access;
@@ -67,7 +65,7 @@ class HouseholdController {
             timeline.add(
                     m.memberFrom() != null
                             ? new TimelineEntry(
-                                    m.memberFrom().atStartOfDay(JAPAN).toInstant(),
+                                    m.memberFrom().atStartOfDay(Japan.ZONE).toInstant(),
                                     true,
                                     "timeline.joined",
                                     List.of(m.person().fullName()),
@@ -80,7 +78,7 @@ class HouseholdController {
                                     "/people/" + m.person().id()));
             if (m.memberTo() != null) {
                 timeline.add(new TimelineEntry(
-                        m.memberTo().atStartOfDay(JAPAN).toInstant(),
+                        m.memberTo().atStartOfDay(Japan.ZONE).toInstant(),
                         true,
                         "timeline.left." + m.endReason(),
                         List.of(m.person().fullName()),
@@ -101,14 +99,14 @@ class HouseholdController {
             model.addAttribute(
                     "emergencyUntil",
                     java.time.format.DateTimeFormatter.ofPattern("HH:mm")
-                            .format(grant.expiresAt().atZone(JAPAN)));
+                            .format(grant.expiresAt().atZone(Japan.ZONE)));
         });
         model.addAttribute("generations", PeopleService.byGeneration(current));
         model.addAttribute("current", current);
         model.addAttribute("past", past);
         model.addAttribute("sections", rendered);
         model.addAttribute("timeline", timeline);
-        model.addAttribute("today", LocalDate.now(JAPAN));
+        model.addAttribute("today", LocalDate.now(Japan.ZONE));
         model.addAttribute("endReasons", MembershipEnd.values());
         model.addAttribute("relationships", Relationship.values());
         return "people/household";

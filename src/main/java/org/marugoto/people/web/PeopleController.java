@@ -21,6 +21,7 @@ import org.marugoto.people.domain.PeopleService;
 import org.marugoto.people.domain.PersonSearch;
 import org.marugoto.people.domain.ProtectionService;
 import org.marugoto.people.domain.SearchHit;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.text.JapaneseText;
 import org.marugoto.shared.text.PhoneNumbers;
@@ -138,7 +139,7 @@ class PeopleController {
                 .ifPresent(grant -> model.addAttribute(
                         "emergencyUntil",
                         java.time.format.DateTimeFormatter.ofPattern("HH:mm")
-                                .format(grant.expiresAt().atZone(java.time.ZoneId.of("Asia/Tokyo")))));
+                                .format(grant.expiresAt().atZone(Japan.ZONE))));
         return personPage(model, person, formOf(person));
     }
 
@@ -270,7 +271,7 @@ class PeopleController {
         if (!model.containsAttribute("protectionForm")) {
             model.addAttribute("protectionForm", new ProtectionForm());
         }
-        model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
+        model.addAttribute("today", LocalDate.now(Japan.ZONE));
         return "people/person";
     }
 }

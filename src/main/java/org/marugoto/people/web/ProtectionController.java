@@ -2,13 +2,13 @@ package org.marugoto.people.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.access.Reauthentication;
 import org.marugoto.people.PersonView;
 import org.marugoto.people.RevealedContact;
 import org.marugoto.people.domain.ProtectionService;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ProtectionController {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
     private final ProtectionService protection;
 
     ProtectionController(ProtectionService protection) {
@@ -36,7 +34,7 @@ class ProtectionController {
     @GetMapping("/protection")
     String list(Model model) {
         model.addAttribute("protections", protection.activeProtections());
-        model.addAttribute("today", LocalDate.now(JAPAN));
+        model.addAttribute("today", LocalDate.now(Japan.ZONE));
         return "people/protection-list";
     }
 

@@ -3,13 +3,13 @@ package org.marugoto.referral.domain;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.marugoto.referral.ReferralChanged;
 import org.marugoto.referral.ReferralEventKind;
 import org.marugoto.referral.ReferralStatus;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class OverdueReferrals {
 
     private static final Logger log = LoggerFactory.getLogger(OverdueReferrals.class);
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
@@ -66,7 +65,7 @@ public class OverdueReferrals {
     /** Marks and announces the referrals that became overdue; returns how many. */
     @Transactional
     public int detect() {
-        LocalDate today = LocalDate.now(clock.withZone(JAPAN));
+        LocalDate today = Japan.today(clock);
         Timestamp now = Timestamp.from(clock.instant());
         Timestamp idleSince = Timestamp.from(clock.instant().minus(properties.idleLimit()));
         record Claimed(UUID id, String reference, UUID from, UUID to, String status) {}

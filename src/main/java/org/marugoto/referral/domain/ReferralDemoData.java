@@ -3,7 +3,6 @@ package org.marugoto.referral.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.marugoto.consultation.ConsentStatus;
@@ -14,6 +13,7 @@ import org.marugoto.people.PeopleApi;
 import org.marugoto.referral.ReferralOutcome;
 import org.marugoto.referral.ReferralView;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Japan;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,8 +31,6 @@ import org.springframework.stereotype.Component;
 @Order(50)
 @ConditionalOnBooleanProperty("marugoto.demo.enabled")
 class ReferralDemoData implements ApplicationRunner {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final ReferralService referrals;
     private final OverdueReferrals overdue;
@@ -234,7 +232,7 @@ class ReferralDemoData implements ApplicationRunner {
                 null,
                 consent,
                 consent == ConsentStatus.GIVEN ? "つなぎ先の機関" : null,
-                LocalDate.now(JAPAN).plusDays(daysToAnswer)));
+                LocalDate.now(Japan.ZONE).plusDays(daysToAnswer)));
     }
 
     /** Moves a referral back in time, as if it had been sent {@code sentDaysAgo} and last touched {@code idleDays} ago. */
@@ -249,7 +247,7 @@ class ReferralDemoData implements ApplicationRunner {
                 .params(
                         java.sql.Timestamp.from(sent),
                         java.sql.Timestamp.from(idle),
-                        LocalDate.now(JAPAN).minusDays(Math.max(1, idleDays - 5)),
+                        LocalDate.now(Japan.ZONE).minusDays(Math.max(1, idleDays - 5)),
                         id)
                 .update();
     }

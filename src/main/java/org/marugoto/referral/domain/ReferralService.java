@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -37,6 +36,7 @@ import org.marugoto.referral.ReferralView;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
@@ -59,7 +59,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReferralService implements ReferralApi {
 
     static final String REFERRAL = "referral";
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
@@ -707,6 +706,6 @@ public class ReferralService implements ReferralApi {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(JAPAN));
+        return Japan.today(clock);
     }
 }

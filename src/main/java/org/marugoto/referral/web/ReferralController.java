@@ -1,11 +1,10 @@
 package org.marugoto.referral.web;
 
-import static org.marugoto.shared.web.FormText.blankToNull;
-import static org.marugoto.shared.web.FormText.orEmpty;
+import static org.marugoto.shared.text.Texts.blankToNull;
+import static org.marugoto.shared.text.Texts.orEmpty;
 
 import jakarta.validation.Valid;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import org.marugoto.referral.domain.Notifications;
 import org.marugoto.referral.domain.ReferralService;
 import org.marugoto.referral.domain.SendReferral;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.text.JapaneseDates;
 import org.marugoto.shared.web.DateInput;
@@ -45,8 +45,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Sending, receiving and following referrals (つなぎ). */
 @Controller
 class ReferralController {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final ReferralService referrals;
     private final Notifications notifications;
@@ -80,7 +78,7 @@ class ReferralController {
         model.addAttribute("inbox", referrals.inbox());
         model.addAttribute("sent", referrals.sent());
         model.addAttribute("codes", consultations.issueCodesByCode());
-        model.addAttribute("today", LocalDate.now(JAPAN));
+        model.addAttribute("today", LocalDate.now(Japan.ZONE));
         return "referral/list";
     }
 
@@ -103,14 +101,16 @@ class ReferralController {
         form.setConsentStatus(consultation.consentStatus());
         form.setConsentScope(consultation.consentScope() == null ? "" : consultation.consentScope());
         form.setReason(consultation.wishes() == null ? "" : consultation.wishes());
-        form.setDesiredResponseDate(JapaneseDates.wareki(LocalDate.now(JAPAN).plusDays(7)));
+        form.setDesiredResponseDate(
+                JapaneseDates.wareki(LocalDate.now(Japan.ZONE).plusDays(7)));
         return formPage(model, consultation.householdId(), form);
     }
 
     @GetMapping("/households/{householdId}/referrals/new")
     String fromHousehold(@PathVariable UUID householdId, Model model) {
         ReferralForm form = new ReferralForm();
-        form.setDesiredResponseDate(JapaneseDates.wareki(LocalDate.now(JAPAN).plusDays(7)));
+        form.setDesiredResponseDate(
+                JapaneseDates.wareki(LocalDate.now(Japan.ZONE).plusDays(7)));
         return formPage(model, householdId, form);
     }
 

@@ -1,17 +1,15 @@
 package org.marugoto.shared.web;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.text.DateParse;
 import org.marugoto.shared.text.JapaneseDates;
 import org.springframework.validation.BindingResult;
 
 /** Reads a date typed in 和暦 or 西暦 from a form field, putting a translated message at the field when it cannot. */
 public final class DateInput {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private DateInput() {}
 
@@ -27,7 +25,7 @@ public final class DateInput {
             }
             return null;
         }
-        LocalDate today = LocalDate.now(JAPAN);
+        LocalDate today = LocalDate.now(Japan.ZONE);
         DateParse parsed = notInFuture ? JapaneseDates.parseBirthDate(text, today) : JapaneseDates.parse(text);
         if (parsed instanceof DateParse.Parsed ok) {
             return ok.date();

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.text.JapaneseDates;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -18,18 +19,17 @@ import org.springframework.stereotype.Component;
 @Component("display")
 public class Display {
 
-    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     public ZoneId zone() {
-        return JAPAN;
+        return Japan.ZONE;
     }
 
     public String dateTime(@Nullable Instant instant) {
         if (instant == null) {
             return "";
         }
-        ZonedDateTime local = instant.atZone(JAPAN);
+        ZonedDateTime local = instant.atZone(Japan.ZONE);
         return date(local.toLocalDate()) + " " + TIME.format(local);
     }
 

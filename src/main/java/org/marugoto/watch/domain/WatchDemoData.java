@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Japan;
 import org.marugoto.watch.ConcernUrgency;
 import org.marugoto.watch.WatchBasis;
 import org.springframework.boot.ApplicationArguments;
@@ -76,7 +77,7 @@ class WatchDemoData implements ApplicationRunner {
                             account("minsei"),
                             "ごみが増えていないか、玄関先で具合が悪そうでないか。無理に中に入らず、様子を教えてください。",
                             "月2回、ごみの日の朝",
-                            LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusMonths(6),
+                            LocalDate.now(Japan.ZONE).plusMonths(6),
                             WatchBasis.SUPPORT_MEETING,
                             "支援会議（重層的支援体制整備事業）で決定",
                             null));

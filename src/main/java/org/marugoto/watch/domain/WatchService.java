@@ -1,18 +1,18 @@
 package org.marugoto.watch.domain;
 
+import static org.marugoto.shared.text.Texts.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.marugoto.access.AccessApi;
 import org.marugoto.access.Colleagues;
 import org.marugoto.access.PersonalDataAction;
@@ -28,6 +28,7 @@ import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
@@ -48,7 +49,6 @@ public class WatchService implements WatchedHouseholds {
 
     static final String REQUEST = "watch-request";
     static final String NOTE = "watch-note";
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private static final String ACTIVE = """
             r.ended_at is null and (r.valid_until is null or r.valid_until >= :today)""";
@@ -94,7 +94,7 @@ public class WatchService implements WatchedHouseholds {
                         .param("volunteer", volunteerAccountId)
                         .param("household", householdId)
                         .param("at", Timestamp.from(at))
-                        .param("today", LocalDate.ofInstant(at, JAPAN))
+                        .param("today", LocalDate.ofInstant(at, Japan.ZONE))
                         .query(Long.class)
                         .single()
                 > 0;
@@ -389,14 +389,10 @@ public class WatchService implements WatchedHouseholds {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), JAPAN);
+        return LocalDate.ofInstant(clock.instant(), Japan.ZONE);
     }
 
     private static Actor actor() {
         return CurrentActor.get().orElseThrow(() -> new AccessDeniedException("not authenticated"));
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

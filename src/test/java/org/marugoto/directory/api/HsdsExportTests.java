@@ -36,8 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The HSDS 3.0 export. The rules of HSDS that consumers rely on are checked here in our own words; when the Open
- * Referral schemas are available beside the project ({@code ../shared/hsds}, as on CI), the export is also validated
- * against them.
+ * Referral HSDS 3.0 schemas are present beside the checkout (as on CI), the export is also validated against them.
  */
 @MarugotoTest
 class HsdsExportTests {
