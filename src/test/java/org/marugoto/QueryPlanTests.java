@@ -173,7 +173,7 @@ class QueryPlanTests {
             insert into referral (municipality_id, id, reference_number, household_id, from_agency_id, to_agency_id,
                 status, urgency, summary, consent_status, desired_response_date, last_activity_at, created_at,
                 created_by, updated_at, updated_by, version)
-            select :m, %s, 'R' || r, %s, (:ag)[1 + r %% cardinality(:ag)], (:ag)[1 + (r * 7 + 3) %% cardinality(:ag)],
+            select :m, %s, 'R' || r, %s, (:ag)[1 + r %% cardinality(:ag)], (:ag)[1 + (r %% cardinality(:ag) + 1 + r %% (cardinality(:ag) - 1)) %% cardinality(:ag)],
                 case when r %% 4 = 0 then 'COMPLETED' else 'SENT' end, 'NORMAL', 'つなぎ', 'GIVEN',
                 current_date + 7, now(), now() - make_interval(mins => r), 'plan', now(), 'plan', 0
             from generate_series(1, 30000) r
