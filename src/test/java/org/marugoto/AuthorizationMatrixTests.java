@@ -888,7 +888,7 @@ class AuthorizationMatrixTests {
         ConferenceView shien = conferences.schedule(
                 refused.id(),
                 new CaseCommands.Conference(
-                        ConferenceKind.SHIEN, Instant.now().plus(1, ChronoUnit.DAYS), null, "共有する事項", members));
+                        ConferenceKind.SHIEN, Instant.now().minus(1, ChronoUnit.HOURS), null, "共有する事項", members));
         for (Role role : PROFESSIONALS) {
             as(actors.get(role));
             conferences.pledge(shien.id());
