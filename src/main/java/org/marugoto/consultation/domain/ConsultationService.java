@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,10 @@ import org.marugoto.access.RecordScope;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
-import org.marugoto.consent.ConsentApi;
 import org.marugoto.consultation.Channel;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsultationApi;
+import org.marugoto.consultation.ConsultationReferred;
 import org.marugoto.consultation.ConsultationView;
 import org.marugoto.consultation.ConsulterType;
 import org.marugoto.consultation.FirstResponse;
@@ -39,6 +40,7 @@ import org.marugoto.shared.Ids;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,8 +64,8 @@ public class ConsultationService implements ConsultationApi {
     private final DirectoryApi directory;
     private final IssueCodes issueCodes;
     private final AuditApi audit;
-    private final ConsentApi consents;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ConsultationService(
             JdbcClient jdbc,
@@ -73,9 +75,9 @@ public class ConsultationService implements ConsultationApi {
             DirectoryApi directory,
             IssueCodes issueCodes,
             AuditApi audit,
-            ConsentApi consents,
-            Clock clock) {
-        this.consents = consents;
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.access = access;
@@ -154,23 +156,42 @@ public class ConsultationService implements ConsultationApi {
                     .update();
         }
         people.involve(command.householdId(), actor.agencyId(), "CONSULTATION");
-        if (command.firstResponse() == FirstResponse.REFERRED
-                && command.referredAgencyId() != null
-                && command.consentStatus() == ConsentStatus.GIVEN) {
-            // the consent asked at intake becomes a consent record; the agency sees the household while it lasts
-            UUID consentId = consents.forReferral(
-                            command.householdId(),
-                            command.personIds(),
-                            command.referredAgencyId(),
-                            command.consentDate() == null
-                                    ? LocalDate.now(clock.withZone(JAPAN))
-                                    : command.consentDate(),
-                            command.consentScope())
-                    .id();
-            consents.shareUnder(consentId, command.referredAgencyId(), "REFERRAL_WITH_CONSENT");
-        }
         audit.record(AuditEntry.of(AuditAction.CREATE, CONSULTATION, id).withPurpose("intake"));
+        if (command.firstResponse() == FirstResponse.REFERRED && command.referredAgencyId() != null) {
+            // a real referral, created by the referral module in this transaction: it reaches the agency's inbox,
+            // and the agency sees the household under the consent only once it accepts (docs/decisions/0019)
+            events.publishEvent(new ConsultationReferred(
+                    id,
+                    command.householdId(),
+                    command.referredAgencyId(),
+                    List.copyOf(new LinkedHashSet<>(command.personIds())),
+                    List.copyOf(new LinkedHashSet<>(command.issueCodes())),
+                    command.urgency(),
+                    referralSummary(command),
+                    command.wishes(),
+                    command.consentStatus(),
+                    command.consentDate(),
+                    command.consentScope()));
+        }
         return find(id);
+    }
+
+    /** What the referral says it is about: the counter's note, else the person's own words, else the issues. */
+    private String referralSummary(ConsultationCommand command) {
+        String text = command.responseNote() != null && !command.responseNote().isBlank()
+                ? command.responseNote()
+                : command.ownWords() != null && !command.ownWords().isBlank()
+                        ? command.ownWords()
+                        : String.join("、", issueNames(command.issueCodes()));
+        text = text.strip();
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private List<String> issueNames(List<String> codes) {
+        Map<String, IssueCodeView> all = issueCodesByCode();
+        return codes.stream()
+                .map(code -> all.containsKey(code) ? all.get(code).nameJa() : code)
+                .toList();
     }
 
     private static Map<String, Boolean> toMap(List<String> codes) {
