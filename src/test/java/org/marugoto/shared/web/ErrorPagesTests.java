@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
 import org.marugoto.shared.RuleViolation;
@@ -117,6 +118,32 @@ class ErrorPagesTests {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void theErrorSummaryNamesTheFieldOfEachMessage() throws Exception {
+        UUID household = jdbc.sql("select id from household where name = '佐々木家' order by case_number limit 1")
+                .query(UUID.class)
+                .single();
+        String page = mvc.perform(post("/households/" + household + "/consultations/new")
+                        .with(csrf())
+                        .param("submissionToken", UUID.randomUUID().toString())
+                        .param("channel", "")
+                        .param("consulterType", "")
+                        .param("consentStatus", "")
+                        .param("firstResponse", ""))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String summary = page.substring(
+                page.indexOf("id=\"error-summary\""), page.indexOf("</ul>", page.indexOf("id=\"error-summary\"")));
+        assertThat(summary)
+                .contains("相談の経路：選んでください。")
+                .contains("相談者：選んでください。")
+                .contains("情報共有への同意：選んでください。")
+                .contains("最初の対応：選んでください。");
     }
 
     @Test
