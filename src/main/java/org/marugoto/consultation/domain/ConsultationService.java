@@ -41,7 +41,6 @@ import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,8 +103,9 @@ public class ConsultationService implements ConsultationApi {
         access.authorize(PersonalDataAction.WRITE, household, "intake");
         UUID id = Ids.newId();
         Timestamp now = Timestamp.from(clock.instant());
-        try {
-            jdbc.sql("""
+        // a parallel submit of the same form waits here for the first one's commit and then inserts nothing: it
+        // answers with the first record (an exception here would have aborted the transaction: a 500)
+        int inserted = jdbc.sql("""
                             insert into consultation (municipality_id, id, household_id, agency_id, counter_id, received_at,
                                 channel, consulter_type, consulter_relation, urgency, own_words, wishes, consent_status,
                                 consent_date, consent_scope, first_response, referred_agency_id, response_note,
@@ -113,30 +113,31 @@ public class ConsultationService implements ConsultationApi {
                             values (:m, :id, :household, :agency, :counter, :receivedAt, :channel, :consulterType,
                                 :consulterRelation, :urgency, :ownWords, :wishes, :consentStatus, :consentDate,
                                 :consentScope, :firstResponse, :referred, :responseNote, :token, :now, :by, :now, :by, 0)
+                            on conflict (municipality_id, submission_token) do nothing
                             """)
-                    .param("m", tenancy.municipalityId())
-                    .param("id", id)
-                    .param("household", command.householdId())
-                    .param("agency", actor.agencyId())
-                    .param("counter", command.counterId())
-                    .param("receivedAt", Timestamp.from(command.receivedAt()))
-                    .param("channel", command.channel().name())
-                    .param("consulterType", command.consulterType().name())
-                    .param("consulterRelation", command.consulterRelation())
-                    .param("urgency", command.urgency().name())
-                    .param("ownWords", command.ownWords())
-                    .param("wishes", command.wishes())
-                    .param("consentStatus", command.consentStatus().name())
-                    .param("consentDate", command.consentDate())
-                    .param("consentScope", command.consentScope())
-                    .param("firstResponse", command.firstResponse().name())
-                    .param("referred", command.referredAgencyId())
-                    .param("responseNote", command.responseNote())
-                    .param("token", command.submissionToken())
-                    .param("now", now)
-                    .param("by", actor.username())
-                    .update();
-        } catch (DuplicateKeyException concurrentDoubleSubmit) {
+                .param("m", tenancy.municipalityId())
+                .param("id", id)
+                .param("household", command.householdId())
+                .param("agency", actor.agencyId())
+                .param("counter", command.counterId())
+                .param("receivedAt", Timestamp.from(command.receivedAt()))
+                .param("channel", command.channel().name())
+                .param("consulterType", command.consulterType().name())
+                .param("consulterRelation", command.consulterRelation())
+                .param("urgency", command.urgency().name())
+                .param("ownWords", command.ownWords())
+                .param("wishes", command.wishes())
+                .param("consentStatus", command.consentStatus().name())
+                .param("consentDate", command.consentDate())
+                .param("consentScope", command.consentScope())
+                .param("firstResponse", command.firstResponse().name())
+                .param("referred", command.referredAgencyId())
+                .param("responseNote", command.responseNote())
+                .param("token", command.submissionToken())
+                .param("now", now)
+                .param("by", actor.username())
+                .update();
+        if (inserted == 0) {
             return get(bySubmissionToken(command.submissionToken()).orElseThrow());
         }
         String main = command.mainIssueCode() != null
