@@ -918,6 +918,8 @@ class AuthorizationMatrixTests {
         // a household of the actors' agency that the volunteer was asked to watch, and a concern they raised about it
         Household watched = household("mx.author-east", "見守り");
         as("mx.author-east");
+        org.marugoto.watch.WatchFixtures.consentToWatch(
+                consents, people, users, watched.household(), actors.get(Role.VOLUNTEER));
         var request = watches.ask(
                 watched.household(),
                 new org.marugoto.watch.domain.AskToWatch(
