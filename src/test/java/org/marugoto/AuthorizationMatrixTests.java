@@ -888,7 +888,7 @@ class AuthorizationMatrixTests {
         ConferenceView shien = conferences.schedule(
                 refused.id(),
                 new CaseCommands.Conference(
-                        ConferenceKind.SHIEN, Instant.now().plus(1, ChronoUnit.DAYS), null, "共有する事項", members));
+                        ConferenceKind.SHIEN, Instant.now().minus(1, ChronoUnit.HOURS), null, "共有する事項", members));
         for (Role role : PROFESSIONALS) {
             as(actors.get(role));
             conferences.pledge(shien.id());
@@ -918,6 +918,8 @@ class AuthorizationMatrixTests {
         // a household of the actors' agency that the volunteer was asked to watch, and a concern they raised about it
         Household watched = household("mx.author-east", "見守り");
         as("mx.author-east");
+        org.marugoto.watch.WatchFixtures.consentToWatch(
+                consents, people, users, watched.household(), actors.get(Role.VOLUNTEER));
         var request = watches.ask(
                 watched.household(),
                 new org.marugoto.watch.domain.AskToWatch(

@@ -6,6 +6,6 @@
  * the notes shared with them.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "access", "directory", "people", "consultation"})
+        allowedDependencies = {"shared", "audit", "access", "directory", "people", "consultation", "consent"})
 @org.jspecify.annotations.NullMarked
 package org.marugoto.watch;

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
+import org.marugoto.shared.Japan;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -93,6 +94,7 @@ class CaseworkBrowserTests extends BrowserTest {
 
         click(By.id("new-jusho"));
         type("agenda", "支援プラン（案）の承認");
+        setValue("scheduledAt", anHourAgo()); // minutes are recorded once the meeting has begun
         click(By.id("schedule"));
         browser.findElement(By.id("consentConfirmed1")).click();
         type("minutes", "本人が出席し、ショートステイから始めることに同意した。");
@@ -139,6 +141,7 @@ class CaseworkBrowserTests extends BrowserTest {
                 box.findElement(By.tagName("input")).click();
             }
         }
+        setValue("scheduledAt", anHourAgo());
         click(By.id("schedule"));
         assertThat(text(By.id("restricted"))).contains("守秘義務を確認してください");
         click(By.id("pledge"));
@@ -181,5 +184,12 @@ class CaseworkBrowserTests extends BrowserTest {
         assertThat(text(By.cssSelector("[role=status]"))).contains("事例を再開しました");
         assertThat(text(By.id("case-status"))).isEqualTo("アセスメント");
         assertThat(text(By.id("history"))).contains("終結").contains("再開").contains("アルバイト先が閉店");
+    }
+
+    private static String anHourAgo() {
+        return java.time.LocalDateTime.now(Japan.ZONE)
+                .minusHours(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toString();
     }
 }

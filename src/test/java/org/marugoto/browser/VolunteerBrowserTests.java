@@ -38,6 +38,9 @@ class VolunteerBrowserTests {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    org.marugoto.consent.ConsentApi consents;
+
     WebDriver browser;
 
     @BeforeEach
@@ -88,6 +91,8 @@ class VolunteerBrowserTests {
                         newHousehold())
                 .householdId();
         String name = people.household(household, "test").name();
+        // the request rests on the household's consent: it is on record
+        org.marugoto.watch.WatchFixtures.consentToWatch(consents, people, users, household, "minsei");
         SecurityContextHolder.clearContext();
 
         logIn("caseworker");

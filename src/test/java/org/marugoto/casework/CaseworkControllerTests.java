@@ -99,6 +99,64 @@ class CaseworkControllerTests {
 
     @Test
     @WithUserDetails("coordinator")
+    void thePlansPersonIsChosenInThePlanAndPrintedAsItsPerson() throws Exception {
+        UUID kase = caseOf("佐々木家");
+        // a case person who is not the household's SELF: before, the form printed the SELF member as 本人 always
+        UUID chosen = jdbc.sql("""
+                        select p.person_id from support_case_person p
+                        join household_member m on m.person_id = p.person_id and m.member_to is null
+                        where p.case_id = ? and m.relationship <> 'SELF' limit 1
+                        """).param(kase).query(UUID.class).single();
+        String givenName = jdbc.sql("select given_name from person where id = ?")
+                .param(chosen)
+                .query(String.class)
+                .single();
+        mvc.perform(get("/cases/" + kase + "/plan"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"personId\"")));
+        Integer draftVersion = jdbc.sql("select version from support_plan where case_id = ? and status = 'DRAFT'")
+                .param(kase)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
+        var save = post("/cases/" + kase + "/plan")
+                .with(csrf())
+                .param("personId", chosen.toString())
+                .param("aim", "自分のペースで働きたい")
+                .param("periodFrom", java.time.LocalDate.now().toString())
+                .param("periodTo", java.time.LocalDate.now().plusMonths(6).toString())
+                .param("reviewDate", java.time.LocalDate.now().plusMonths(3).toString())
+                .param("goals[0].issue", "仕事")
+                .param("goals[0].goal", "週2日働く");
+        if (draftVersion != null) {
+            save.param("draftVersion", draftVersion.toString());
+        }
+        mvc.perform(save).andExpect(status().is3xxRedirection());
+        UUID plan = jdbc.sql("select id from support_plan where case_id = ? and status = 'DRAFT'")
+                .param(kase)
+                .query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("select person_id from support_plan where id = ?")
+                        .param(plan)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(chosen);
+        MvcResult result = mvc.perform(get("/plans/" + plan + "/pdf"))
+                .andExpect(status().isOk())
+                .andReturn();
+        try (var document =
+                org.apache.pdfbox.Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            String selfLine = text.lines()
+                    .filter(line -> line.contains("本人氏名"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(selfLine).contains(givenName);
+        }
+    }
+
+    @Test
+    @WithUserDetails("coordinator")
     void theAgreedPlanPrintsAsAFormWithJapaneseText() throws Exception {
         UUID plan = jdbc.sql("select id from support_plan where case_id = ? and status = 'AGREED'")
                 .param(caseOf("佐々木家"))

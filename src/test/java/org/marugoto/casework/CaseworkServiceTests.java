@@ -6,6 +6,7 @@ import static org.marugoto.people.PeopleFixtures.joining;
 import static org.marugoto.people.PeopleFixtures.newHousehold;
 import static org.marugoto.people.PeopleFixtures.person;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
+import org.marugoto.TestClock;
 import org.marugoto.casework.domain.AssessmentDomain;
 import org.marugoto.casework.domain.AssessmentView;
 import org.marugoto.casework.domain.CaseCommands;
@@ -230,7 +232,7 @@ class CaseworkServiceTests {
                 planning.id(),
                 new CaseCommands.Conference(
                         ConferenceKind.JUSHO,
-                        Instant.now().plus(1, ChronoUnit.DAYS),
+                        Instant.now().minus(1, ChronoUnit.HOURS),
                         "福祉センター",
                         "プランの承認",
                         Set.of(account("caseworker"))));
@@ -271,7 +273,7 @@ class CaseworkServiceTests {
         ConferenceView review = conferences.schedule(
                 opened.id(),
                 new CaseCommands.Conference(
-                        ConferenceKind.JUSHO, Instant.now().plus(2, ChronoUnit.DAYS), null, "見直し", Set.of()));
+                        ConferenceKind.JUSHO, Instant.now().minus(30, ChronoUnit.MINUTES), null, "見直し", Set.of()));
         UUID firstGoal = agreed.goals().getFirst().id();
         conferences.recordMinutes(
                 review.id(),
@@ -326,6 +328,39 @@ class CaseworkServiceTests {
     }
 
     @Test
+    void minutesCanBeRecordedOnlyOnceTheMeetingHasBegun() {
+        Household h = household();
+        CaseView opened = open(h, ConsentStatus.GIVEN);
+        as("coordinator");
+        ConferenceView meeting = conferences.schedule(
+                opened.id(),
+                new CaseCommands.Conference(
+                        ConferenceKind.JUSHO,
+                        Instant.now().plus(1, ChronoUnit.HOURS),
+                        "福祉センター",
+                        "状況の共有",
+                        Set.of(account("caseworker"))));
+        CaseCommands.Minutes minutes = new CaseCommands.Minutes(
+                "状況を共有した",
+                Set.of(ConferenceDecision.CONTINUE),
+                Set.of(account("caseworker")),
+                true,
+                null,
+                null,
+                Map.of(),
+                List.of());
+        assertThatThrownBy(() -> conferences.recordMinutes(meeting.id(), meeting.version(), minutes))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("case.error.meetingNotStarted"));
+        assertThat(conferences.get(meeting.id()).minutes()).isNull();
+
+        try (TestClock.Jump later = TestClock.INSTANCE.jump(Duration.ofMinutes(61))) {
+            ConferenceView held = conferences.recordMinutes(meeting.id(), meeting.version(), minutes);
+            assertThat(held.minutes()).isEqualTo("状況を共有した");
+        }
+    }
+
+    @Test
     void shienMaterialIsForItsPledgedMembersOnly() {
         Household h = household();
         CaseView opened = open(h, ConsentStatus.REFUSED);
@@ -340,7 +375,7 @@ class CaseworkServiceTests {
                 opened.id(),
                 new CaseCommands.Conference(
                         ConferenceKind.SHIEN,
-                        Instant.now().plus(1, ChronoUnit.DAYS),
+                        Instant.now().minus(1, ChronoUnit.HOURS),
                         "市役所 会議室3",
                         "長男の生活状況の共有（同意なし）",
                         Set.of(account("caseworker3"))));

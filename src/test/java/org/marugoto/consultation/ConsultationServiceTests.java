@@ -21,6 +21,11 @@ import org.marugoto.people.PeopleFixtures;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
 import org.marugoto.people.domain.PeopleService;
+import org.marugoto.referral.ReferralApi;
+import org.marugoto.referral.ReferralStatus;
+import org.marugoto.referral.ReferralView;
+import org.marugoto.referral.domain.Notifications;
+import org.marugoto.referral.domain.ReferralService;
 import org.marugoto.shared.RuleViolation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +50,15 @@ class ConsultationServiceTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ReferralApi referrals;
+
+    @Autowired
+    ReferralService referralService;
+
+    @Autowired
+    Notifications notifications;
 
     MemberView household(String family) {
         MemberView mother = people.register(
@@ -164,10 +178,39 @@ class ConsultationServiceTests {
                 FirstResponse.REFERRED,
                 jiritsu));
 
-        // with consent, the agency it was referred to sees the household and the consultation
+        // a real referral, in the receiving agency's inbox, linked to the consultation
         PeopleFixtures.actAs(users, "caseworker2");
+        ReferralView referral = referrals.inbox().stream()
+                .filter(r -> recorded.id().equals(r.consultationId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(referral.status()).isEqualTo(ReferralStatus.SENT);
+        assertThat(referral.householdId()).isEqualTo(mother.householdId());
+        assertThat(referral.issueCodes()).containsExactlyInAnyOrder("DEBT", "JOB_SEARCH");
+        assertThat(referral.consentStatus()).isEqualTo(ConsentStatus.GIVEN);
+        assertThat(referral.consentId()).isNotNull();
+        assertThat(notifications.unread()).isPositive();
+        // as with a referral from the form: no details and no household before the agency accepts
+        assertThat(referral.detailsShared()).isFalse();
+        assertThatThrownBy(() -> people.household(mother.householdId(), "referral"))
+                .isInstanceOf(AccessDeniedException.class);
+
+        referralService.accept(referral.id(), referral.version());
         assertThat(people.household(mother.householdId(), "referral").id()).isEqualTo(mother.householdId());
         assertThat(consultations.get(recorded.id()).referredAgencyId()).isEqualTo(jiritsu);
+        assertThat(referrals.get(referral.id()).detailsShared()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void aReferralTheReferralRulesRefuseLeavesNoConsultation() {
+        MemberView mother = household("自機関");
+        UUID own = org.marugoto.shared.CurrentActor.get().orElseThrow().agencyId();
+        assertThatThrownBy(() -> consultations.record(command(
+                        UUID.randomUUID(), mother, List.of("CARE"), ConsentStatus.GIVEN, FirstResponse.REFERRED, own)))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.field()).isEqualTo("referredAgencyId"));
+        assertThat(consultations.forHousehold(mother.householdId()).visible()).isEmpty();
     }
 
     @Test

@@ -68,6 +68,9 @@ class WatchServiceTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.marugoto.consent.ConsentApi consents;
+
     final TestClock clock = TestClock.INSTANCE;
 
     /** A move of the clock made by a test, undone after it. */
@@ -107,6 +110,7 @@ class WatchServiceTests {
 
     WatchRequestView ask(MemberView household, String volunteer, LocalDate until) {
         as("caseworker");
+        WatchFixtures.consentToWatch(consents, people, users, household.householdId(), volunteer);
         return watches.ask(
                 household.householdId(),
                 new AskToWatch(
@@ -202,6 +206,36 @@ class WatchServiceTests {
         later = clock.jump(Duration.ofDays(2));
         assertThatThrownBy(() -> people.household(watched.householdId(), "watch"))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aRequestBasedOnConsentNeedsAConsentRecordAndTheVolunteerSeesNothingWithoutOne() {
+        MemberView unconsented = household("同意未記録", "どういみきろく");
+        as("caseworker");
+        assertThatThrownBy(() -> watches.ask(
+                        unconsented.householdId(),
+                        new AskToWatch(account("minsei"), "様子", "週1回", null, WatchBasis.CONSENT, "本人同意", null)))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> {
+                    assertThat(v.field()).isEqualTo("basis");
+                    assertThat(v.messageKey()).isEqualTo("watch.error.noConsent");
+                });
+        assertThat(jdbc.sql("select count(*) from watch_request where household_id = ?")
+                        .param(unconsented.householdId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        as("minsei");
+        assertThatThrownBy(() -> people.household(unconsented.householdId(), "watch"))
+                .isInstanceOf(AccessDeniedException.class);
+
+        // with the consent recorded, the same request is made
+        as("caseworker");
+        WatchFixtures.consentToWatch(consents, people, users, unconsented.householdId(), "minsei");
+        assertThat(watches.ask(
+                                unconsented.householdId(),
+                                new AskToWatch(account("minsei"), "様子", "週1回", null, WatchBasis.CONSENT, "本人同意", null))
+                        .householdId())
+                .isEqualTo(unconsented.householdId());
     }
 
     @Test

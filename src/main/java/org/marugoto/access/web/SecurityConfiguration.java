@@ -132,7 +132,7 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
                                 .addEntryPointFor(apiProblems, api)
-                                .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                                .defaultEntryPoint(loginPage())
                                 .build())
                         .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
                                 new LinkedHashMap<>(Map.of(api, apiProblems)), new AccessDeniedHandlerImpl())))
@@ -160,6 +160,16 @@ class SecurityConfiguration {
                 new SecondFactorGate(clock),
                 org.springframework.security.web.context.SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /**
+     * Sends a browser to the login page with a relative address: an absolute one would be built from the request's
+     * {@code Host} header, which the client chooses ({@code Host: evil.example}).
+     */
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /**

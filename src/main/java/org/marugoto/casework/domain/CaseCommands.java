@@ -41,7 +41,21 @@ public final class CaseCommands {
             LocalDate periodFrom,
             LocalDate periodTo,
             LocalDate reviewDate,
-            List<Goal> goals) {}
+            List<Goal> goals,
+            @Nullable UUID personId) {
+
+        /** A plan for the case's first person (本人). */
+        public Plan(
+                String aim,
+                @Nullable String participationNeeds,
+                @Nullable String outreachNeeds,
+                LocalDate periodFrom,
+                LocalDate periodTo,
+                LocalDate reviewDate,
+                List<Goal> goals) {
+            this(aim, participationNeeds, outreachNeeds, periodFrom, periodTo, reviewDate, goals, null);
+        }
+    }
 
     public record Goal(String issue, String goal, @Nullable String personRole, List<Action> actions) {}
 

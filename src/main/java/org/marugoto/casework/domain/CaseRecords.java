@@ -175,11 +175,16 @@ public class CaseRecords {
             throw new RuleViolation(null, "case.error.closed");
         }
         validate(plan);
+        // the plan's 本人: one of the case's persons, by default its first
+        UUID personId = plan.personId() == null ? view.personIds().getFirst() : plan.personId();
+        if (!view.personIds().contains(personId)) {
+            throw new RuleViolation("personId", "case.error.planPerson");
+        }
         Optional<PlanView> draft = plans.draft(caseId);
         if (draft.isPresent() && seenDraftVersion == null) {
             throw new org.springframework.dao.OptimisticLockingFailureException("a draft exists already");
         }
-        UUID id = plans.saveDraft(caseId, seenDraftVersion, plan, actor);
+        UUID id = plans.saveDraft(caseId, seenDraftVersion, plan, personId, actor);
         audit.record(AuditEntry.of(draft.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, "support_plan", id)
                 .withPurpose("support plan"));
         return plans.plan(id);

@@ -256,6 +256,10 @@ public class ConferenceService {
         if (conference.status() != ConferenceStatus.SCHEDULED) {
             throw new RuleViolation(null, "case.error.meetingNotScheduled");
         }
+        if (conference.scheduledAt().isAfter(clock.instant())) {
+            // minutes are of a meeting that took place: not before its scheduled start
+            throw new RuleViolation(null, "case.error.meetingNotStarted");
+        }
         if (minutes.minutes().isBlank()) {
             throw new RuleViolation("minutes", "case.error.minutes");
         }

@@ -81,7 +81,8 @@ class PlanStore {
                             agreement == null ? null : PersonAgreement.valueOf(agreement),
                             rs.getString("person_agreement_note"),
                             List.of(),
-                            rs.getInt("version"));
+                            rs.getInt("version"),
+                            rs.getObject("person_id", UUID.class));
                 })
                 .optional()
                 .orElseThrow(() -> new NotFoundException("support_plan", planId));
@@ -145,11 +146,17 @@ class PlanStore {
                 head.personAgreement(),
                 head.personAgreementNote(),
                 goals,
-                head.version());
+                head.version(),
+                head.personId());
     }
 
     /** Writes the case's draft: a new version, or the contents of the existing draft replaced. */
-    UUID saveDraft(UUID caseId, @Nullable Integer seenDraftVersion, CaseCommands.Plan plan, Actor actor) {
+    UUID saveDraft(
+            UUID caseId,
+            @Nullable Integer seenDraftVersion,
+            CaseCommands.Plan plan,
+            @Nullable UUID personId,
+            Actor actor) {
         Timestamp now = Timestamp.from(clock.instant());
         Optional<PlanView> existing = draft(caseId);
         UUID planId;
@@ -158,7 +165,7 @@ class PlanStore {
             int changed = jdbc.sql("""
                             update support_plan set aim = :aim, participation_needs = :participation,
                                 outreach_needs = :outreach, period_from = :from, period_to = :to, review_date = :review,
-                                updated_at = :now, updated_by = :by, version = version + 1
+                                person_id = :person, updated_at = :now, updated_by = :by, version = version + 1
                             where id = :id and version = :version
                             """)
                     .param("aim", plan.aim().strip())
@@ -167,6 +174,7 @@ class PlanStore {
                     .param("from", plan.periodFrom())
                     .param("to", plan.periodTo())
                     .param("review", plan.reviewDate())
+                    .param("person", personId)
                     .param("now", now)
                     .param("by", actor.username())
                     .param("id", planId)
@@ -189,10 +197,10 @@ class PlanStore {
                     .single();
             jdbc.sql("""
                             insert into support_plan (municipality_id, id, case_id, version_no, status, aim,
-                                participation_needs, outreach_needs, period_from, period_to, review_date,
+                                participation_needs, outreach_needs, period_from, period_to, review_date, person_id,
                                 created_at, created_by, updated_at, updated_by, version)
                             values (:m, :id, :case, :no, 'DRAFT', :aim, :participation, :outreach, :from, :to,
-                                :review, :now, :by, :now, :by, 0)
+                                :review, :person, :now, :by, :now, :by, 0)
                             """)
                     .param("m", tenancy.municipalityId())
                     .param("id", planId)
@@ -204,6 +212,7 @@ class PlanStore {
                     .param("from", plan.periodFrom())
                     .param("to", plan.periodTo())
                     .param("review", plan.reviewDate())
+                    .param("person", personId)
                     .param("now", now)
                     .param("by", actor.username())
                     .update();
@@ -332,6 +341,7 @@ class PlanStore {
                         today.plusMonths(6),
                         today.plusMonths(3),
                         goals),
+                last.personId(),
                 actor);
     }
 

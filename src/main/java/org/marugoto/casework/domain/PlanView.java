@@ -23,7 +23,8 @@ public record PlanView(
         @Nullable PersonAgreement personAgreement,
         @Nullable String personAgreementNote,
         List<Goal> goals,
-        int version) {
+        int version,
+        @Nullable UUID personId) {
 
     /** A goal in the person's words, with the actions towards it and its evaluations. */
     public record Goal(

@@ -497,6 +497,7 @@ class CaseController {
                 form.setDraftVersion(source.version());
             }
             form.setAim(source.aim());
+            form.setPersonId(source.personId());
             form.setParticipationNeeds(orEmpty(source.participationNeeds()));
             form.setOutreachNeeds(orEmpty(source.outreachNeeds()));
             form.setPeriodFrom(source.periodFrom().toString());
@@ -576,7 +577,8 @@ class CaseController {
                             from,
                             to,
                             review,
-                            goals));
+                            goals,
+                            form.getPersonId()));
             return "redirect:/cases/" + id + "?done=plan";
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
@@ -595,8 +597,12 @@ class CaseController {
                 goal.getActions().add(new CaseForms.ActionForm());
             }
         }
+        if (form.getPersonId() == null && !view.personIds().isEmpty()) {
+            form.setPersonId(view.personIds().getFirst());
+        }
         model.addAttribute("kase", view);
         model.addAttribute("form", form);
+        model.addAttribute("persons", persons(view));
         model.addAttribute(
                 "agencies",
                 directory.agencies().stream().filter(a -> a.active()).toList());

@@ -174,6 +174,7 @@ final class CaseForms {
 
     static class PlanForm {
         private @Nullable Integer draftVersion;
+        private @Nullable UUID personId;
         private String aim = "";
         private String participationNeeds = "";
         private String outreachNeeds = "";
@@ -184,6 +185,14 @@ final class CaseForms {
 
         public @Nullable Integer getDraftVersion() {
             return draftVersion;
+        }
+
+        public @Nullable UUID getPersonId() {
+            return personId;
+        }
+
+        public void setPersonId(@Nullable UUID personId) {
+            this.personId = personId;
         }
 
         public void setDraftVersion(@Nullable Integer draftVersion) {

@@ -69,13 +69,20 @@ class CasePrintController {
     ResponseEntity<byte[]> plan(@PathVariable UUID planId, Locale locale) {
         PlanView plan = records.plan(planId, true);
         CaseView kase = cases.get(plan.caseId());
+        // the plan's 本人 first (plans written before the choice: the case's first person), then the others
+        UUID self = plan.personId() != null
+                ? plan.personId()
+                : kase.personIds().isEmpty() ? null : kase.personIds().getFirst();
         List<MemberView> persons = people.members(kase.householdId()).stream()
                 .filter(m -> kase.personIds().contains(m.person().id()))
+                .sorted(java.util.Comparator.comparing(
+                        (MemberView m) -> !m.person().id().equals(self)))
                 .toList();
         Map<String, Object> model = common(cases.link(kase.id()));
         model.put("kase", kase);
         model.put("plan", plan);
         model.put("persons", persons);
+        model.put("selfId", self);
         model.put(
                 "createdOn",
                 LocalDate.ofInstant(plan.agreedAt() == null ? clock.instant() : plan.agreedAt(), Japan.ZONE));

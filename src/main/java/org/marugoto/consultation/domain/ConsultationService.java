@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,10 @@ import org.marugoto.access.RecordScope;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
-import org.marugoto.consent.ConsentApi;
 import org.marugoto.consultation.Channel;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsultationApi;
+import org.marugoto.consultation.ConsultationReferred;
 import org.marugoto.consultation.ConsultationView;
 import org.marugoto.consultation.ConsulterType;
 import org.marugoto.consultation.FirstResponse;
@@ -39,7 +40,7 @@ import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,8 +62,8 @@ public class ConsultationService implements ConsultationApi {
     private final DirectoryApi directory;
     private final IssueCodes issueCodes;
     private final AuditApi audit;
-    private final ConsentApi consents;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ConsultationService(
             JdbcClient jdbc,
@@ -72,9 +73,9 @@ public class ConsultationService implements ConsultationApi {
             DirectoryApi directory,
             IssueCodes issueCodes,
             AuditApi audit,
-            ConsentApi consents,
-            Clock clock) {
-        this.consents = consents;
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.access = access;
@@ -101,8 +102,9 @@ public class ConsultationService implements ConsultationApi {
         access.authorize(PersonalDataAction.WRITE, household, "intake");
         UUID id = Ids.newId();
         Timestamp now = Timestamp.from(clock.instant());
-        try {
-            jdbc.sql("""
+        // a parallel submit of the same form waits here for the first one's commit and then inserts nothing: it
+        // answers with the first record (an exception here would have aborted the transaction: a 500)
+        int inserted = jdbc.sql("""
                             insert into consultation (municipality_id, id, household_id, agency_id, counter_id, received_at,
                                 channel, consulter_type, consulter_relation, urgency, own_words, wishes, consent_status,
                                 consent_date, consent_scope, first_response, referred_agency_id, response_note,
@@ -110,30 +112,31 @@ public class ConsultationService implements ConsultationApi {
                             values (:m, :id, :household, :agency, :counter, :receivedAt, :channel, :consulterType,
                                 :consulterRelation, :urgency, :ownWords, :wishes, :consentStatus, :consentDate,
                                 :consentScope, :firstResponse, :referred, :responseNote, :token, :now, :by, :now, :by, 0)
+                            on conflict (municipality_id, submission_token) do nothing
                             """)
-                    .param("m", tenancy.municipalityId())
-                    .param("id", id)
-                    .param("household", command.householdId())
-                    .param("agency", actor.agencyId())
-                    .param("counter", command.counterId())
-                    .param("receivedAt", Timestamp.from(command.receivedAt()))
-                    .param("channel", command.channel().name())
-                    .param("consulterType", command.consulterType().name())
-                    .param("consulterRelation", command.consulterRelation())
-                    .param("urgency", command.urgency().name())
-                    .param("ownWords", command.ownWords())
-                    .param("wishes", command.wishes())
-                    .param("consentStatus", command.consentStatus().name())
-                    .param("consentDate", command.consentDate())
-                    .param("consentScope", command.consentScope())
-                    .param("firstResponse", command.firstResponse().name())
-                    .param("referred", command.referredAgencyId())
-                    .param("responseNote", command.responseNote())
-                    .param("token", command.submissionToken())
-                    .param("now", now)
-                    .param("by", actor.username())
-                    .update();
-        } catch (DuplicateKeyException concurrentDoubleSubmit) {
+                .param("m", tenancy.municipalityId())
+                .param("id", id)
+                .param("household", command.householdId())
+                .param("agency", actor.agencyId())
+                .param("counter", command.counterId())
+                .param("receivedAt", Timestamp.from(command.receivedAt()))
+                .param("channel", command.channel().name())
+                .param("consulterType", command.consulterType().name())
+                .param("consulterRelation", command.consulterRelation())
+                .param("urgency", command.urgency().name())
+                .param("ownWords", command.ownWords())
+                .param("wishes", command.wishes())
+                .param("consentStatus", command.consentStatus().name())
+                .param("consentDate", command.consentDate())
+                .param("consentScope", command.consentScope())
+                .param("firstResponse", command.firstResponse().name())
+                .param("referred", command.referredAgencyId())
+                .param("responseNote", command.responseNote())
+                .param("token", command.submissionToken())
+                .param("now", now)
+                .param("by", actor.username())
+                .update();
+        if (inserted == 0) {
             return get(bySubmissionToken(command.submissionToken()).orElseThrow());
         }
         String main = command.mainIssueCode() != null
@@ -153,21 +156,42 @@ public class ConsultationService implements ConsultationApi {
                     .update();
         }
         people.involve(command.householdId(), actor.agencyId(), "CONSULTATION");
-        if (command.firstResponse() == FirstResponse.REFERRED
-                && command.referredAgencyId() != null
-                && command.consentStatus() == ConsentStatus.GIVEN) {
-            // the consent asked at intake becomes a consent record; the agency sees the household while it lasts
-            UUID consentId = consents.forReferral(
-                            command.householdId(),
-                            command.personIds(),
-                            command.referredAgencyId(),
-                            command.consentDate() == null ? Japan.today(clock) : command.consentDate(),
-                            command.consentScope())
-                    .id();
-            consents.shareUnder(consentId, command.referredAgencyId(), "REFERRAL_WITH_CONSENT");
-        }
         audit.record(AuditEntry.of(AuditAction.CREATE, CONSULTATION, id).withPurpose("intake"));
+        if (command.firstResponse() == FirstResponse.REFERRED && command.referredAgencyId() != null) {
+            // a real referral, created by the referral module in this transaction: it reaches the agency's inbox,
+            // and the agency sees the household under the consent only once it accepts (docs/decisions/0019)
+            events.publishEvent(new ConsultationReferred(
+                    id,
+                    command.householdId(),
+                    command.referredAgencyId(),
+                    List.copyOf(new LinkedHashSet<>(command.personIds())),
+                    List.copyOf(new LinkedHashSet<>(command.issueCodes())),
+                    command.urgency(),
+                    referralSummary(command),
+                    command.wishes(),
+                    command.consentStatus(),
+                    command.consentDate(),
+                    command.consentScope()));
+        }
         return find(id);
+    }
+
+    /** What the referral says it is about: the counter's note, else the person's own words, else the issues. */
+    private String referralSummary(ConsultationCommand command) {
+        String text = command.responseNote() != null && !command.responseNote().isBlank()
+                ? command.responseNote()
+                : command.ownWords() != null && !command.ownWords().isBlank()
+                        ? command.ownWords()
+                        : String.join("、", issueNames(command.issueCodes()));
+        text = text.strip();
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private List<String> issueNames(List<String> codes) {
+        Map<String, IssueCodeView> all = issueCodesByCode();
+        return codes.stream()
+                .map(code -> all.containsKey(code) ? all.get(code).nameJa() : code)
+                .toList();
     }
 
     private static Map<String, Boolean> toMap(List<String> codes) {

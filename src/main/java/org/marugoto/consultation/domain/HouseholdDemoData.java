@@ -656,7 +656,12 @@ class HouseholdDemoData implements ApplicationRunner {
             }
             ConsentStatus consent = ConsentStatus.values()[random.nextInt(3)];
             FirstResponse response = FirstResponse.values()[random.nextInt(FirstResponse.values().length)];
-            String referred = response == FirstResponse.REFERRED ? RECORDER_AGENCIES[random.nextInt(4)] : null;
+            // a consultation "referred" makes a referral (docs/decisions/0019): the generated history refers nobody,
+            // so that inboxes hold only the demo's own story
+            if (response == FirstResponse.REFERRED) {
+                response = FirstResponse.INFORMATION_GIVEN;
+            }
+            String referred = null;
             consult(
                     by[0],
                     head.householdId(),
@@ -676,8 +681,6 @@ class HouseholdDemoData implements ApplicationRunner {
                     null);
         }
     }
-
-    private static final String[] RECORDER_AGENCIES = {"HOKATSU-N", "JIRITSU", "KODOMO", "SHAKYO"};
 
     private static String[] given(Random random, Sex sex) {
         String[][] names = sex == Sex.FEMALE ? FEMALE_NAMES : MALE_NAMES;

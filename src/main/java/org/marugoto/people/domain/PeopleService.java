@@ -30,6 +30,7 @@ import org.marugoto.people.PersonCommand;
 import org.marugoto.people.PersonView;
 import org.marugoto.people.Relationship;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.FormSubmissions;
 import org.marugoto.shared.Ids;
 import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
@@ -60,7 +61,20 @@ public class PeopleService implements PeopleApi {
     private final Clock clock;
     private final PersonRows rows;
 
-    PeopleService(JdbcClient jdbc, Tenancy tenancy, AccessApi access, AuditApi audit, Clock clock, PersonRows rows) {
+    private final PersonSearch search;
+    private final FormSubmissions submissions;
+
+    PeopleService(
+            JdbcClient jdbc,
+            Tenancy tenancy,
+            AccessApi access,
+            AuditApi audit,
+            Clock clock,
+            PersonRows rows,
+            PersonSearch search,
+            FormSubmissions submissions) {
+        this.search = search;
+        this.submissions = submissions;
         this.jdbc = jdbc;
         this.rows = rows;
         this.tenancy = tenancy;
@@ -112,6 +126,33 @@ public class PeopleService implements PeopleApi {
         UUID memberId = addMembership(householdId, personId, membership);
         audit.record(AuditEntry.of(AuditAction.CREATE, PERSON, personId).withPurpose("register"));
         return member(memberId);
+    }
+
+    /**
+     * Registers from the registration form, once per form token: a second submit of the same form (in sequence or in
+     * parallel) answers with the first registration. Unless the user confirmed that the person is new, the duplicate
+     * check runs in this transaction, after a lock on the family name's reading, so that two registrations of the
+     * same person at once cannot both pass it: the second sees the first and is stopped ({@link PossibleDuplicates}).
+     */
+    @Transactional
+    public MemberView registerOnce(
+            UUID submissionToken, PersonCommand person, MembershipCommand membership, boolean checkDuplicates) {
+        java.util.Optional<UUID> earlier = submissions.claim(submissionToken, PERSON);
+        if (earlier.isPresent()) {
+            return member(earlier.get());
+        }
+        if (checkDuplicates) {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+                    .param("person-registration:" + JapaneseText.looseReadingKey(person.familyNameKana()))
+                    .query(rs -> {});
+            List<SearchHit> duplicates = search.duplicates(person);
+            if (!duplicates.isEmpty()) {
+                throw new PossibleDuplicates(duplicates);
+            }
+        }
+        MemberView member = register(person, membership);
+        submissions.complete(submissionToken, member.id());
+        return member;
     }
 
     /** Adds a person already recorded to a household (e.g. a grandparent who moves in). */

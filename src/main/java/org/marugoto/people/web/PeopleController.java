@@ -19,6 +19,7 @@ import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
 import org.marugoto.people.domain.PeopleService;
 import org.marugoto.people.domain.PersonSearch;
+import org.marugoto.people.domain.PossibleDuplicates;
 import org.marugoto.people.domain.ProtectionService;
 import org.marugoto.people.domain.SearchHit;
 import org.marugoto.shared.Japan;
@@ -114,17 +115,15 @@ class PeopleController {
             return registerPage(model, form);
         }
         PersonCommand command = form.command(birthDate);
-        if (!form.isConfirmedNew()) {
-            List<SearchHit> duplicates = search.duplicates(command);
-            if (!duplicates.isEmpty()) {
-                model.addAttribute("duplicates", duplicates);
-                return registerPage(model, form);
-            }
-        }
         try {
-            MemberView member = people.register(command, form.membership(memberFrom));
+            // once per form: a second submit answers with the first registration (the same redirect)
+            MemberView member = people.registerOnce(
+                    form.getSubmissionToken(), command, form.membership(memberFrom), !form.isConfirmedNew());
             redirect.addFlashAttribute("saved", member.person().fullName());
             return "redirect:/households/" + member.householdId();
+        } catch (PossibleDuplicates duplicates) {
+            model.addAttribute("duplicates", duplicates.hits());
+            return registerPage(model, form);
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return registerPage(model, form);

@@ -24,6 +24,17 @@ import org.marugoto.shared.text.JapaneseDates;
  */
 public class PersonForm {
 
+    /** Issued with the empty form: a second submit of it answers with the first registration. */
+    private UUID submissionToken = UUID.randomUUID();
+
+    public UUID getSubmissionToken() {
+        return submissionToken;
+    }
+
+    public void setSubmissionToken(@Nullable UUID submissionToken) {
+        this.submissionToken = submissionToken == null ? UUID.randomUUID() : submissionToken;
+    }
+
     @NotBlank
     @Size(max = 100)
     private String familyName = "";

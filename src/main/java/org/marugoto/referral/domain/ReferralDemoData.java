@@ -56,7 +56,11 @@ class ReferralDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from referral").query(Long.class).single() > 0
+        // referrals the demo consultations made (first response "referred") do not count: they are completed below
+        if (jdbc.sql("select count(*) from referral where consultation_id is null")
+                                .query(Long.class)
+                                .single()
+                        > 0
                 || jdbc.sql("select count(*) from household where name = '佐々木家'")
                                 .query(Long.class)
                                 .single()
@@ -219,10 +223,49 @@ class ReferralDemoData implements ApplicationRunner {
                 .orElse(members.getFirst())
                 .person()
                 .id();
+        UUID to = directory.agencyByCode(toCode).orElseThrow().id();
+        // the demo consultation that referred the household already made the referral: give it the demo's story
+        java.util.Optional<UUID> fromIntake = jdbc.sql("""
+                        select id from referral where household_id = ? and to_agency_id = ? and from_agency_id = ?
+                          and consultation_id is not null and status = 'SENT'
+                        order by created_at limit 1
+                        """)
+                .params(
+                        household,
+                        to,
+                        org.marugoto.shared.CurrentActor.get().orElseThrow().agencyId())
+                .query(UUID.class)
+                .optional();
+        if (fromIntake.isPresent()) {
+            UUID id = fromIntake.get();
+            jdbc.sql("""
+                            update referral set summary = ?, reason = ?, urgency = 'NORMAL', desired_response_date = ?
+                            where id = ?
+                            """)
+                    .params(summary, reason, LocalDate.now(Japan.ZONE).plusDays(daysToAnswer), id)
+                    .update();
+            jdbc.sql("delete from referral_issue where referral_id = ?")
+                    .param(id)
+                    .update();
+            for (String code : issues) {
+                jdbc.sql("insert into referral_issue (municipality_id, referral_id, issue_code) "
+                                + "select municipality_id, id, ? from referral where id = ?")
+                        .params(code, id)
+                        .update();
+            }
+            jdbc.sql("delete from referral_person where referral_id = ?")
+                    .param(id)
+                    .update();
+            jdbc.sql("insert into referral_person (municipality_id, referral_id, person_id) "
+                            + "select municipality_id, id, ? from referral where id = ?")
+                    .params(person, id)
+                    .update();
+            return referrals.find(id);
+        }
         return referrals.send(new SendReferral(
                 household,
                 null,
-                directory.agencyByCode(toCode).orElseThrow().id(),
+                to,
                 null,
                 List.of(person),
                 issues,

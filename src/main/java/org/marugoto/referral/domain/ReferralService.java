@@ -35,6 +35,7 @@ import org.marugoto.referral.ReferralStatus;
 import org.marugoto.referral.ReferralView;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.FormSubmissions;
 import org.marugoto.shared.Ids;
 import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
@@ -69,6 +70,7 @@ public class ReferralService implements ReferralApi {
     private final ConsentApi consents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final FormSubmissions submissions;
 
     ReferralService(
             JdbcClient jdbc,
@@ -79,7 +81,9 @@ public class ReferralService implements ReferralApi {
             DirectoryApi directory,
             ConsentApi consents,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            FormSubmissions submissions) {
+        this.submissions = submissions;
         this.consents = consents;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
@@ -97,6 +101,13 @@ public class ReferralService implements ReferralApi {
     public ReferralView send(SendReferral command) {
         Actor actor = actor();
         access.authorize(PersonalDataAction.WRITE, people.householdScope(command.householdId()), "referral");
+        if (command.submissionToken() != null) {
+            // the same form again (a double click, a parallel post): the referral it sent the first time
+            java.util.Optional<UUID> earlier = submissions.claim(command.submissionToken(), REFERRAL);
+            if (earlier.isPresent()) {
+                return find(earlier.get());
+            }
+        }
         AgencyView to = directory
                 .agency(command.toAgencyId())
                 .filter(AgencyView::active)
@@ -184,6 +195,9 @@ public class ReferralService implements ReferralApi {
         record(id, actor, ReferralEventKind.SENT, null, ReferralStatus.SENT, null);
         audit.record(AuditEntry.of(AuditAction.CREATE, REFERRAL, id).withPurpose("referral"));
         events.publishEvent(new ReferralChanged(id, reference, actor.agencyId(), to.id(), ReferralEventKind.SENT));
+        if (command.submissionToken() != null) {
+            submissions.complete(command.submissionToken(), id);
+        }
         return find(id);
     }
 

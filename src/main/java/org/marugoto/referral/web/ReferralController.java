@@ -145,7 +145,8 @@ class ReferralController {
                     blankToNull(form.getTried()),
                     form.getConsentStatus(),
                     blankToNull(form.getConsentScope()),
-                    desired));
+                    desired,
+                    form.getSubmissionToken()));
             redirect.addFlashAttribute("done", "SENT");
             return "redirect:/referrals/" + sent.id();
         } catch (RuleViolation violation) {

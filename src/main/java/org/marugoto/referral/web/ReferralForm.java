@@ -13,6 +13,9 @@ import org.marugoto.consultation.Urgency;
 /** The referral form (つなぎ票). */
 public class ReferralForm {
 
+    /** Issued with the empty form: a second submit of it answers with the first referral. */
+    private UUID submissionToken = UUID.randomUUID();
+
     private @Nullable UUID consultationId;
 
     @NotNull
@@ -44,6 +47,14 @@ public class ReferralForm {
     private String consentScope = "";
 
     private String desiredResponseDate = "";
+
+    public UUID getSubmissionToken() {
+        return submissionToken;
+    }
+
+    public void setSubmissionToken(@Nullable UUID submissionToken) {
+        this.submissionToken = submissionToken == null ? UUID.randomUUID() : submissionToken;
+    }
 
     public @Nullable UUID getConsultationId() {
         return consultationId;

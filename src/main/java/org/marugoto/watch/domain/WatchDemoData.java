@@ -2,7 +2,13 @@ package org.marugoto.watch.domain;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.marugoto.consent.ConsentApi;
+import org.marugoto.consent.ConsentGiver;
+import org.marugoto.consent.ConsentMethod;
+import org.marugoto.consent.ConsentPurpose;
+import org.marugoto.consent.RecordConsent;
 import org.marugoto.directory.DirectoryApi;
+import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
@@ -33,13 +39,19 @@ class WatchDemoData implements ApplicationRunner {
     private final DirectoryApi directory;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
+    private final ConsentApi consents;
+    private final PeopleApi people;
 
     WatchDemoData(
             WatchService watches,
             ConcernService concerns,
             DirectoryApi directory,
             UserDetailsService users,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            ConsentApi consents,
+            PeopleApi people) {
+        this.consents = consents;
+        this.people = people;
         this.watches = watches;
         this.concerns = concerns;
         this.directory = directory;
@@ -58,6 +70,7 @@ class WatchDemoData implements ApplicationRunner {
         }
         try {
             as("caseworker");
+            consentToWatch(tsukiokaHousehold, "minsei");
             WatchRequestView tsukioka = watches.ask(
                     tsukiokaHousehold,
                     new AskToWatch(
@@ -86,6 +99,7 @@ class WatchDemoData implements ApplicationRunner {
             UUID nonomura = household("野々村家");
             if (nonomura != null) {
                 as("caseworker3");
+                consentToWatch(nonomura, "minsei2");
                 WatchRequestView child = watches.ask(
                         nonomura,
                         new AskToWatch(
@@ -139,6 +153,28 @@ class WatchDemoData implements ApplicationRunner {
                         + " updated_at = updated_at - make_interval(days => ?) where id = ?")
                 .params(days, days, id)
                 .update();
+    }
+
+    /** The household's consent to the volunteers' visits, recorded before a request that rests on it. */
+    private void consentToWatch(UUID household, String volunteer) {
+        java.util.List<UUID> persons = people.members(household).stream()
+                .filter(org.marugoto.people.MemberView::current)
+                .map(m -> m.person().id())
+                .distinct()
+                .toList();
+        consents.record(new RecordConsent(
+                household,
+                persons,
+                ConsentGiver.PERSON,
+                null,
+                null,
+                java.util.List.of(((Actor) users.loadUserByUsername(volunteer)).agencyId()),
+                java.util.Set.of(ConsentPurpose.OUTREACH),
+                ConsentMethod.SIGNED_FORM,
+                null,
+                LocalDate.now(Japan.ZONE).minusDays(30),
+                null,
+                "民生委員による見守りの訪問に同意"));
     }
 
     private UUID account(String username) {

@@ -21,6 +21,8 @@ import org.marugoto.access.WatchedHouseholds;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
+import org.marugoto.consent.ConsentApi;
+import org.marugoto.consent.ConsentPurpose;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.MemberView;
@@ -32,6 +34,8 @@ import org.marugoto.shared.Japan;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
+import org.marugoto.watch.WatchBasis;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -62,6 +66,9 @@ public class WatchService implements WatchedHouseholds {
     private final DirectoryApi directory;
     private final Clock clock;
 
+    // lazy: the access module asks this service (WatchedHouseholds), and the consent module asks the access module
+    private final ConsentApi consents;
+
     WatchService(
             JdbcClient jdbc,
             Tenancy tenancy,
@@ -70,7 +77,9 @@ public class WatchService implements WatchedHouseholds {
             PeopleApi people,
             Colleagues colleagues,
             DirectoryApi directory,
-            Clock clock) {
+            Clock clock,
+            @Lazy ConsentApi consents) {
+        this.consents = consents;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.access = access;
@@ -102,12 +111,30 @@ public class WatchService implements WatchedHouseholds {
 
     // ---- the professionals -----------------------------------------------------------------------------------
 
+    /**
+     * Whether a consent record of the household, valid today, names the volunteer's agency (民生委員・児童委員協議会)
+     * for visits and contact ({@link ConsentPurpose#OUTREACH}) or for sharing the household's information
+     * ({@link ConsentPurpose#INFORMATION_SHARING}).
+     */
+    private boolean consentedTo(UUID householdId, Colleagues.Colleague volunteer) {
+        return consents.validConsentOfHousehold(householdId, volunteer.agencyId(), ConsentPurpose.OUTREACH)
+                        .isPresent()
+                || consents.validConsentOfHousehold(
+                                householdId, volunteer.agencyId(), ConsentPurpose.INFORMATION_SHARING)
+                        .isPresent();
+    }
+
     @Transactional
     public WatchRequestView ask(UUID householdId, AskToWatch command) {
         access.authorize(PersonalDataAction.WRITE, people.householdScope(householdId), "ask to watch");
         Actor actor = actor();
-        if (colleagues.volunteer(command.volunteerAccountId()).isEmpty()) {
-            throw new RuleViolation("volunteerId", "watch.error.volunteer");
+        Colleagues.Colleague volunteer = colleagues
+                .volunteer(command.volunteerAccountId())
+                .orElseThrow(() -> new RuleViolation("volunteerId", "watch.error.volunteer"));
+        if (command.basis() == WatchBasis.CONSENT && !consentedTo(householdId, volunteer)) {
+            // "based on the household's consent" needs a consent record that covers it; else the volunteer would see
+            // names, ages and the address on a consent nobody recorded
+            throw new RuleViolation("basis", "watch.error.noConsent");
         }
         if (command.watchFor().isBlank()) {
             throw new RuleViolation("watchFor", "watch.error.watchFor");
