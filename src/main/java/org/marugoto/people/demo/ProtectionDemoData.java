@@ -1,4 +1,4 @@
-package org.marugoto.people.domain;
+package org.marugoto.people.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.marugoto.area.AreaApi;
 import org.marugoto.people.ProtectionCommand;
 import org.marugoto.people.ProtectionKind;
+import org.marugoto.people.domain.ProtectionService;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
 import org.marugoto.shared.Tenancy;

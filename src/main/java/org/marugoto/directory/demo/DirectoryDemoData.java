@@ -1,4 +1,4 @@
-package org.marugoto.directory.domain;
+package org.marugoto.directory.demo;
 
 import static org.marugoto.directory.AgencyKind.*;
 
@@ -11,6 +11,10 @@ import org.marugoto.area.AreaView;
 import org.marugoto.directory.AgencyKind;
 import org.marugoto.directory.CounterView;
 import org.marugoto.directory.ServiceLanguage;
+import org.marugoto.directory.domain.AgencyCommand;
+import org.marugoto.directory.domain.CounterCommand;
+import org.marugoto.directory.domain.DirectoryService;
+import org.marugoto.directory.domain.ServiceCommand;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -1,4 +1,4 @@
-package org.marugoto.consultation.domain;
+package org.marugoto.consultation.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +13,8 @@ import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsulterType;
 import org.marugoto.consultation.FirstResponse;
 import org.marugoto.consultation.Urgency;
+import org.marugoto.consultation.domain.ConsultationCommand;
+import org.marugoto.consultation.domain.ConsultationService;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.LivingSituation;
 import org.marugoto.people.MemberView;

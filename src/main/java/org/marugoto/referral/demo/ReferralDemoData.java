@@ -1,4 +1,4 @@
-package org.marugoto.referral.domain;
+package org.marugoto.referral.demo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,9 @@ import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.referral.ReferralOutcome;
 import org.marugoto.referral.ReferralView;
+import org.marugoto.referral.domain.OverdueReferrals;
+import org.marugoto.referral.domain.ReferralService;
+import org.marugoto.referral.domain.SendReferral;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
 import org.springframework.boot.ApplicationArguments;

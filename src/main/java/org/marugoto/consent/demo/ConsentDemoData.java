@@ -1,4 +1,4 @@
-package org.marugoto.consent.domain;
+package org.marugoto.consent.demo;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -12,6 +12,7 @@ import org.marugoto.consent.ConsentPurpose;
 import org.marugoto.consent.ConsentView;
 import org.marugoto.consent.ConsentWithdrawal;
 import org.marugoto.consent.RecordConsent;
+import org.marugoto.consent.domain.ConsentService;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;

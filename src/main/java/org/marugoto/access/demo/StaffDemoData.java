@@ -1,9 +1,12 @@
-package org.marugoto.access.domain;
+package org.marugoto.access.demo;
 
 import static org.marugoto.access.Role.*;
 
 import java.util.Set;
 import org.marugoto.access.Role;
+import org.marugoto.access.domain.MfaService;
+import org.marugoto.access.domain.StaffCommand;
+import org.marugoto.access.domain.StaffService;
 import org.marugoto.directory.DirectoryApi;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;

@@ -1,4 +1,4 @@
-package org.marugoto.watch.domain;
+package org.marugoto.watch.demo;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -8,6 +8,12 @@ import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
 import org.marugoto.watch.ConcernUrgency;
 import org.marugoto.watch.WatchBasis;
+import org.marugoto.watch.domain.AskToWatch;
+import org.marugoto.watch.domain.ConcernService;
+import org.marugoto.watch.domain.ConcernView;
+import org.marugoto.watch.domain.RaiseConcern;
+import org.marugoto.watch.domain.WatchRequestView;
+import org.marugoto.watch.domain.WatchService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

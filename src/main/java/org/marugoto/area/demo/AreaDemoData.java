@@ -1,8 +1,10 @@
-package org.marugoto.area.domain;
+package org.marugoto.area.demo;
 
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.area.AreaLevel;
+import org.marugoto.area.domain.AreaCommand;
+import org.marugoto.area.domain.AreaService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
