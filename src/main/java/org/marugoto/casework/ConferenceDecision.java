@@ -1,4 +1,4 @@
-package org.marugoto.casework.domain;
+package org.marugoto.casework;
 
 /** What a meeting can decide. */
 public enum ConferenceDecision {

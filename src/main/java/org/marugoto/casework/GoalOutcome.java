@@ -1,4 +1,4 @@
-package org.marugoto.casework.domain;
+package org.marugoto.casework;
 
 /** How a goal turned out at a review or at closure. */
 public enum GoalOutcome {

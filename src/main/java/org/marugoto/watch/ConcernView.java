@@ -1,10 +1,8 @@
-package org.marugoto.watch.domain;
+package org.marugoto.watch;
 
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.marugoto.watch.ConcernStatus;
-import org.marugoto.watch.ConcernUrgency;
 
 /** A concern as the agency it was sent to sees it, with what the agency recorded on taking it up. */
 public record ConcernView(

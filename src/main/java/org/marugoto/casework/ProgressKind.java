@@ -1,4 +1,4 @@
-package org.marugoto.casework.domain;
+package org.marugoto.casework;
 
 /** The kind of a progress record (支援経過記録). */
 public enum ProgressKind {

@@ -1,9 +1,8 @@
-package org.marugoto.watch.domain;
+package org.marugoto.watch;
 
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.marugoto.watch.WatchBasis;
 
 /** Asking a named volunteer to watch a household: what for, how often, until when, and on what basis. */
 public record AskToWatch(

@@ -1,4 +1,4 @@
-package org.marugoto.casework.domain;
+package org.marugoto.casework;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.marugoto.casework.domain;
+package org.marugoto.casework;
 
 /** The areas of life an assessment looks at for each person. */
 public enum AssessmentDomain {

@@ -1,4 +1,4 @@
-package org.marugoto.casework.domain;
+package org.marugoto.casework;
 
 /** Why a case was closed (終結). */
 public enum ClosureOutcome {

@@ -1,4 +1,4 @@
-package org.marugoto.casework.domain;
+package org.marugoto.casework;
 
 /** A meeting's state. */
 public enum ConferenceStatus {

@@ -1,11 +1,10 @@
-package org.marugoto.watch.domain;
+package org.marugoto.watch;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.marugoto.watch.WatchBasis;
 
 /** A watch request as the professionals of the household see it, with the notes shared with the volunteer. */
 public record WatchRequestView(

@@ -1,4 +1,4 @@
-package org.marugoto.casework.domain;
+package org.marugoto.casework;
 
 /** A team member's part in the case. */
 public enum TeamRole {

@@ -1,8 +1,7 @@
-package org.marugoto.watch.domain;
+package org.marugoto.watch;
 
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.marugoto.watch.ConcernUrgency;
 
 /**
  * What a volunteer noticed: about the household of one of their watch requests ({@code requestId}), or about a

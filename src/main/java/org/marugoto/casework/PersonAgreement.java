@@ -1,4 +1,4 @@
-package org.marugoto.casework.domain;
+package org.marugoto.casework;
 
 /** The person's answer to the plan. */
 public enum PersonAgreement {
