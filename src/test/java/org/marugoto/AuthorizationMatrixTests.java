@@ -32,17 +32,17 @@ import org.marugoto.access.AccessApi;
 import org.marugoto.access.Role;
 import org.marugoto.access.domain.StaffCommand;
 import org.marugoto.access.domain.StaffService;
-import org.marugoto.casework.domain.CaseCommands;
-import org.marugoto.casework.domain.CaseOrigin;
+import org.marugoto.casework.CaseCommands;
+import org.marugoto.casework.CaseOrigin;
+import org.marugoto.casework.CaseView;
+import org.marugoto.casework.ConferenceDecision;
+import org.marugoto.casework.ConferenceKind;
+import org.marugoto.casework.ConferenceView;
+import org.marugoto.casework.PlanView;
+import org.marugoto.casework.TeamRole;
 import org.marugoto.casework.domain.CaseRecords;
 import org.marugoto.casework.domain.CaseService;
-import org.marugoto.casework.domain.CaseView;
-import org.marugoto.casework.domain.ConferenceDecision;
-import org.marugoto.casework.domain.ConferenceKind;
 import org.marugoto.casework.domain.ConferenceService;
-import org.marugoto.casework.domain.ConferenceView;
-import org.marugoto.casework.domain.PlanView;
-import org.marugoto.casework.domain.TeamRole;
 import org.marugoto.consent.ConsentApi;
 import org.marugoto.consent.ConsentGiver;
 import org.marugoto.consent.ConsentMethod;
@@ -922,7 +922,7 @@ class AuthorizationMatrixTests {
                 consents, people, users, watched.household(), actors.get(Role.VOLUNTEER));
         var request = watches.ask(
                 watched.household(),
-                new org.marugoto.watch.domain.AskToWatch(
+                new org.marugoto.watch.AskToWatch(
                         account(actors.get(Role.VOLUNTEER)),
                         "郵便受けがいっぱいになっていないか",
                         "週1回",
@@ -931,7 +931,7 @@ class AuthorizationMatrixTests {
                         null,
                         null));
         as(actors.get(Role.VOLUNTEER));
-        var concern = concerns.raise(new org.marugoto.watch.domain.RaiseConcern(
+        var concern = concerns.raise(new org.marugoto.watch.RaiseConcern(
                 request.id(), "見守り 花子さん", null, "3日続けて雨戸が閉まったまま", org.marugoto.watch.ConcernUrgency.values()[0], east));
         householdSituation(Situation.WATCHED_BY_VOLUNTEER, watched);
         ids.get(Situation.WATCHED_BY_VOLUNTEER).put("watch", request.id().toString());

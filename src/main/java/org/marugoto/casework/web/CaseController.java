@@ -16,20 +16,20 @@ import org.jspecify.annotations.Nullable;
 import org.marugoto.access.Colleagues;
 import org.marugoto.access.Colleagues.Colleague;
 import org.marugoto.access.Role;
-import org.marugoto.casework.domain.AssessmentDomain;
-import org.marugoto.casework.domain.AssessmentView;
-import org.marugoto.casework.domain.CaseCommands;
-import org.marugoto.casework.domain.CaseOrigin;
+import org.marugoto.casework.AssessmentDomain;
+import org.marugoto.casework.AssessmentView;
+import org.marugoto.casework.CaseCommands;
+import org.marugoto.casework.CaseOrigin;
+import org.marugoto.casework.CaseStatus;
+import org.marugoto.casework.CaseView;
+import org.marugoto.casework.ClosureOutcome;
+import org.marugoto.casework.GoalOutcome;
+import org.marugoto.casework.PlanView;
+import org.marugoto.casework.ProgressKind;
+import org.marugoto.casework.TeamRole;
 import org.marugoto.casework.domain.CaseRecords;
 import org.marugoto.casework.domain.CaseService;
-import org.marugoto.casework.domain.CaseStatus;
-import org.marugoto.casework.domain.CaseView;
-import org.marugoto.casework.domain.ClosureOutcome;
 import org.marugoto.casework.domain.ConferenceService;
-import org.marugoto.casework.domain.GoalOutcome;
-import org.marugoto.casework.domain.PlanView;
-import org.marugoto.casework.domain.ProgressKind;
-import org.marugoto.casework.domain.TeamRole;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsultationApi;
 import org.marugoto.consultation.ConsultationView;
@@ -493,7 +493,7 @@ class CaseController {
         PlanView source = records.draft(id).orElse(records.currentPlan(id).orElse(null));
         LocalDate today = LocalDate.now(Japan.ZONE);
         if (source != null) {
-            if (source.status() == org.marugoto.casework.domain.PlanStatus.DRAFT) {
+            if (source.status() == org.marugoto.casework.PlanStatus.DRAFT) {
                 form.setDraftVersion(source.version());
             }
             form.setAim(source.aim());

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.marugoto.casework.domain.AssessmentDomain;
-import org.marugoto.casework.domain.ClosureOutcome;
-import org.marugoto.casework.domain.ConferenceDecision;
-import org.marugoto.casework.domain.ConferenceKind;
-import org.marugoto.casework.domain.PersonAgreement;
-import org.marugoto.casework.domain.ProgressKind;
+import org.marugoto.casework.AssessmentDomain;
+import org.marugoto.casework.ClosureOutcome;
+import org.marugoto.casework.ConferenceDecision;
+import org.marugoto.casework.ConferenceKind;
+import org.marugoto.casework.PersonAgreement;
+import org.marugoto.casework.ProgressKind;
 import org.marugoto.consultation.ConsentStatus;
 
 /** The casework forms, as JavaBeans so that Thymeleaf binds them field by field. */

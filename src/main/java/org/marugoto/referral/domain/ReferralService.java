@@ -622,7 +622,11 @@ public class ReferralService implements ReferralApi {
         return result;
     }
 
-    ReferralView find(UUID id) {
+    /**
+     * The referral without an access decision or audit: for this module's own code (services, demo loader) after it
+     * has decided access itself. Other modules cannot reach it (domain is internal to the module).
+     */
+    public ReferralView find(UUID id) {
         List<String> codes = jdbc.sql(
                         "select issue_code from referral_issue where municipality_id = ? and referral_id = ?")
                 .params(tenancy.municipalityId(), id)

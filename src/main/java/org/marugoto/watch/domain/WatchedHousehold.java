@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.watch.WatchRequestView;
 
 /**
  * All a volunteer sees of a household they were asked to watch: its name, the current members' names and ages, the

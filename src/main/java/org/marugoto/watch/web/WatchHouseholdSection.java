@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.HouseholdSection;
 import org.marugoto.people.TimelineEntry;
-import org.marugoto.watch.domain.WatchRequestView;
+import org.marugoto.watch.WatchRequestView;
 import org.marugoto.watch.domain.WatchService;
 import org.springframework.stereotype.Component;
 

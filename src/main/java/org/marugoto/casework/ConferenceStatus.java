@@ -1,0 +1,8 @@
+package org.marugoto.casework;
+
+/** A meeting's state. */
+public enum ConferenceStatus {
+    SCHEDULED,
+    HELD,
+    CANCELLED;
+}

@@ -1,8 +1,0 @@
-package org.marugoto.casework.domain;
-
-/** A meeting's state. */
-public enum ConferenceStatus {
-    SCHEDULED,
-    HELD,
-    CANCELLED;
-}

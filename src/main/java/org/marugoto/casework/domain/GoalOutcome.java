@@ -1,9 +1,0 @@
-package org.marugoto.casework.domain;
-
-/** How a goal turned out at a review or at closure. */
-public enum GoalOutcome {
-    ACHIEVED,
-    PARTLY,
-    NOT_ACHIEVED,
-    CHANGED;
-}

@@ -1,8 +1,0 @@
-package org.marugoto.casework.domain;
-
-/** A support plan version: a draft being prepared, the agreed plan in force, or one replaced by a later version. */
-public enum PlanStatus {
-    DRAFT,
-    AGREED,
-    SUPERSEDED;
-}
