@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,6 +106,7 @@ class ErrorHandling {
     /** A mistyped address, a wrong method, a missing or malformed parameter, a body too large. */
     @ExceptionHandler({
         NoResourceFoundException.class,
+        NoHandlerFoundException.class,
         HttpRequestMethodNotSupportedException.class,
         HttpMediaTypeNotSupportedException.class,
         HttpMediaTypeNotAcceptableException.class,
