@@ -96,4 +96,22 @@ class PeopleControllerTests {
     void administratorsCannotSearchPersons() throws Exception {
         mvc.perform(get("/people").param("q", "ささき")).andExpect(status().isForbidden());
     }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void namesAndNotesAreJoinedWithTheLanguagesOwnPunctuation() throws Exception {
+        String location = mvc.perform(register("句読点", "くとうてん", "1970-04-01", "").param("confirmedNew", "true"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        String number = jdbc.sql("select case_number from household h join household_member m on m.household_id = h.id"
+                        + " join person p on p.id = m.person_id where p.family_name = '句読点'")
+                .query(String.class)
+                .single();
+        mvc.perform(get(location)).andExpect(content().string(containsString("世帯番号：" + number)));
+        mvc.perform(get(location).cookie(new jakarta.servlet.http.Cookie("MARUGOTO_LANG", "en")))
+                .andExpect(content().string(containsString("Household number: " + number)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("：" + number))));
+    }
 }
