@@ -1,17 +1,23 @@
 package org.marugoto.shared.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Japanese first; {@code ?lang=en} switches to English and a cookie remembers the choice for a year. Static files are
@@ -59,20 +65,29 @@ class WebConfiguration implements WebMvcConfigurer {
                 .resourceChain(true);
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
+    /**
+     * {@code ?lang=} switches the language for every request, before anything else runs: also for pages that have no
+     * handler (a mistyped address) and for the 503 page, which an interceptor would not see.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> languageSwitch(LocaleResolver locales) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
-            protected Locale parseLocaleValue(String value) {
-                Locale requested = super.parseLocaleValue(value);
-                return SUPPORTED.stream()
-                        .filter(l -> requested != null && l.getLanguage().equals(requested.getLanguage()))
-                        .findFirst()
-                        .orElse(Locale.JAPANESE);
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String requested = request.getParameter("lang");
+                if (requested != null) {
+                    Locale locale = SUPPORTED.stream()
+                            .filter(l -> l.getLanguage().equals(requested.strip()))
+                            .findFirst()
+                            .orElse(Locale.JAPANESE);
+                    locales.setLocale(request, response, locale);
+                }
+                chain.doFilter(request, response);
             }
         };
-        interceptor.setParamName("lang");
-        interceptor.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(interceptor);
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
     }
 }
