@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.marugoto.casework.domain.CaseService;
 import org.marugoto.people.domain.PersonSearch;
 import org.marugoto.shared.Tenancy;
 import org.marugoto.shared.db.Database;
@@ -26,7 +27,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * The hot queries read through indexes when the tables are large: no {@code Seq Scan} on a large table in their plans.
  * The tables are copied (with their indexes, {@code like ... including all}) into a schema of their own,
  * {@code query_plans}, and filled with generated rows for the demo municipality: 50,000 persons, 20,000 households,
- * 100,000 consultations, 30,000 referrals, 200,000 audit rows. Then ANALYZE, and {@code EXPLAIN (FORMAT JSON)} of
+ * 100,000 consultations, 30,000 referrals, 200,000 audit rows, 20,000 cases (one in ten open) with 60,000 team
+ * memberships of 300 staff. Then ANALYZE, and {@code EXPLAIN (FORMAT JSON)} of
  * each query with {@code search_path = query_plans, public}. Nothing of it is visible to other tests (the application
  * reads the public schema); {@code enable_seqscan} is untouched. Asserts on the plan, never on time.
  */
@@ -49,7 +51,11 @@ class QueryPlanTests {
             "referral_issue",
             "referral_person",
             "audit_event",
-            "audit_seal");
+            "audit_seal",
+            "support_case",
+            "support_case_person",
+            "support_case_event",
+            "case_team_member");
 
     @Autowired
     Database database;
@@ -102,7 +108,7 @@ class QueryPlanTests {
         owner.destroy();
     }
 
-    /** Deterministic ids: kind k (1 person, 2 household, 3 consultation, 4 referral), number i. */
+    /** Deterministic ids: kind k (1 person, 2 household, 3 consultation, 4 referral, 5 staff account, 6 case), number i. */
     static final String ID = "('%s0000000-0000-4000-8000-' || lpad(to_hex(%s), 12, '0'))::uuid";
 
     static String id(int kind, String number) {
@@ -196,7 +202,33 @@ class QueryPlanTests {
             """
             insert into audit_seal (municipality_id, position, event_seq, hash, sealed_at)
             select :m, e, e, repeat('0', 64), now() from generate_series(1, 199000) e
-            """);
+            """,
+            """
+            insert into support_case (municipality_id, id, case_number, household_id, origin, status, lead_account_id,
+                lead_agency_id, summary, consent_status, opened_at, closed_at, created_at, created_by, updated_at,
+                updated_by, version)
+            select :m, %s, 'C' || c, %s, 'DIRECT', case when c %% 10 = 0 then 'SUPPORT' else 'CLOSED' end, %s,
+                (:ag)[1 + c %% cardinality(:ag)], '支援', 'GIVEN', now() - make_interval(hours => c),
+                case when c %% 10 = 0 then null else now() end, now(), 'plan', now(), 'plan', 0
+            from generate_series(1, 20000) c
+            """.formatted(id(6, "c"), id(2, "1 + c % 20000"), id(5, "c % 300")),
+            """
+            insert into support_case_person (municipality_id, case_id, person_id)
+            select :m, %s, %s from generate_series(1, 20000) c, generate_series(0, 1) k
+            """.formatted(id(6, "c"), id(1, "1 + (c * 2 + k) % 50000")),
+            """
+            insert into case_team_member (municipality_id, id, case_id, account_id, member_name, agency_id, role,
+                joined_at, joined_by, left_at, left_by, version)
+            select :m, gen_random_uuid(), %s, %s, '職員', (:ag)[1 + c %% cardinality(:ag)],
+                case when k = 0 then 'LEAD' else 'MEMBER' end, now(), 'plan',
+                case when k = 2 and c %% 4 = 0 then now() end, case when k = 2 and c %% 4 = 0 then 'plan' end, 0
+            from generate_series(1, 20000) c, generate_series(0, 2) k
+            """.formatted(id(6, "c"), id(5, "(c + k * 101) % 300")),
+            """
+            insert into support_case_event (municipality_id, id, case_id, kind, at, actor_username, actor_name)
+            select :m, gen_random_uuid(), %s, 'STATUS', now(), 'plan', '職員'
+            from generate_series(1, 20000) c, generate_series(0, 2) k
+            """.formatted(id(6, "c")));
 
     /** The sequential scans on large tables in the plan of the query with these parameters. */
     List<String> seqScans(String sql, SqlParameterSource params) {
@@ -320,6 +352,45 @@ class QueryPlanTests {
         assertIndexed(
                 "select referral_id, person_id from referral_person where municipality_id = :m and referral_id = any(:ids)",
                 p);
+    }
+
+    // ---- casework ---------------------------------------------------------------------------------------------
+
+    MapSqlParameterSource caseParams() {
+        return household()
+                .addValue(
+                        "account", jdbc.queryForObject("select " + id(5, "7"), new MapSqlParameterSource(), UUID.class))
+                .addValue(
+                        "case",
+                        jdbc.queryForObject("select " + id(6, "1230"), new MapSqlParameterSource(), UUID.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void caseListReadsThroughIndexes(boolean all) throws Exception {
+        assertIndexed(CaseService.caseListSql(all), caseParams());
+    }
+
+    @Test
+    void casePageReadsThroughIndexes() throws Exception {
+        MapSqlParameterSource p = caseParams();
+        // CaseService.find, activeAccounts, team, history and forHousehold
+        assertIndexed("""
+                select c.*, array(select person_id from support_case_person p
+                                  where p.municipality_id = c.municipality_id and p.case_id = c.id) persons
+                from support_case c where c.municipality_id = :m and c.id = :case
+                """, p);
+        assertIndexed("select account_id from case_team_member where case_id = :case and left_at is null", p);
+        assertIndexed(
+                "select * from case_team_member where case_id = :case order by left_at nulls first, role, joined_at",
+                p);
+        assertIndexed("select * from support_case_event where case_id = :case order by at, id", p);
+        assertIndexed("""
+                select c.*, array(select person_id from support_case_person p
+                                  where p.municipality_id = c.municipality_id and p.case_id = c.id) persons
+                from support_case c where c.municipality_id = :m and c.household_id = :household
+                order by c.opened_at desc
+                """, p);
     }
 
     // ---- audit ----------------------------------------------------------------------------------------------

@@ -198,6 +198,79 @@ class CaseworkServiceTests {
                 .isGreaterThanOrEqualTo(3);
     }
 
+    /** The case list as it was before it drove from the team (CaseService.caseListSql): the reference. */
+    List<UUID> previousCaseList(boolean all, UUID account) {
+        return jdbc.sql("""
+                        select c.id from support_case c
+                        where c.status <> 'CLOSED'
+                          and (:all or exists (select 1 from case_team_member t where t.case_id = c.id
+                                               and t.account_id = :account and t.left_at is null))
+                        """)
+                .param("all", all)
+                .param("account", account)
+                .query(UUID.class)
+                .list();
+    }
+
+    void assertSameAsBefore(String username, boolean all) {
+        as(username);
+        List<CaseView> list = cases.myCases(all);
+        assertThat(list)
+                .as(username)
+                .extracting(CaseView::id)
+                .containsExactlyInAnyOrderElementsOf(previousCaseList(all, account(username)));
+        assertThat(list).extracting(CaseView::openedAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void theCaseListHoldsTheOpenCasesOfTheActiveTeam() {
+        Household h = household();
+        CaseView opened = open(h, ConsentStatus.NOT_ASKED);
+        assertThat(cases.myCases(false)).extracting(CaseView::id).contains(opened.id());
+        assertThat(cases.myCases(false))
+                .filteredOn(c -> c.id().equals(opened.id()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.personIds()).containsExactlyInAnyOrder(h.mother(), h.son()));
+        assertThatThrownBy(() -> cases.myCases(true)).isInstanceOf(AccessDeniedException.class);
+        as("caseworker2");
+        assertThat(cases.myCases(false)).extracting(CaseView::id).doesNotContain(opened.id());
+
+        as("coordinator");
+        CaseView consented = cases.recordConsent(opened.id(), opened.version(), LocalDate.now(), "チーム内で共有");
+        CaseView.TeamMember added = cases.addMember(consented.id(), account("caseworker2"), TeamRole.MEMBER);
+        assertThat(cases.myCases(true)).extracting(CaseView::id).contains(opened.id());
+        as("caseworker2");
+        assertThat(cases.myCases(false)).extracting(CaseView::id).containsOnlyOnce(opened.id());
+        assertSameAsBefore("caseworker2", false);
+        as("coordinator");
+        cases.removeMember(opened.id(), added.id(), added.version(), "就労支援が終わった");
+        as("caseworker2");
+        assertThat(cases.myCases(false)).extracting(CaseView::id).doesNotContain(opened.id());
+
+        as("caseworker");
+        CaseView current = cases.get(opened.id());
+        cases.close(
+                current.id(),
+                current.version(),
+                new CaseCommands.Closure(ClosureOutcome.GOALS_MET, "落ち着いた", null, "民生委員が見守る", Map.of()));
+        assertThat(cases.myCases(false)).extracting(CaseView::id).doesNotContain(opened.id());
+        as("coordinator");
+        assertThat(cases.myCases(true)).extracting(CaseView::id).doesNotContain(opened.id());
+
+        for (String username : List.of(
+                "caseworker",
+                "caseworker2",
+                "caseworker3",
+                "caseworker4",
+                "caseworker5",
+                "caseworker6",
+                "supervisor",
+                "coordinator")) {
+            assertSameAsBefore(username, false);
+        }
+        assertSameAsBefore("coordinator", true);
+    }
+
     @Test
     void planIsAgreedAtAJushoMeetingKeptAsVersionsAndEvaluatedAtClosure() {
         Household h = household();

@@ -182,7 +182,7 @@ class SecurityConfiguration {
         return (request, response, exception) -> {
             if (exception instanceof InternalAuthenticationServiceException
                     && DatabaseAvailability.isConnectionFailure(exception)) {
-                database.connectionFailed();
+                database.connectionFailed(exception);
                 unavailable.render(request, response, false);
             } else {
                 wrongCredentials.onAuthenticationFailure(request, response, exception);

@@ -279,7 +279,8 @@ public class CaseService {
 
     CaseView find(UUID id) {
         return jdbc.sql("""
-                        select c.*, array(select person_id from support_case_person p where p.case_id = c.id) persons
+                        select c.*, array(select person_id from support_case_person p
+                                          where p.municipality_id = c.municipality_id and p.case_id = c.id) persons
                         from support_case c where c.municipality_id = ? and c.id = ?
                         """)
                 .params(tenancy.municipalityId(), id)
@@ -328,7 +329,8 @@ public class CaseService {
     @Transactional(readOnly = true)
     public List<HouseholdCase> forHousehold(UUID householdId) {
         List<CaseView> cases = jdbc.sql("""
-                        select c.*, array(select person_id from support_case_person p where p.case_id = c.id) persons
+                        select c.*, array(select person_id from support_case_person p
+                                          where p.municipality_id = c.municipality_id and p.case_id = c.id) persons
                         from support_case c where c.municipality_id = ? and c.household_id = ?
                         order by c.opened_at desc
                         """)
@@ -664,16 +666,8 @@ public class CaseService {
         if (all && !coordinator) {
             throw new AccessDeniedException("coordinators only");
         }
-        List<CaseView> cases = jdbc.sql("""
-                        select c.*, array(select person_id from support_case_person p where p.case_id = c.id) persons
-                        from support_case c
-                        where c.municipality_id = :m and c.status <> 'CLOSED'
-                          and (:all or exists (select 1 from case_team_member t where t.case_id = c.id
-                                               and t.account_id = :account and t.left_at is null))
-                        order by c.opened_at desc
-                        """)
+        List<CaseView> cases = jdbc.sql(caseListSql(all))
                 .param("m", tenancy.municipalityId())
-                .param("all", all)
                 .param("account", actor.accountId())
                 .query((rs, i) -> caseRow(rs))
                 .list();
@@ -681,6 +675,36 @@ public class CaseService {
                 AuditAction.SEARCH, CASE, null, "case dashboard", Map.of("results", String.valueOf(cases.size()))));
         return cases;
     }
+
+    /**
+     * The SQL of the case list (the dashboard), with the parameters {@code :m} (municipality) and {@code :account}.
+     * For one staff member it drives from their active team memberships ({@code case_team_member_account}, a handful
+     * of rows) and fetches each case by id; the team has at most one active row per account and case
+     * ({@code case_team_member_active}), so the join returns each case once. For a coordinator's "all" it reads the
+     * open cases through {@code support_case_open}. Either way {@code support_case} is never scanned. Public for
+     * QueryPlanTests, which EXPLAINs exactly this text.
+     */
+    public static String caseListSql(boolean all) {
+        return all ? CASE_LIST_ALL : CASE_LIST_MINE;
+    }
+
+    private static final String CASE_LIST_MINE = """
+            select c.*, array(select person_id from support_case_person p
+                            where p.municipality_id = c.municipality_id and p.case_id = c.id) persons
+            from case_team_member t
+            join support_case c on c.id = t.case_id
+            where t.municipality_id = :m and t.account_id = :account and t.left_at is null
+              and c.municipality_id = :m and c.status <> 'CLOSED'
+            order by c.opened_at desc
+            """;
+
+    private static final String CASE_LIST_ALL = """
+            select c.*, array(select person_id from support_case_person p
+                            where p.municipality_id = c.municipality_id and p.case_id = c.id) persons
+            from support_case c
+            where c.municipality_id = :m and c.status <> 'CLOSED'
+            order by c.opened_at desc
+            """;
 
     // ---- helpers --------------------------------------------------------------------------------------------------
 

@@ -41,13 +41,25 @@ public class DatabaseAvailability {
         available = false;
     }
 
+    /**
+     * A request met a connection failure: as {@link #connectionFailed()}, unless it only waited too long for a pooled
+     * connection while the database answers (the pool is saturated under load). That request gets its 503, but the
+     * other pages keep being served: marking the database down would refuse every page, the login page included.
+     */
+    public void connectionFailed(Throwable failure) {
+        if (!poolSaturated(failure)) {
+            connectionFailed();
+        }
+    }
+
     @Scheduled(initialDelay = 1_000, fixedDelay = 1_000)
     void probe() {
         boolean answered;
         try (Connection connection = dataSource.getConnection()) {
             answered = connection.isValid(2);
         } catch (SQLException | RuntimeException e) {
-            answered = false;
+            // waiting in a saturated pool says nothing about the database: keep what the last probe found
+            answered = poolSaturated(e) ? available : false;
         }
         if (answered && !available) {
             log.info("The database answers again");
@@ -55,6 +67,20 @@ public class DatabaseAvailability {
             log.warn("The database does not answer; pages show 'temporarily unavailable' until it does");
         }
         available = answered;
+    }
+
+    /**
+     * Whether {@code failure} is only a wait for a pooled connection that timed out while the database itself answers:
+     * HikariCP's "Connection is not available, request timed out" carries as its cause the last failure to connect,
+     * and has none when every connection is simply in use.
+     */
+    public static boolean poolSaturated(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException && t.getCause() == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code failure} (or one of its causes) means that the database could not be reached. */

@@ -70,8 +70,9 @@ class ErrorHandling {
 
     /** The database went away during the request: nothing was saved; say so with a 503, not a 500. */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
-    void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        database.connectionFailed();
+    void databaseUnavailable(Exception failure, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        database.connectionFailed(failure);
         unavailable.render(request, response, false);
     }
 

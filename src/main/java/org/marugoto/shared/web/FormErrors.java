@@ -1,6 +1,7 @@
 package org.marugoto.shared.web;
 
 import org.marugoto.shared.RuleViolation;
+import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.validation.BindingResult;
 
 /** Puts a service's rule violation on the form, at its field when it names one. */
@@ -9,11 +10,21 @@ public final class FormErrors {
     private FormErrors() {}
 
     public static void reject(BindingResult result, RuleViolation violation) {
-        if (violation.field() != null) {
+        if (violation.field() != null && onForm(result, violation.field())) {
             result.rejectValue(violation.field(), violation.messageKey(), violation.arguments(), null);
         } else {
             result.reject(violation.messageKey(), violation.arguments(), null);
         }
+    }
+
+    /**
+     * Whether the form has the field the service named. A service names its own fields (a consultation's
+     * {@code receivedAt} is the form's date and time): those go at the top of the form, not into a 500.
+     */
+    private static boolean onForm(BindingResult result, String field) {
+        Object target = result.getTarget();
+        return target == null
+                || PropertyAccessorFactory.forBeanPropertyAccess(target).isReadableProperty(field);
     }
 
     /** A stale edit: someone else saved first. The form is shown again with the newer data. */

@@ -60,7 +60,7 @@ public class ServiceAvailability {
                         if (!DatabaseAvailability.isConnectionFailure(e) || response.isCommitted()) {
                             throw e;
                         }
-                        database.connectionFailed();
+                        database.connectionFailed(e);
                         render(request, response, false);
                     }
                 }

@@ -29,6 +29,38 @@ class DatabaseAvailabilityTests {
     }
 
     @Test
+    void aTimedOutWaitInASaturatedPoolIsNotALostDatabase() {
+        SQLException saturated = new java.sql.SQLTransientConnectionException(
+                "marugoto - Connection is not available, request timed out after 5000ms (total=20, active=20)");
+        SQLException cannotConnect = new java.sql.SQLTransientConnectionException(
+                "marugoto - Connection is not available, request timed out after 5000ms",
+                "08001",
+                new SQLException("Connection refused", "08001"));
+        // still a 503 for the request that waited
+        assertThat(DatabaseAvailability.isConnectionFailure(
+                        new org.springframework.jdbc.CannotGetJdbcConnectionException("pool", saturated)))
+                .isTrue();
+        assertThat(DatabaseAvailability.poolSaturated(
+                        new org.springframework.jdbc.CannotGetJdbcConnectionException("pool", saturated)))
+                .isTrue();
+        assertThat(DatabaseAvailability.poolSaturated(new CannotCreateTransactionException("tx", saturated)))
+                .isTrue();
+        // but a pool that cannot connect is a lost database
+        assertThat(DatabaseAvailability.poolSaturated(
+                        new org.springframework.jdbc.CannotGetJdbcConnectionException("pool", cannotConnect)))
+                .isFalse();
+        assertThat(DatabaseAvailability.poolSaturated(new DataAccessResourceFailureException("gone")))
+                .isFalse();
+
+        DatabaseAvailability availability =
+                new DatabaseAvailability(new org.springframework.jdbc.datasource.SimpleDriverDataSource());
+        availability.connectionFailed(new CannotCreateTransactionException("tx", saturated));
+        assertThat(availability.available()).isTrue();
+        availability.connectionFailed(new CannotCreateTransactionException("tx", cannotConnect));
+        assertThat(availability.available()).isFalse();
+    }
+
+    @Test
     void ordinaryErrorsAreNot() {
         assertThat(DatabaseAvailability.isConnectionFailure(new DataIntegrityViolationException("duplicate")))
                 .isFalse();
