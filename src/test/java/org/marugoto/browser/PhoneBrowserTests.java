@@ -54,6 +54,10 @@ class PhoneBrowserTests extends BrowserTest {
                 .as("%s as %s is %d px wide in a %d px window (%s)", path, who, scrollWidth, innerWidth, widest())
                 .isLessThanOrEqualTo(innerWidth);
         screenshot(who + path);
+        if (js("return document.querySelectorAll('table.data').length;") > 0) {
+            ((JavascriptExecutor) browser).executeScript("document.querySelector('table.data').scrollIntoView();");
+            screenshot(who + path + "-table");
+        }
     }
 
     /** What sticks out furthest to the right, to say why a page is too wide. */
