@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -53,11 +54,32 @@ class PhoneBrowserTests extends BrowserTest {
         softly.assertThat(scrollWidth)
                 .as("%s as %s is %d px wide in a %d px window (%s)", path, who, scrollWidth, innerWidth, widest())
                 .isLessThanOrEqualTo(innerWidth);
+        softly.assertThat(seriousAxeViolations())
+                .as("axe violations on %s as %s at 390 px", path, who)
+                .isEmpty();
         screenshot(who + path);
         if (js("return document.querySelectorAll('table.data').length;") > 0) {
             ((JavascriptExecutor) browser).executeScript("document.querySelector('table.data').scrollIntoView();");
             screenshot(who + path + "-table");
         }
+    }
+
+    /** axe-core's WCAG 2.1 A and AA violations of serious or critical impact, as in {@link AccessibilityBrowserTests}. */
+    List<Object> seriousAxeViolations() {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        try {
+            js.executeScript(AccessibilityBrowserTests.axe());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> violations = (List<Object>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                   .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => v.id + ': ' + v.help + ' ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')))));
+                """);
+        return violations;
     }
 
     /** What sticks out furthest to the right, to say why a page is too wide. */
