@@ -132,6 +132,7 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "caseworker", "/concerns");
         visit(softly, "caseworker", "/concerns/" + concern);
         visit(softly, "caseworker", "/cases/" + kase + "/plan");
+        visit(softly, "caseworker", "/cases/" + kase + "/assessments");
 
         logIn("coordinator");
         visit(softly, "coordinator", "/cases");
@@ -144,6 +145,16 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "minsei", "/volunteer");
         visit(softly, "minsei", "/volunteer/watches/" + watch);
         visit(softly, "minsei", "/directory");
+
+        logIn("admin");
+        visit(softly, "admin", "/admin/areas");
+        visit(softly, "admin", "/admin/staff");
+        visit(softly, "admin", "/admin/agencies");
+        visit(softly, "admin", "/admin/issue-codes");
+
+        logIn("privacy");
+        visit(softly, "privacy", "/protection");
+        visit(softly, "privacy", "/emergency-access/reviews");
         softly.assertAll();
     }
 
