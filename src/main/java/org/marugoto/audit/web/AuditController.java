@@ -1,8 +1,12 @@
 package org.marugoto.audit.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.audit.AuditApi;
+import org.marugoto.audit.AuditQuery;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,8 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The audit trail for auditors: the newest events; who saw a record (and the records that reveal the same person);
- * what one account did; and whether the tamper-evident chain is intact.
+ * The audit trail for auditors: the newest events; who saw a record, a person (by name or reading) or a household
+ * (by number), and the records that reveal the same person; what a member of staff did; between two dates; and
+ * whether the tamper-evident chain is intact. Events name staff, record types and purposes in words.
  */
 @Controller
 @PreAuthorize("hasAnyRole('AUDITOR', 'SYSTEM_ADMIN')")
@@ -29,22 +34,48 @@ class AuditController {
     String events(
             @RequestParam(required = false) @Nullable String record,
             @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String person,
+            @RequestParam(required = false) @Nullable String household,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            HttpServletRequest request,
             Model model) {
+        // only auditors investigate residents: a system administrator sees the trail but cannot look people up
+        boolean investigator = request.isUserInRole("AUDITOR");
         UUID recordId = parse(record);
         boolean invalidRecord = record != null && !record.isBlank() && recordId == null;
+        LocalDate fromDate = date(from);
+        LocalDate toDate = date(to);
+        boolean invalidDates = (from != null && !from.isBlank() && fromDate == null)
+                || (to != null && !to.isBlank() && toDate == null);
         model.addAttribute("record", record);
         model.addAttribute("actorQuery", actor);
+        model.addAttribute("person", person);
+        model.addAttribute("household", household);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("invalidRecord", invalidRecord);
-        if (recordId != null) {
-            model.addAttribute("events", audit.about(recordId, LIMIT));
-            model.addAttribute("mode", "record");
-        } else if (actor != null && !actor.isBlank()) {
-            model.addAttribute("events", audit.byActor(actor.strip(), LIMIT));
-            model.addAttribute("mode", "actor");
-        } else {
+        model.addAttribute("invalidDates", invalidDates);
+        model.addAttribute("investigator", investigator);
+        AuditQuery query = new AuditQuery(
+                recordId,
+                investigator ? blankToNull(person) : null,
+                investigator ? blankToNull(household) : null,
+                blankToNull(actor),
+                fromDate,
+                toDate);
+        if (query.isEmpty()) {
             model.addAttribute("events", audit.recent(null, 200));
             model.addAttribute("mode", "recent");
+        } else {
+            model.addAttribute("events", audit.search(query, LIMIT));
+            model.addAttribute(
+                    "mode",
+                    query.record() == null && query.person() == null && query.household() == null
+                            ? (query.staff() != null ? "actor" : "search")
+                            : "record");
         }
+        model.addAttribute("staffNames", audit.staffNames());
         return "audit/list";
     }
 
@@ -52,6 +83,18 @@ class AuditController {
     String verify(Model model) {
         model.addAttribute("verification", audit.verifyChain());
         return "audit/verify";
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static @Nullable LocalDate date(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static @Nullable UUID parse(@Nullable String text) {

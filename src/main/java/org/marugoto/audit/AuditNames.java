@@ -1,0 +1,17 @@
+package org.marugoto.audit;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lets the module that holds staff accounts name the actors of the audit trail: staff names and agencies instead of
+ * usernames, and the usernames an auditor means by a name. Implemented by that module, used here.
+ */
+public interface AuditNames {
+
+    /** Every account's name (with its agency) by username, disabled accounts included. */
+    Map<String, String> staffByUsername();
+
+    /** The usernames whose username or staff name contains the text. */
+    Set<String> usernamesMatching(String text);
+}
