@@ -37,6 +37,9 @@ public interface AuditApi {
     /** Staff names (with agency) by username, for naming the actors of events. */
     java.util.Map<String, String> staffNames();
 
+    /** Staff names (with agency) by account id, for details that name an account by id. */
+    java.util.Map<UUID, String> staffNamesByAccountId();
+
     /** Recomputes the tamper-evident chain over the audit trail. */
     ChainVerification verifyChain();
 }

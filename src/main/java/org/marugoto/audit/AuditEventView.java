@@ -16,6 +16,12 @@ public record AuditEventView(
         @Nullable String clientAddress,
         String details) {
 
+    /** The same event with its details rewritten for reading (ids replaced by names). */
+    public AuditEventView withDetails(String readable) {
+        return new AuditEventView(
+                id, occurredAt, actorUsername, action, recordType, recordId, purpose, clientAddress, readable);
+    }
+
     /** The message key suffix of the purpose: lower case, words joined by hyphens ("case conference" → "case-conference"). */
     public @Nullable String purposeKey() {
         if (purpose == null) {

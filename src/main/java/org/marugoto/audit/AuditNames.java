@@ -12,6 +12,9 @@ public interface AuditNames {
     /** Every account's name (with its agency) by username, disabled accounts included. */
     Map<String, String> staffByUsername();
 
+    /** Every account's name (with its agency) by account id, for details that name an account by id. */
+    Map<java.util.UUID, String> staffByAccountId();
+
     /** The usernames whose username or staff name contains the text. */
     Set<String> usernamesMatching(String text);
 }

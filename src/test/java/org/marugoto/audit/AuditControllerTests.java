@@ -83,6 +83,28 @@ class AuditControllerTests {
 
     @Test
     @WithUserDetails("auditor")
+    void detailsNameAccountsInsteadOfIds() throws Exception {
+        UUID account = jdbc.sql("select id from staff_account where username = 'caseworker2'")
+                .query(UUID.class)
+                .single();
+        String marker = "m" + UUID.randomUUID().toString().substring(24);
+        audit.recordFor(
+                "coordinator",
+                null,
+                new AuditEntry(
+                        AuditAction.PERMISSION_CHANGE,
+                        "support_case",
+                        Ids.newId(),
+                        "case team",
+                        Map.of("added", account.toString(), "marker", marker)));
+        mvc.perform(get("/audit").param("actor", "coordinator"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("added=" + staffName("caseworker2"))))
+                .andExpect(content().string(not(containsString(account.toString()))));
+    }
+
+    @Test
+    @WithUserDetails("auditor")
     void inEnglishTheSameEventsReadInEnglish() throws Exception {
         String marker = recordAs("caseworker2", "support_case", Ids.newId(), "case conference");
         mvc.perform(get("/audit").param("actor", "caseworker2").param("lang", "en"))

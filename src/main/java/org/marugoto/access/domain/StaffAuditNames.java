@@ -40,6 +40,20 @@ class StaffAuditNames implements AuditNames {
     }
 
     @Override
+    public Map<UUID, String> staffByAccountId() {
+        Map<UUID, String> agencies = directory.agencyNames();
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("select id, display_name, agency_id from staff_account where municipality_id = ?")
+                .param(tenancy.municipalityId())
+                .query(rs -> {
+                    String agency = agencies.get(rs.getObject("agency_id", UUID.class));
+                    String name = rs.getString("display_name");
+                    names.put(rs.getObject("id", UUID.class), agency == null ? name : name + "（" + agency + "）");
+                });
+        return names;
+    }
+
+    @Override
     public Set<String> usernamesMatching(String text) {
         String query = text.strip();
         return new HashSet<>(jdbc.sql("""

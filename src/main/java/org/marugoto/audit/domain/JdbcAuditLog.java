@@ -230,6 +230,13 @@ class JdbcAuditLog implements AuditApi {
     }
 
     @Override
+    public Map<UUID, String> staffNamesByAccountId() {
+        Map<UUID, String> all = new HashMap<>();
+        names.forEach(n -> all.putAll(n.staffByAccountId()));
+        return all;
+    }
+
+    @Override
     public ChainVerification verifyChain() {
         return seal.verify();
     }

@@ -3,9 +3,14 @@ package org.marugoto.audit.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.audit.AuditApi;
+import org.marugoto.audit.AuditEventView;
 import org.marugoto.audit.AuditQuery;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
     private static final int LIMIT = 500;
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final AuditApi audit;
 
@@ -76,6 +83,7 @@ class AuditController {
                             : "record");
         }
         model.addAttribute("staffNames", audit.staffNames());
+        nameAccounts(model);
         return "audit/list";
     }
 
@@ -83,6 +91,32 @@ class AuditController {
     String verify(Model model) {
         model.addAttribute("verification", audit.verifyChain());
         return "audit/verify";
+    }
+
+    /** Details name accounts by id (a member added to a case team...): show the staff name instead. */
+    @SuppressWarnings("unchecked")
+    private void nameAccounts(Model model) {
+        Map<UUID, String> accounts = audit.staffNamesByAccountId();
+        List<AuditEventView> events = (List<AuditEventView>) model.getAttribute("events");
+        if (events == null || accounts.isEmpty()) {
+            return;
+        }
+        model.addAttribute(
+                "events",
+                events.stream()
+                        .map(e -> e.withDetails(named(e.details(), accounts)))
+                        .toList());
+    }
+
+    private static String named(String details, Map<UUID, String> accounts) {
+        Matcher matcher = UUID_TEXT.matcher(details);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = accounts.get(UUID.fromString(matcher.group()));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(name == null ? matcher.group() : name));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {
