@@ -28,6 +28,18 @@ public interface AuditApi {
     /** Everything an account did, newest first. The investigation itself is audited. */
     List<AuditEventView> byActor(String username, int limit);
 
+    /**
+     * The events matching every filter of the query (records revealing a person or household, staff, dates), newest
+     * first. The investigation itself is audited.
+     */
+    List<AuditEventView> search(AuditQuery query, int limit);
+
+    /** Staff names (with agency) by username, for naming the actors of events. */
+    java.util.Map<String, String> staffNames();
+
+    /** Staff names (with agency) by account id, for details that name an account by id. */
+    java.util.Map<UUID, String> staffNamesByAccountId();
+
     /** Recomputes the tamper-evident chain over the audit trail. */
     ChainVerification verifyChain();
 }

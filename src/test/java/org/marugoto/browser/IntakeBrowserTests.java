@@ -95,7 +95,8 @@ class IntakeBrowserTests {
         assertThat(generations).containsExactly("本人の世代", "子の世代", "孫の世代");
         assertThat(browser.findElement(By.id("main")).getText())
                 .contains("現在の世帯員（3人）")
-                .contains("昭和12年5月1日（1937-05-01）")
+                .contains("昭和12年5月1日")
+                .doesNotContain("（1937-05-01）")
                 .contains("花籠 颯さんを世帯員として登録しました");
     }
 

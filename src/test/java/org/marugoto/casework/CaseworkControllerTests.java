@@ -266,4 +266,30 @@ class CaseworkControllerTests {
         mvc.perform(post("/cases/" + caseOf("佐々木家") + "/archive").with(csrf()).param("version", "0"))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    @WithUserDetails("coordinator")
+    void theCaseTimelineShowsDatesAndTimesNotRawInstants() throws Exception {
+        String ja = mvc.perform(get("/cases/" + caseOf("佐々木家")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // the timelines (progress and history), not the form's datetime-local input whose value is ISO
+        ja = ja.substring(ja.indexOf("id=\"progress-list\""));
+        org.assertj.core.api.Assertions.assertThat(ja)
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")
+                .containsPattern("令和\\d+年\\d+月\\d+日 \\d{2}:\\d{2}")
+                // one form of a date, not 和暦 and ISO side by side
+                .doesNotContainPattern("日（\\d{4}-\\d{2}-\\d{2}）");
+        String en = mvc.perform(get("/cases/" + caseOf("佐々木家")).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        en = en.substring(en.indexOf("id=\"progress-list\""));
+        org.assertj.core.api.Assertions.assertThat(en)
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")
+                .containsPattern("\\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}");
+    }
 }

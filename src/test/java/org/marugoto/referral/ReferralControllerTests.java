@@ -92,4 +92,25 @@ class ReferralControllerTests {
         mvc.perform(post("/referrals/" + any + "/approve").with(csrf()).param("version", "0"))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void theHistoryNamesStaffNotUsernames() throws Exception {
+        var event = jdbc.sql("""
+                        select e.referral_id, e.actor_username, s.display_name
+                        from referral_event e
+                        join referral r on r.id = e.referral_id
+                        join staff_account s on s.username = e.actor_username
+                        where r.from_agency_id = (select agency_id from staff_account where username = 'caseworker')
+                        limit 1
+                        """)
+                .query((rs, i) -> new String[] {
+                    rs.getString("referral_id"), rs.getString("actor_username"), rs.getString("display_name")
+                })
+                .single();
+        mvc.perform(get("/referrals/" + event[0]))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(" " + event[2] + "</span>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(" " + event[1] + "</span>"))));
+    }
 }

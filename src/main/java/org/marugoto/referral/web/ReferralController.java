@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.access.Colleagues;
 import org.marugoto.consent.ConsentApi;
 import org.marugoto.consent.ConsentView;
 import org.marugoto.consultation.ConsentStatus;
@@ -52,6 +53,7 @@ class ReferralController {
     private final PeopleApi people;
     private final DirectoryApi directory;
     private final ConsentApi consents;
+    private final Colleagues colleagues;
 
     ReferralController(
             ReferralService referrals,
@@ -59,8 +61,10 @@ class ReferralController {
             ConsultationApi consultations,
             PeopleApi people,
             DirectoryApi directory,
-            ConsentApi consents) {
+            ConsentApi consents,
+            Colleagues colleagues) {
         this.consents = consents;
+        this.colleagues = colleagues;
         this.referrals = referrals;
         this.notifications = notifications;
         this.consultations = consultations;
@@ -155,6 +159,13 @@ class ReferralController {
         }
     }
 
+    /** Staff names by username, for the history: who did what, as colleagues know them. */
+    private Map<String, String> staffNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        colleagues.professionals().forEach(c -> names.put(c.username(), c.displayName()));
+        return names;
+    }
+
     @GetMapping("/referrals/{id}")
     String view(@PathVariable UUID id, Model model) {
         ReferralView referral = referrals.get(id);
@@ -166,6 +177,7 @@ class ReferralController {
         model.addAttribute("sender", referral.fromAgencyId().equals(agency));
         model.addAttribute("receiver", referral.toAgencyId().equals(agency));
         model.addAttribute("history", referrals.history(id));
+        model.addAttribute("staffNames", staffNames());
         model.addAttribute("codes", consultations.issueCodesByCode());
         model.addAttribute("outcomes", ReferralOutcome.values());
         model.addAttribute(
