@@ -292,4 +292,29 @@ class CaseworkControllerTests {
                 .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")
                 .containsPattern("\\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}");
     }
+
+    @Test
+    @WithUserDetails("coordinator")
+    void aCaseWithAnOriginThatDoesNotExistGetsAMessageNotA500() throws Exception {
+        UUID household = jdbc.sql("select id from household where name = '佐々木家' limit 1")
+                .query(UUID.class)
+                .single();
+        UUID lead = jdbc.sql("select id from staff_account where username = 'coordinator'")
+                .query(UUID.class)
+                .single();
+        long before =
+                jdbc.sql("select count(*) from support_case").query(Long.class).single();
+        mvc.perform(post("/cases/new")
+                        .with(csrf())
+                        .param("householdId", household.toString())
+                        .param("leadAccountId", lead.toString())
+                        .param("origin", "NO_SUCH_ORIGIN")
+                        .param("summary", "由来の不正な開始"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("相談の始まり（開始のきっかけ）を選び直してください。")));
+        assertThat(jdbc.sql("select count(*) from support_case")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
 }

@@ -178,13 +178,19 @@ class CaseController {
             result.rejectValue("leadAccountId", "case.error.lead");
         }
         LocalDate consentDate = DateInput.read(result, "consentDate", form.getConsentDate(), false, true);
-        if (result.hasErrors()) {
+        CaseOrigin origin = parseOrigin(form.getOrigin());
+        if (origin == null) {
+            result.rejectValue("origin", "case.error.originUnknown");
+            form.setOrigin(CaseOrigin.DIRECT.name());
+            form.setOriginId(null);
+        }
+        if (result.hasErrors() || origin == null) {
             return openPage(model, form);
         }
         try {
             CaseView opened = cases.open(new CaseCommands.OpenCase(
                     form.getHouseholdId(),
-                    CaseOrigin.valueOf(form.getOrigin()),
+                    origin,
                     form.getOriginId(),
                     form.getLeadAccountId(),
                     form.getSummary(),
@@ -361,6 +367,15 @@ class CaseController {
             redirect.addFlashAttribute("actionErrorArgs", new Object[0]);
         }
         return "redirect:/cases/" + id;
+    }
+
+    /** A tampered or stale form may name an origin that does not exist: a message at the field, not a 500. */
+    private static @Nullable CaseOrigin parseOrigin(@Nullable String value) {
+        try {
+            return CaseOrigin.valueOf(orEmpty(value));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static CaseStatus parseStatus(@Nullable String value) {
