@@ -19,7 +19,6 @@ import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.Urgency;
 import org.marugoto.directory.AgencyView;
 import org.marugoto.directory.DirectoryApi;
-import org.marugoto.directory.domain.AgencyCommand;
 import org.marugoto.directory.domain.DirectoryService;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
@@ -98,23 +97,8 @@ class ReferralMailRetryTests {
         UserDetailsService users = app.getBean(UserDetailsService.class);
         DirectoryApi directory = app.getBean(DirectoryApi.class);
         PeopleFixtures.actAs(users, "admin");
-        AgencyView disability = directory.agencyByCode("DISABILITY-AOBA").orElseThrow();
-        app.getBean(DirectoryService.class)
-                .updateAgency(
-                        disability.id(),
-                        disability.version(),
-                        new AgencyCommand(
-                                disability.code(),
-                                disability.name(),
-                                disability.nameKana(),
-                                disability.kind(),
-                                disability.areaId(),
-                                disability.address(),
-                                disability.phone(),
-                                "soudan@aoba.example",
-                                disability.description(),
-                                disability.acceptsReferrals(),
-                                disability.active()));
+        AgencyView disability = ReferralFixtures.withMail(
+                directory, app.getBean(DirectoryService.class), "DISABILITY-AOBA", "soudan@aoba.example");
         PeopleFixtures.actAs(users, "caseworker4");
         MemberView member = app.getBean(PeopleApi.class)
                 .register(

@@ -17,7 +17,6 @@ import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.Urgency;
 import org.marugoto.directory.AgencyView;
 import org.marugoto.directory.DirectoryApi;
-import org.marugoto.directory.domain.AgencyCommand;
 import org.marugoto.directory.domain.DirectoryService;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
@@ -53,22 +52,8 @@ class ReferralMailTests {
     @Test
     void theReceivingAgencyGetsAMailWithoutPersonalDetails() throws Exception {
         PeopleFixtures.actAs(users, "admin");
-        AgencyView disability = directory.agencyByCode("DISABILITY-AOBA").orElseThrow();
-        directoryAdmin.updateAgency(
-                disability.id(),
-                disability.version(),
-                new AgencyCommand(
-                        disability.code(),
-                        disability.name(),
-                        disability.nameKana(),
-                        disability.kind(),
-                        disability.areaId(),
-                        disability.address(),
-                        disability.phone(),
-                        "soudan@aoba.example",
-                        disability.description(),
-                        disability.acceptsReferrals(),
-                        disability.active()));
+        AgencyView disability =
+                ReferralFixtures.withMail(directory, directoryAdmin, "DISABILITY-AOBA", "soudan@aoba.example");
 
         PeopleFixtures.actAs(users, "caseworker4");
         MemberView member = people.register(

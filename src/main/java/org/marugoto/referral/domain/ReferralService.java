@@ -542,38 +542,9 @@ public class ReferralService implements ReferralApi {
         return shared ? full : withoutDetails(full);
     }
 
+    /** What a party may see before the details are shared: no reason, nothing tried, no persons. */
     private static ReferralView withoutDetails(ReferralView r) {
-        return new ReferralView(
-                r.id(),
-                r.referenceNumber(),
-                r.householdId(),
-                r.consultationId(),
-                r.fromAgencyId(),
-                r.toAgencyId(),
-                r.toCounterId(),
-                r.status(),
-                r.urgency(),
-                r.summary(),
-                null,
-                null,
-                r.issueCodes(),
-                List.of(),
-                r.consentStatus(),
-                r.consentScope(),
-                r.consentId(),
-                r.desiredResponseDate(),
-                r.infoRequest(),
-                r.declineReason(),
-                r.suggestedAgencyId(),
-                r.outcome(),
-                r.outcomeNote(),
-                r.sentAt(),
-                r.lastActivityAt(),
-                r.followUpConfirmedAt(),
-                r.followUpNote(),
-                r.overdueSince(),
-                false,
-                r.version());
+        return copy(r, null, null, r.issueCodes(), List.of(), false);
     }
 
     private List<ReferralView> list(String condition, @Nullable UUID agency) {
@@ -645,6 +616,17 @@ public class ReferralService implements ReferralApi {
     }
 
     private static ReferralView withLists(ReferralView r, List<String> codes, List<UUID> persons) {
+        return copy(r, r.reason(), r.tried(), codes, persons, r.detailsShared());
+    }
+
+    /** The referral with the parts that differ between views replaced; everything else as it is. */
+    private static ReferralView copy(
+            ReferralView r,
+            @Nullable String reason,
+            @Nullable String tried,
+            List<String> codes,
+            List<UUID> persons,
+            boolean detailsShared) {
         return new ReferralView(
                 r.id(),
                 r.referenceNumber(),
@@ -656,8 +638,8 @@ public class ReferralService implements ReferralApi {
                 r.status(),
                 r.urgency(),
                 r.summary(),
-                r.reason(),
-                r.tried(),
+                reason,
+                tried,
                 codes,
                 persons,
                 r.consentStatus(),
@@ -674,7 +656,7 @@ public class ReferralService implements ReferralApi {
                 r.followUpConfirmedAt(),
                 r.followUpNote(),
                 r.overdueSince(),
-                r.detailsShared(),
+                detailsShared,
                 r.version());
     }
 

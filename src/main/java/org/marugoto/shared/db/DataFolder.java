@@ -94,17 +94,11 @@ final class DataFolder implements AutoCloseable {
     /** Another running Marugoto uses the data folder. */
     static final class DataFolderInUse extends IllegalStateException {
 
-        private final Path folder;
         private final String holder;
 
         DataFolderInUse(Path folder, String holder) {
             super("The data folder " + folder + " is in use by another running Marugoto (process " + holder + ").");
-            this.folder = folder;
             this.holder = holder;
-        }
-
-        Path folder() {
-            return folder;
         }
 
         String holder() {

@@ -57,11 +57,6 @@ public final class Database {
         return ownerPassword;
     }
 
-    /** Whether one role both owns the schema and runs the application (an external server configured so). */
-    public boolean singleRole() {
-        return ownerUser.equals(runtimeUser);
-    }
-
     /** A new, unpooled connection source as the schema owner. */
     public DataSource ownerDataSource() {
         return new SimpleDriverDataSource(new Driver(), jdbcUrl, ownerUser, ownerPassword);

@@ -95,13 +95,7 @@ public final class DatabaseBackup {
             started = EmbeddedPostgresLauncher.start(folder, roles, 0);
             port = started.port();
         } catch (DataFolder.DataFolderInUse running) {
-            Properties secrets = LocalSecrets.load(LocalSecrets.folder(base), "database.properties");
-            roles = new DatabaseRoles(
-                    secrets.getProperty("superuser.password"),
-                    DatabaseRoles.OWNER,
-                    secrets.getProperty("owner.password"),
-                    DatabaseRoles.APP,
-                    secrets.getProperty("app.password"));
+            roles = DatabaseRoles.ofRunning(base);
             port = Integer.parseInt(
                     Files.readAllLines(cluster.resolve("postmaster.pid")).get(3).strip());
         }

@@ -1,6 +1,7 @@
 package org.marugoto.shared.db;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,8 +20,15 @@ record DatabaseRoles(String superuserPassword, String owner, String ownerPasswor
     static final String APP = "marugoto_app";
 
     static DatabaseRoles of(DataFolder folder) {
-        Properties secrets =
-                folder.secret("database.properties", "superuser.password", "owner.password", "app.password");
+        return of(folder.secret("database.properties", "superuser.password", "owner.password", "app.password"));
+    }
+
+    /** The roles of a data folder another process holds (its passwords were generated when it first started). */
+    static DatabaseRoles ofRunning(Path base) {
+        return of(LocalSecrets.load(LocalSecrets.folder(base), "database.properties"));
+    }
+
+    private static DatabaseRoles of(Properties secrets) {
         return new DatabaseRoles(
                 secrets.getProperty("superuser.password"),
                 OWNER,
