@@ -91,10 +91,12 @@ public class DatabaseAvailability {
                     || t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            // a failed rollback hides the exception that caused it; either may be the lost connection
+            // a JDBC commit or rollback that failed (the pool reports a connection it already closed without an SQL
+            // state), or a failed rollback hiding the exception that caused it
             if (t instanceof TransactionSystemException tx
-                    && tx.getApplicationException() != null
-                    && isConnectionFailure(tx.getApplicationException())) {
+                    && (tx.getCause() instanceof SQLException
+                            || (tx.getApplicationException() != null
+                                    && isConnectionFailure(tx.getApplicationException())))) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

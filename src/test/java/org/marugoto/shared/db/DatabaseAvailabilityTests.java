@@ -26,6 +26,10 @@ class DatabaseAvailabilityTests {
         TransactionSystemException rollbackFailed = new TransactionSystemException("rollback failed");
         rollbackFailed.initApplicationException(new SQLException("I/O error", "08006"));
         assertThat(DatabaseAvailability.isConnectionFailure(rollbackFailed)).isTrue();
+        // after a commit lost its connection, Spring's rollback meets the pool's closed connection (no SQL state)
+        assertThat(DatabaseAvailability.isConnectionFailure(new TransactionSystemException(
+                        "JDBC rollback failed", new SQLException("Connection is closed"))))
+                .isTrue();
     }
 
     @Test
