@@ -1,5 +1,6 @@
 package org.marugoto.area.domain;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.marugoto.audit.AuditEntry;
 import org.marugoto.shared.Ids;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.ShortCache;
 import org.marugoto.shared.Tenancy;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +33,7 @@ public class AreaService implements AreaApi {
     private final AreaRepository areas;
     private final Tenancy tenancy;
     private final AuditApi audit;
+    private final ShortCache<UUID, List<AreaView>> cachedTree = new ShortCache<>(Duration.ofMinutes(1));
 
     AreaService(AreaRepository areas, Tenancy tenancy, AuditApi audit) {
         this.areas = areas;
@@ -38,9 +41,13 @@ public class AreaService implements AreaApi {
         this.audit = audit;
     }
 
+    /** The whole tree, depth first by code; pages read it often, so it is kept for a minute (decision 0025). */
     @Override
-    @Transactional(readOnly = true)
     public List<AreaView> tree() {
+        return cachedTree.get(tenancy.municipalityId(), this::readTree);
+    }
+
+    private List<AreaView> readTree() {
         List<Area> all = areas.findByMunicipalityId(tenancy.municipalityId());
         Map<@Nullable UUID, List<Area>> children = new HashMap<>();
         for (Area area : all) {
@@ -49,7 +56,7 @@ public class AreaService implements AreaApi {
         children.values().forEach(list -> list.sort(Comparator.comparing(Area::code)));
         List<AreaView> result = new ArrayList<>(all.size());
         addSubtree(children, null, 0, result);
-        return result;
+        return List.copyOf(result);
     }
 
     private static void addSubtree(
@@ -61,15 +68,13 @@ public class AreaService implements AreaApi {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<AreaView> find(UUID id) {
-        return areas.findByMunicipalityIdAndId(tenancy.municipalityId(), id).map(area -> view(area, depthOf(area)));
+        return tree().stream().filter(area -> area.id().equals(id)).findFirst();
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<AreaView> findByCode(String code) {
-        return areas.findByMunicipalityIdAndCode(tenancy.municipalityId(), code).map(area -> view(area, depthOf(area)));
+        return tree().stream().filter(area -> area.code().equals(code)).findFirst();
     }
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
@@ -114,6 +119,7 @@ public class AreaService implements AreaApi {
     }
 
     private Area save(Area area) {
+        cachedTree.invalidate();
         try {
             return areas.save(area);
         } catch (DuplicateKeyException e) {

@@ -2,6 +2,7 @@ package org.marugoto.consultation.domain;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.marugoto.audit.AuditAction;
@@ -11,6 +12,7 @@ import org.marugoto.consultation.IssueCodeView;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
 import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.ShortCache;
 import org.marugoto.shared.Tenancy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -60,6 +62,7 @@ public class IssueCodes implements ApplicationRunner {
     private final Tenancy tenancy;
     private final AuditApi audit;
     private final Clock clock;
+    private final ShortCache<UUID, List<IssueCodeView>> cached = new ShortCache<>(Duration.ofMinutes(1));
 
     IssueCodes(JdbcClient jdbc, Tenancy tenancy, AuditApi audit, Clock clock) {
         this.jdbc = jdbc;
@@ -77,8 +80,12 @@ public class IssueCodes implements ApplicationRunner {
         }
     }
 
-    @Transactional(readOnly = true)
+    /** Every code, active or retired, in their order; kept for a minute and forgotten on every change (0025). */
     public List<IssueCodeView> all() {
+        return cached.get(tenancy.municipalityId(), this::read);
+    }
+
+    private List<IssueCodeView> read() {
         return jdbc.sql("select * from issue_code where municipality_id = ? order by sort_order, code")
                 .param(tenancy.municipalityId())
                 .query((rs, i) -> new IssueCodeView(
@@ -108,6 +115,7 @@ public class IssueCodes implements ApplicationRunner {
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Transactional
     public void update(UUID id, int seenVersion, String nameJa, String nameEn, int sortOrder, boolean active) {
+        cached.invalidate();
         int changed = jdbc.sql("""
                         update issue_code set name_ja = ?, name_en = ?, sort_order = ?, active = ?, updated_at = ?,
                             updated_by = ?, version = version + 1
@@ -131,6 +139,7 @@ public class IssueCodes implements ApplicationRunner {
     }
 
     private boolean insert(String code, String nameJa, String nameEn, int sortOrder, boolean ifAbsent) {
+        cached.invalidate();
         Timestamp now = Timestamp.from(clock.instant());
         try {
             return jdbc.sql("""

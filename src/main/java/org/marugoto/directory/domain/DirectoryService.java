@@ -1,5 +1,6 @@
 package org.marugoto.directory.domain;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.marugoto.directory.ServiceView;
 import org.marugoto.shared.Ids;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.ShortCache;
 import org.marugoto.shared.Tenancy;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,6 +46,7 @@ public class DirectoryService implements DirectoryApi {
     private final AreaApi areas;
     private final Tenancy tenancy;
     private final AuditApi audit;
+    private final ShortCache<UUID, List<AgencyView>> agencyList = new ShortCache<>(Duration.ofMinutes(1));
 
     DirectoryService(
             AgencyRepository agencies,
@@ -64,12 +67,14 @@ public class DirectoryService implements DirectoryApi {
         this.audit = audit;
     }
 
+    /** Every page that names agencies reads this list; it is kept for a minute and forgotten on every change. */
     @Override
-    @Transactional(readOnly = true)
     public List<AgencyView> agencies() {
-        return agencies.findByMunicipalityIdOrderByCode(tenancy.municipalityId()).stream()
-                .map(Agency::view)
-                .toList();
+        return agencyList.get(
+                tenancy.municipalityId(),
+                () -> agencies.findByMunicipalityIdOrderByCode(tenancy.municipalityId()).stream()
+                        .map(Agency::view)
+                        .toList());
     }
 
     @Override
@@ -371,6 +376,7 @@ public class DirectoryService implements DirectoryApi {
     }
 
     private Agency saveAgency(Agency agency) {
+        agencyList.invalidate();
         try {
             return agencies.save(agency);
         } catch (DuplicateKeyException e) {

@@ -2,6 +2,7 @@ package org.marugoto.referral.domain;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.marugoto.referral.ReferralEventKind;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
+import org.marugoto.shared.ShortCache;
 import org.marugoto.shared.Tenancy;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,7 @@ public class Notifications {
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final ShortCache<UUID, Integer> unreadCounts = new ShortCache<>(Duration.ofSeconds(15));
 
     Notifications(JdbcClient jdbc, Tenancy tenancy, Clock clock) {
         this.jdbc = jdbc;
@@ -55,6 +58,7 @@ public class Notifications {
     }
 
     private void notify(@Nullable UUID agency, boolean coordinators, ReferralChanged change) {
+        unreadCounts.invalidate();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                         insert into notification (municipality_id, id, agency_id, for_coordinators, kind, referral_id,
@@ -103,9 +107,16 @@ public class Notifications {
                 .list();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The number of the current user's unread notifications, shown in the header of every page: kept per staff
+     * account for a few seconds and forgotten when a notification is written or read (decision 0025).
+     */
     public int unread() {
         Actor actor = CurrentActor.get().orElseThrow();
+        return unreadCounts.get(actor.accountId(), () -> count(actor));
+    }
+
+    private int count(Actor actor) {
         return jdbc.sql("""
                         select count(*) from notification n
                         where n.municipality_id = :m and (n.agency_id = :agency or (n.for_coordinators and :coordinator))
@@ -123,6 +134,7 @@ public class Notifications {
     @Transactional
     public void markAllRead() {
         Actor actor = CurrentActor.get().orElseThrow();
+        unreadCounts.invalidate(actor.accountId());
         jdbc.sql("""
                         insert into notification_read (municipality_id, notification_id, account_id, read_at)
                         select n.municipality_id, n.id, :account, :now from notification n
