@@ -11,6 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -453,6 +459,7 @@ public final class LoadBenchmark {
         windowStart = now + warmup.toNanos();
         windowEnd = windowStart + duration.toNanos();
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
+        AuditBacklog auditBefore = auditBacklog();
         List<Thread> threads = new ArrayList<>();
         List<Staff> members = new ArrayList<>();
         for (int i = 0; i < staff; i++) {
@@ -492,6 +499,7 @@ public final class LoadBenchmark {
             t.join(Duration.ofSeconds(35));
         }
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).strip();
+        AuditBacklog auditAfter = auditBacklog();
 
         StringBuilder out = new StringBuilder();
         double seconds = duration.toNanos() / 1e9;
@@ -526,6 +534,8 @@ public final class LoadBenchmark {
                     pg / wall,
                     machine / wall));
         }
+        out.append("   audit trail: %,d rows written during the level; not yet sealed: %,d before, %,d after%n"
+                .formatted(auditAfter.rows() - auditBefore.rows(), auditBefore.unsealed(), auditAfter.unsealed()));
         out.append("   loops per staff member: %s%n"
                 .formatted(members.stream()
                         .mapToInt(m -> m.loops)
@@ -641,6 +651,32 @@ public final class LoadBenchmark {
     }
 
     // ---- memory (from /proc) ----------------------------------------------------------------------------------
+
+    record AuditBacklog(long rows, long unsealed) {}
+
+    /**
+     * Audit rows and how many of them the sealing job has not chained yet, read as the application's own runtime role
+     * (its password is in the data folder's secrets, the port in {@code postmaster.pid}).
+     */
+    AuditBacklog auditBacklog() throws IOException, SQLException {
+        Properties secrets = new Properties();
+        try (var in = Files.newInputStream(dir.resolve("secrets/database.properties"))) {
+            secrets.load(in);
+        }
+        String port = Files.readAllLines(dir.resolve("postgres/postmaster.pid"))
+                .get(3)
+                .strip();
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + port + "/postgres",
+                        "marugoto_app",
+                        secrets.getProperty("app.password"));
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "select (select count(*) from audit_event), (select count(*) from audit_seal)")) {
+            rs.next();
+            return new AuditBacklog(rs.getLong(1), rs.getLong(1) - rs.getLong(2));
+        }
+    }
 
     record Memory(long jvmRss, long pgRss, long pgPss, int pgProcesses) {
         @Override
