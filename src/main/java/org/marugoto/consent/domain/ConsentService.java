@@ -445,7 +445,7 @@ public class ConsentService implements ConsentApi {
     }
 
     private static @Nullable String strip(@Nullable String text) {
-        return blank(text) ? null : text.strip();
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The members of a household that a consent names, for display. */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -413,7 +414,7 @@ public class ReferralService implements ReferralApi {
                             actor_agency_id, kind, from_status, to_status, note)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(
+                .params(Arrays.asList(
                         tenancy.municipalityId(),
                         Ids.newId(),
                         referralId,
@@ -423,7 +424,7 @@ public class ReferralService implements ReferralApi {
                         kind.name(),
                         from == null ? null : from.name(),
                         to == null ? null : to.name(),
-                        note)
+                        note))
                 .update();
     }
 
