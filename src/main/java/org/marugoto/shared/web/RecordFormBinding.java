@@ -1,12 +1,18 @@
 package org.marugoto.shared.web;
 
+import java.lang.annotation.Annotation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
 import org.springframework.validation.AbstractPropertyBindingResult;
 import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.annotation.ValidationAnnotationUtils;
 import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.annotation.InitBinderDataBinderFactory;
@@ -66,10 +72,38 @@ class RecordFormBinding {
                 BeanPropertyBindingResult carried = new BeanPropertyBindingResult(
                         target, getObjectName(), isAutoGrowNestedPaths(), getAutoGrowCollectionLimit());
                 carried.setMessageCodesResolver(result.getMessageCodesResolver());
-                carried.addAllErrors(result);
+                // the values that could not be converted; the constraints are checked again on the whole record
+                for (ObjectError error : result.getAllErrors()) {
+                    if (!(error instanceof FieldError field) || field.isBindingFailure()) {
+                        carried.addError(error);
+                    }
+                }
                 withTarget = carried;
             }
             return withTarget;
+        }
+
+        /**
+         * After a value could not be converted Spring skips {@code @Valid} on the record; a JavaBean form was validated
+         * all the same, so that every wrong field got its message at once. This binder does the same.
+         */
+        @Override
+        public void construct(ValueResolver valueResolver) {
+            super.construct(valueResolver);
+            ResolvableType type = getTargetType();
+            if (getTarget() == null
+                    || !getBindingResult().hasErrors()
+                    || type == null
+                    || !(type.getSource() instanceof MethodParameter parameter)) {
+                return;
+            }
+            for (Annotation annotation : parameter.getParameterAnnotations()) {
+                Object[] hints = ValidationAnnotationUtils.determineValidationHints(annotation);
+                if (hints != null) {
+                    validate(hints);
+                    return;
+                }
+            }
         }
     }
 }
