@@ -1,5 +1,7 @@
 package org.marugoto.referral.domain;
 
+import static org.marugoto.shared.text.Texts.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -282,7 +284,7 @@ public class ReferralService implements ReferralApi {
     public ReferralView complete(UUID id, int version, ReferralOutcome outcome, @Nullable String note) {
         Map<String, Object> columns = new java.util.HashMap<>();
         columns.put("outcome", outcome.name());
-        columns.put("outcome_note", note == null || note.isBlank() ? null : note.strip());
+        columns.put("outcome_note", blankToNull(note));
         return transition(
                 id, version, Side.RECEIVER, ReferralStatus.COMPLETED, ReferralEventKind.COMPLETED, note, columns);
     }

@@ -1,5 +1,7 @@
 package org.marugoto.watch.domain;
 
+import static org.marugoto.shared.text.Texts.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -222,7 +224,7 @@ public class ConcernService {
                 .params(Arrays.asList(
                         now,
                         CurrentActor.username(),
-                        note == null || note.isBlank() ? null : note.strip(),
+                        blankToNull(note),
                         consultationId,
                         now,
                         CurrentActor.username(),
