@@ -8,4 +8,10 @@ public record MfaCodeForm(String code) {
     public MfaCodeForm {
         code = text(code).strip();
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "MfaCodeForm[…]";
+    }
 }

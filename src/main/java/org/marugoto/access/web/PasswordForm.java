@@ -15,4 +15,10 @@ public record PasswordForm(
         newPassword = text(newPassword);
         confirmPassword = text(confirmPassword);
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "PasswordForm[…]";
+    }
 }

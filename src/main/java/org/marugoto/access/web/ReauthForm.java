@@ -10,4 +10,10 @@ public record ReauthForm(String password, String code, String next) {
         code = text(code).strip();
         next = LocalPath.orHome(next);
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "ReauthForm[…]";
+    }
 }

@@ -73,4 +73,10 @@ public record AreaForm(
                 households,
                 active);
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "AreaForm[version=" + version + "]";
+    }
 }

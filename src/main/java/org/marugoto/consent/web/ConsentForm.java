@@ -44,4 +44,10 @@ public record ConsentForm(
     static ConsentForm empty(String givenOn) {
         return new ConsentForm(List.of(), ConsentGiver.PERSON, "", "", List.of(), List.of(), null, "", givenOn, "", "");
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "ConsentForm[…]";
+    }
 }

@@ -30,4 +30,10 @@ public record WithdrawalForm(
     WithdrawalForm withVersion(int newer) {
         return new WithdrawalForm(newer, withdrawnOn, method, reason, confirmed);
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "WithdrawalForm[version=" + version + "]";
+    }
 }

@@ -79,4 +79,10 @@ public record ConsultationForm(
                 null,
                 "");
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "ConsultationForm[…]";
+    }
 }

@@ -88,4 +88,10 @@ public record AgencyForm(
                 acceptsReferrals,
                 active);
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "AgencyForm[version=" + version + "]";
+    }
 }

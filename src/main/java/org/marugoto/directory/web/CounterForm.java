@@ -74,4 +74,10 @@ public record CounterForm(
                 blankToNull(accessibility),
                 active);
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "CounterForm[version=" + version + "]";
+    }
 }

@@ -117,4 +117,10 @@ public record ServiceForm(
                 acceptsReferrals,
                 active);
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "ServiceForm[version=" + version + "]";
+    }
 }

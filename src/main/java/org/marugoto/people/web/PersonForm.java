@@ -158,4 +158,10 @@ public record PersonForm(
         return new MembershipCommand(
                 householdId, blankToNull(newHouseholdName), relationship, livesTogether, parsedMemberFrom);
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "PersonForm[version=" + version + "]";
+    }
 }

@@ -61,4 +61,10 @@ public record ReferralForm(
                 "",
                 desiredResponseDate);
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "ReferralForm[…]";
+    }
 }

@@ -30,4 +30,10 @@ public record ConcernForm(
     static ConcernForm empty(@Nullable UUID requestId, @Nullable UUID toAgencyId) {
         return new ConcernForm(requestId, "", "", "", ConcernUrgency.ROUTINE, toAgencyId);
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "ConcernForm[…]";
+    }
 }

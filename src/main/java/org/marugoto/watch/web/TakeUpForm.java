@@ -24,4 +24,10 @@ public record TakeUpForm(
     TakeUpForm withVersion(int newer) {
         return new TakeUpForm(newer, note, consultation);
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "TakeUpForm[version=" + version + "]";
+    }
 }

@@ -30,4 +30,10 @@ public record WatchForm(
     static WatchForm empty() {
         return new WatchForm(null, "", "", "", null, "", "");
     }
+
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "WatchForm[…]";
+    }
 }
