@@ -164,7 +164,9 @@ public class ConsentService implements ConsentApi {
                 .param("givenBy", command.givenBy().name())
                 .param(
                         "repName",
-                        command.givenBy() == ConsentGiver.REPRESENTATIVE ? blankToNull(command.representativeName()) : null)
+                        command.givenBy() == ConsentGiver.REPRESENTATIVE
+                                ? blankToNull(command.representativeName())
+                                : null)
                 .param(
                         "repRelation",
                         command.givenBy() == ConsentGiver.REPRESENTATIVE
@@ -445,7 +447,6 @@ public class ConsentService implements ConsentApi {
     private static boolean blank(@Nullable String text) {
         return text == null || text.isBlank();
     }
-
 
     /** The members of a household that a consent names, for display. */
     public static List<MemberView> named(List<MemberView> members, ConsentView consent) {
