@@ -57,4 +57,26 @@ class NullCheckingTests {
         }
         assertThat(args).doesNotContain("ExcludedClasses");
     }
+
+    @Test
+    void everySuppressedNullWarningSaysWhyTheValueCannotBeNull() throws java.io.IOException {
+        java.util.List<String> unexplained = new java.util.ArrayList<>();
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains("\"NullAway")) {
+                        boolean explained = lines.get(i).contains("//")
+                                || (i > 0 && lines.get(i - 1).strip().startsWith("//"));
+                        if (!explained) {
+                            unexplained.add(file + ":" + (i + 1));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(unexplained)
+                .as("@SuppressWarnings(\"NullAway\") without a comment saying why")
+                .isEmpty();
+    }
 }
