@@ -79,4 +79,22 @@ class ArchitectureTests {
                 .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired")
                 .check(classes);
     }
+
+    @Test
+    void formsAreRecords() {
+        classes()
+                .that()
+                .resideInAPackage("org.marugoto..web..")
+                .and()
+                .haveSimpleNameEndingWith("Form")
+                .and()
+                .areTopLevelClasses()
+                // casework's forms move to records with the casework split (issue 11)
+                .and()
+                .resideOutsideOfPackage("org.marugoto.casework..")
+                .should()
+                .beRecords()
+                .because("forms are records bound by their constructor (decision 0024)")
+                .check(classes);
+    }
 }

@@ -24,6 +24,9 @@ class AreaServiceTests {
     @Autowired
     AuditApi audit;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static AreaCommand command(String code, AreaLevel level, java.util.UUID parent) {
         return new AreaCommand(parent, level, code, "テスト" + code, "てすと", 1200, 540, true);
     }
@@ -39,6 +42,30 @@ class AreaServiceTests {
         int north_ = areas.tree().indexOf(north);
         assertThat(areas.tree().indexOf(created)).isGreaterThan(north_);
         assertThat(audit.recent(created.id(), 10)).extracting(e -> e.action()).containsExactly(AuditAction.CREATE);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void stampsWhoCreatedAndWhoChangedTheAreaAndWhen() {
+        AreaView north = areas.findByCode("N").orElseThrow();
+        AreaView created = areas.create(command("T-STAMPS", AreaLevel.JUNIOR_HIGH_DISTRICT, north.id()));
+        var stamps = jdbc.sql("select created_at, created_by, updated_at, updated_by from area where id = ?")
+                .param(created.id())
+                .query()
+                .singleRow();
+        assertThat(stamps.get("created_by")).isEqualTo("admin");
+        assertThat(stamps.get("updated_by")).isEqualTo("admin");
+        assertThat(stamps.get("created_at")).isNotNull();
+
+        areas.update(created.id(), created.version(), command("T-STAMPS", AreaLevel.JUNIOR_HIGH_DISTRICT, north.id()));
+        var after = jdbc.sql("select created_at, updated_at, version from area where id = ?")
+                .param(created.id())
+                .query()
+                .singleRow();
+        assertThat(after.get("created_at")).isEqualTo(stamps.get("created_at"));
+        assertThat((java.sql.Timestamp) after.get("updated_at"))
+                .isAfterOrEqualTo((java.sql.Timestamp) stamps.get("updated_at"));
+        assertThat(after.get("version")).isEqualTo(created.version() + 1);
     }
 
     @Test

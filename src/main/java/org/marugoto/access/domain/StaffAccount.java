@@ -1,18 +1,15 @@
 package org.marugoto.access.domain;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.access.Role;
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
+import org.marugoto.shared.db.Stamps;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -38,17 +35,8 @@ class StaffAccount {
     @MappedCollection(idColumn = "account_id")
     private Set<RoleGrant> roles = new HashSet<>();
 
-    @CreatedDate
-    private @Nullable Instant createdAt;
-
-    @CreatedBy
-    private @Nullable String createdBy;
-
-    @LastModifiedDate
-    private @Nullable Instant updatedAt;
-
-    @LastModifiedBy
-    private @Nullable String updatedBy;
+    @Embedded.Empty
+    private Stamps stamps = new Stamps();
 
     @Version
     private @Nullable Integer version;

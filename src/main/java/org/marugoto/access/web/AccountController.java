@@ -45,14 +45,14 @@ class AccountController {
             @Valid @ModelAttribute("form") PasswordForm form, BindingResult result, RedirectAttributes redirect) {
         if (!result.hasFieldErrors("newPassword")
                 && !result.hasFieldErrors("confirmPassword")
-                && !form.getNewPassword().equals(form.getConfirmPassword())) {
+                && !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.error.mismatch");
         }
         if (result.hasErrors()) {
             return "access/account";
         }
         try {
-            staff.changeOwnPassword(form.getCurrentPassword(), form.getNewPassword());
+            staff.changeOwnPassword(form.currentPassword(), form.newPassword());
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return "access/account";

@@ -50,10 +50,9 @@ class AccountMfaController {
         Actor actor = CurrentActor.get().orElseThrow();
         List<String> codes;
         try {
-            codes = mfa.enrol(actor.accountId(), actor.username(), Enrolment.secret(mfa, session), form.getCode());
+            codes = mfa.enrol(actor.accountId(), actor.username(), Enrolment.secret(mfa, session), form.code());
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
-            form.setCode("");
             return Enrolment.show(mfa, session, actor.username(), "/account/mfa", model);
         }
         session.removeAttribute(Enrolment.SECRET_ATTRIBUTE);

@@ -48,7 +48,7 @@ class LoginMfaController {
             return "redirect:/";
         }
         StaffPrincipal principal = pending.principal();
-        StaffService.Proof proof = mfa.verifyLogin(principal.accountId(), principal.username(), form.getCode());
+        StaffService.Proof proof = mfa.verifyLogin(principal.accountId(), principal.username(), form.code());
         switch (proof) {
             case ACCEPTED -> {
                 return "redirect:" + login.complete(request, response, pending);
@@ -59,7 +59,6 @@ class LoginMfaController {
             }
             default -> {
                 result.rejectValue("code", "mfa.error.code");
-                form.setCode("");
                 return "access/login-mfa";
             }
         }
@@ -90,10 +89,9 @@ class LoginMfaController {
         String secret = Enrolment.secret(mfa, session);
         List<String> codes;
         try {
-            codes = mfa.enrol(principal.accountId(), principal.username(), secret, form.getCode());
+            codes = mfa.enrol(principal.accountId(), principal.username(), secret, form.code());
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
-            form.setCode("");
             return Enrolment.show(mfa, session, principal.username(), "/login/mfa/enrol", model);
         }
         mfa.enrolmentCompletedLogin(principal.accountId(), principal.username());

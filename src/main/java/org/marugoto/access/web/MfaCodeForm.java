@@ -1,15 +1,17 @@
 package org.marugoto.access.web;
 
-/** A second-factor code (or recovery code). */
-public class MfaCodeForm {
+import static org.marugoto.shared.web.FormValues.text;
 
-    private String code = "";
+/** A second-factor code (or recovery code), without the spaces a phone app shows between its digits' groups. */
+public record MfaCodeForm(String code) {
 
-    public String getCode() {
-        return code;
+    public MfaCodeForm {
+        code = text(code).strip();
     }
 
-    public void setCode(String code) {
-        this.code = code == null ? "" : code.strip();
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "MfaCodeForm[…]";
     }
 }

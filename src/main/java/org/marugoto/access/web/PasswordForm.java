@@ -1,40 +1,24 @@
 package org.marugoto.access.web;
 
+import static org.marugoto.shared.web.FormValues.text;
+
 import jakarta.validation.constraints.NotBlank;
 
 /** Changing one's own password. */
-public class PasswordForm {
+public record PasswordForm(
+        @NotBlank String currentPassword,
+        @NotBlank String newPassword,
+        @NotBlank String confirmPassword) {
 
-    @NotBlank
-    private String currentPassword = "";
-
-    @NotBlank
-    private String newPassword = "";
-
-    @NotBlank
-    private String confirmPassword = "";
-
-    public String getCurrentPassword() {
-        return currentPassword;
+    public PasswordForm {
+        currentPassword = text(currentPassword);
+        newPassword = text(newPassword);
+        confirmPassword = text(confirmPassword);
     }
 
-    public void setCurrentPassword(String currentPassword) {
-        this.currentPassword = currentPassword;
-    }
-
-    public String getNewPassword() {
-        return newPassword;
-    }
-
-    public void setNewPassword(String newPassword) {
-        this.newPassword = newPassword;
-    }
-
-    public String getConfirmPassword() {
-        return confirmPassword;
-    }
-
-    public void setConfirmPassword(String confirmPassword) {
-        this.confirmPassword = confirmPassword;
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "PasswordForm[…]";
     }
 }

@@ -36,6 +36,15 @@ record PendingLogin(Stage stage, Authentication authentication, Instant since) i
     }
 
     StaffPrincipal principal() {
-        return (StaffPrincipal) authentication.getPrincipal();
+        return principal(authentication);
+    }
+
+    /** The principal of a password login: a {@link StaffPrincipal}, never null once authenticated. */
+    static StaffPrincipal principal(Authentication authentication) {
+        if (!(authentication.getPrincipal() instanceof StaffPrincipal principal)) {
+            throw new IllegalStateException(
+                    "not a staff login: " + authentication.getClass().getSimpleName());
+        }
+        return principal;
     }
 }

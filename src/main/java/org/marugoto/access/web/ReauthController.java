@@ -2,7 +2,6 @@ package org.marugoto.access.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.jspecify.annotations.Nullable;
 import org.marugoto.access.domain.MfaService;
 import org.marugoto.access.domain.StaffService;
 import org.marugoto.shared.CurrentActor;
@@ -12,7 +11,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /reauth}: asks the logged-in user for their password again (and a code once they have a second factor)
@@ -35,8 +33,7 @@ class ReauthController {
     }
 
     @GetMapping("/reauth")
-    String form(@RequestParam(required = false) @Nullable String next, @ModelAttribute("form") ReauthForm form) {
-        form.setNext(next);
+    String form(@ModelAttribute("form") ReauthForm form) {
         return "access/reauth";
     }
 
@@ -47,12 +44,12 @@ class ReauthController {
         String purpose = session.getAttribute(SessionReauthentication.PURPOSE_ATTRIBUTE) instanceof String p
                 ? p
                 : "reauthentication";
-        StaffService.Proof proof = mfa.reauthenticate(form.getPassword(), form.getCode(), purpose);
+        StaffService.Proof proof = mfa.reauthenticate(form.password(), form.code(), purpose);
         switch (proof) {
             case ACCEPTED -> {
                 reauthentication.recordNow(session);
                 session.removeAttribute(SessionReauthentication.PURPOSE_ATTRIBUTE);
-                return "redirect:" + LocalPath.orHome(form.getNext());
+                return "redirect:" + LocalPath.orHome(form.next());
             }
             case LOCKED -> {
                 SecondFactorLogin.abandon(request);
@@ -60,8 +57,6 @@ class ReauthController {
             }
             default -> {
                 result.rejectValue("password", "mfa.reauth.error");
-                form.setPassword("");
-                form.setCode("");
                 return "access/reauth";
             }
         }

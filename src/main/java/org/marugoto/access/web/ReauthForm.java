@@ -1,33 +1,19 @@
 package org.marugoto.access.web;
 
+import static org.marugoto.shared.web.FormValues.text;
+
 /** The re-authentication form: password, the second factor's code when the user has one, and where to go next. */
-public class ReauthForm {
+public record ReauthForm(String password, String code, String next) {
 
-    private String password = "";
-    private String code = "";
-    private String next = "/";
-
-    public String getPassword() {
-        return password;
+    public ReauthForm {
+        password = text(password);
+        code = text(code).strip();
+        next = LocalPath.orHome(next);
     }
 
-    public void setPassword(String password) {
-        this.password = password == null ? "" : password;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code == null ? "" : code.strip();
-    }
-
-    public String getNext() {
-        return next;
-    }
-
-    public void setNext(String next) {
-        this.next = LocalPath.orHome(next);
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "ReauthForm[…]";
     }
 }

@@ -94,7 +94,7 @@ class SecondFactorLogin implements AuthenticationSuccessHandler {
             PendingLogin.Stage stage,
             Authentication authentication)
             throws IOException {
-        StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
+        StaffPrincipal principal = PendingLogin.principal(authentication);
         HttpSession session = request.getSession();
         session.setAttribute(PendingLogin.SESSION_ATTRIBUTE, new PendingLogin(stage, authentication, clock.instant()));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -128,7 +128,7 @@ class SecondFactorLogin implements AuthenticationSuccessHandler {
         // the container tells the registry too (HttpSessionEventPublisher); done here as well so that it never
         // depends on that: disabling the account must find this session under its new id
         sessions.removeSessionInformation(oldId);
-        sessions.registerNewSession(newId, pending.authentication().getPrincipal());
+        sessions.registerNewSession(newId, pending.principal());
         HttpSession session = request.getSession();
         session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
         contexts.saveContext(context, request, response);

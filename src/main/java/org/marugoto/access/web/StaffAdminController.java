@@ -73,16 +73,16 @@ class StaffAdminController {
 
     @GetMapping("/new")
     String createForm(Model model) {
-        model.addAttribute("form", new StaffForm());
+        model.addAttribute("form", StaffForm.empty());
         return "access/staff-form";
     }
 
     @PostMapping("/new")
     String create(@Valid @ModelAttribute("form") StaffForm form, BindingResult result, RedirectAttributes redirect) {
-        if (form.getPassword().isBlank()) {
+        if (form.password().isBlank()) {
             result.rejectValue("password", "NotBlank");
         }
-        if (form.getUsername().isBlank()) {
+        if (form.username().isBlank()) {
             result.rejectValue("username", "NotBlank");
         }
         if (result.hasErrors()) {
@@ -91,7 +91,7 @@ class StaffAdminController {
         // a new account is a grant of roles
         reauthentication.require("role change");
         try {
-            StaffView created = staff.create(form.getUsername(), form.getPassword(), form.command());
+            StaffView created = staff.create(form.username(), form.password(), form.command());
             redirect.addFlashAttribute("saved", "created");
             return "redirect:/admin/staff/" + created.id();
         } catch (RuleViolation violation) {
@@ -118,15 +118,14 @@ class StaffAdminController {
             RedirectAttributes redirect) {
         StaffView current = staff.get(id);
         model.addAttribute("account", current);
-        form.setUsername(current.username());
         if (result.hasErrors()) {
             return "access/staff-form";
         }
-        if (!form.getRoles().equals(current.roles()) || form.isEnabled() != current.enabled()) {
+        if (!form.roles().equals(current.roles()) || form.enabled() != current.enabled()) {
             reauthentication.require("role change");
         }
         try {
-            staff.update(id, form.getVersion(), form.command());
+            staff.update(id, form.version(), form.command());
             redirect.addFlashAttribute("saved", "updated");
             return "redirect:/admin/staff/" + id;
         } catch (RuleViolation violation) {

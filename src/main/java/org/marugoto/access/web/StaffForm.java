@@ -1,6 +1,9 @@
 package org.marugoto.access.web;
 
 import static org.marugoto.shared.text.Texts.blankToNull;
+import static org.marugoto.shared.web.FormValues.orDefault;
+import static org.marugoto.shared.web.FormValues.text;
+import static org.marugoto.shared.web.FormValues.validated;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -16,120 +19,62 @@ import org.marugoto.access.StaffView;
 import org.marugoto.access.domain.StaffCommand;
 
 /** The staff account form. Username and initial password are asked only when the account is created. */
-public class StaffForm {
+public record StaffForm(
+        String username,
+        @NotBlank @Size(max = 100) String displayName,
 
-    private String username = "";
+        @Size(max = 200) @Pattern(regexp = "^[\\p{IsHiragana}\\p{IsKatakana}ー・\\s　]*$", message = "{validation.kana}")
+        String displayNameKana,
 
-    @NotBlank
-    @Size(max = 100)
-    private String displayName = "";
+        @Email @Size(max = 200) String email,
+        @NotNull @Nullable UUID agencyId,
+        Set<Role> roles,
+        Boolean enabled,
+        String password,
+        Integer version) {
 
-    @Size(max = 200)
-    @Pattern(regexp = "^[\\p{IsHiragana}\\p{IsKatakana}ー・\\s　]*$", message = "{validation.kana}")
-    private String displayNameKana = "";
+    public StaffForm {
+        version = orDefault(version, 0);
+        username = text(username).strip();
+        displayName = text(displayName);
+        displayNameKana = text(displayNameKana);
+        email = text(email).strip();
+        roles = roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        enabled = orDefault(enabled, true);
+        password = text(password);
+    }
 
-    @Email
-    @Size(max = 200)
-    private String email = "";
-
-    @NotNull
-    private @Nullable UUID agencyId;
-
-    private Set<Role> roles = EnumSet.noneOf(Role.class);
-
-    private boolean enabled = true;
-
-    private String password = "";
-
-    private int version;
+    /** The empty form for a new account: enabled, no roles yet. */
+    static StaffForm empty() {
+        return new StaffForm("", "", "", "", null, Set.of(), true, "", 0);
+    }
 
     static StaffForm of(StaffView view) {
-        StaffForm form = new StaffForm();
-        form.username = view.username();
-        form.displayName = view.displayName();
-        form.displayNameKana = view.displayNameKana() == null ? "" : view.displayNameKana();
-        form.email = view.email() == null ? "" : view.email();
-        form.agencyId = view.agencyId();
-        form.roles = view.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(view.roles());
-        form.enabled = view.enabled();
-        form.version = view.version();
-        return form;
+        return new StaffForm(
+                view.username(),
+                view.displayName(),
+                text(view.displayNameKana()),
+                text(view.email()),
+                view.agencyId(),
+                view.roles(),
+                view.enabled(),
+                "",
+                view.version());
     }
 
     StaffCommand command() {
         return new StaffCommand(
-                displayName.strip(), blankToNull(displayNameKana), blankToNull(email), agencyId, roles, enabled);
+                displayName.strip(),
+                blankToNull(displayNameKana),
+                blankToNull(email),
+                validated(agencyId, "agencyId"),
+                roles,
+                enabled);
     }
 
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username == null ? "" : username.strip();
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public void setDisplayName(String displayName) {
-        this.displayName = displayName == null ? "" : displayName;
-    }
-
-    public String getDisplayNameKana() {
-        return displayNameKana;
-    }
-
-    public void setDisplayNameKana(String displayNameKana) {
-        this.displayNameKana = displayNameKana == null ? "" : displayNameKana;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email == null ? "" : email.strip();
-    }
-
-    public @Nullable UUID getAgencyId() {
-        return agencyId;
-    }
-
-    public void setAgencyId(@Nullable UUID agencyId) {
-        this.agencyId = agencyId;
-    }
-
-    public Set<Role> getRoles() {
-        return roles;
-    }
-
-    public void setRoles(@Nullable Set<Role> roles) {
-        this.roles = roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-    }
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password == null ? "" : password;
-    }
-
-    public int getVersion() {
-        return version;
-    }
-
-    public void setVersion(int version) {
-        this.version = version;
+    /** The password is never printed. */
+    @Override
+    public String toString() {
+        return "StaffForm[username=" + username + ", version=" + version + "]";
     }
 }

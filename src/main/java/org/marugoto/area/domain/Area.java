@@ -1,15 +1,12 @@
 package org.marugoto.area.domain;
 
-import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.area.AreaLevel;
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
+import org.marugoto.shared.db.Stamps;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** An area (圏域) in the municipality's hierarchy. */
@@ -29,17 +26,8 @@ class Area {
     private @Nullable Integer households;
     private boolean active;
 
-    @CreatedDate
-    private @Nullable Instant createdAt;
-
-    @CreatedBy
-    private @Nullable String createdBy;
-
-    @LastModifiedDate
-    private @Nullable Instant updatedAt;
-
-    @LastModifiedBy
-    private @Nullable String updatedBy;
+    @Embedded.Empty
+    private Stamps stamps = new Stamps();
 
     @Version
     private @Nullable Integer version;

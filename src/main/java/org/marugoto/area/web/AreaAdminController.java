@@ -2,6 +2,7 @@ package org.marugoto.area.web;
 
 import jakarta.validation.Valid;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.marugoto.area.AreaLevel;
 import org.marugoto.area.AreaView;
 import org.marugoto.area.domain.AreaService;
@@ -43,66 +44,55 @@ class AreaAdminController {
     }
 
     @GetMapping("/new")
-    String createForm(@RequestParam(required = false) UUID parent, Model model) {
-        AreaForm form = new AreaForm();
-        form.setParentId(parent);
-        if (parent != null) {
-            areas.find(parent).ifPresent(p -> form.setLevel(next(p.level())));
-        }
-        return form(model, form, null);
-    }
-
-    @PostMapping("/new")
-    String create(
-            @Valid @ModelAttribute("form") AreaForm form,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            return form(model, form, null);
-        }
-        try {
-            AreaView created = areas.create(form.command());
-            redirect.addFlashAttribute("saved", created.name());
-            return "redirect:/admin/areas";
-        } catch (RuleViolation violation) {
-            FormErrors.reject(result, violation);
-            return form(model, form, null);
-        }
+    String createForm(@RequestParam(required = false) @Nullable UUID parent, Model model) {
+        AreaLevel level = parent == null
+                ? null
+                : areas.find(parent).map(p -> next(p.level())).orElse(null);
+        return form(model, AreaForm.empty(parent, level), null);
     }
 
     @GetMapping("/{id}")
     String editForm(@PathVariable UUID id, Model model) {
-        AreaView area = areas.find(id).orElseThrow(() -> new NotFoundException("area", id));
+        AreaView area = area(id);
         return form(model, AreaForm.of(area), area);
     }
 
-    @PostMapping("/{id}")
-    String update(
-            @PathVariable UUID id,
+    /** Creating ({@code /new}) and editing ({@code /{id}}) are one path: only the service call differs. */
+    @PostMapping({"/new", "/{id}"})
+    String save(
+            @PathVariable(required = false) @Nullable UUID id,
             @Valid @ModelAttribute("form") AreaForm form,
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        AreaView current = areas.find(id).orElseThrow(() -> new NotFoundException("area", id));
+        AreaView current = id == null ? null : area(id);
         if (result.hasErrors()) {
             return form(model, form, current);
         }
         try {
-            AreaView saved = areas.update(id, form.getVersion(), form.command());
+            AreaView saved = current == null
+                    ? areas.create(form.command())
+                    : areas.update(current.id(), form.version(), form.command());
             redirect.addFlashAttribute("saved", saved.name());
             return "redirect:/admin/areas";
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return form(model, form, current);
         } catch (OptimisticLockingFailureException stale) {
-            AreaView newer = areas.find(id).orElseThrow(() -> new NotFoundException("area", id));
+            if (current == null) {
+                throw stale; // only an edit can be stale
+            }
+            AreaView newer = area(current.id());
             model.addAttribute("stale", true);
             return form(model, AreaForm.of(newer), newer);
         }
     }
 
-    private String form(Model model, AreaForm form, AreaView area) {
+    private AreaView area(UUID id) {
+        return areas.find(id).orElseThrow(() -> new NotFoundException("area", id));
+    }
+
+    private String form(Model model, AreaForm form, @Nullable AreaView area) {
         model.addAttribute("form", form);
         model.addAttribute("area", area);
         model.addAttribute(

@@ -1,5 +1,11 @@
 package org.marugoto.area.web;
 
+import static org.marugoto.shared.text.Texts.blankToNull;
+import static org.marugoto.shared.text.Texts.orEmpty;
+import static org.marugoto.shared.web.FormValues.orDefault;
+import static org.marugoto.shared.web.FormValues.text;
+import static org.marugoto.shared.web.FormValues.validated;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,133 +19,64 @@ import org.marugoto.area.AreaView;
 import org.marugoto.area.domain.AreaCommand;
 
 /** The area form. */
-public class AreaForm {
+public record AreaForm(
+        @Nullable UUID parentId,
+        @NotNull @Nullable AreaLevel level,
 
-    private @Nullable UUID parentId;
+        @NotBlank @Size(max = 40) @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "{validation.code}")
+        String code,
 
-    @NotNull
-    private @Nullable AreaLevel level;
+        @NotBlank @Size(max = 100) String name,
 
-    @NotBlank
-    @Size(max = 40)
-    @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "{validation.code}")
-    private String code = "";
+        @Size(max = 200) @Pattern(regexp = "^[\\p{IsHiragana}\\p{IsKatakana}ー・\\s　]*$", message = "{validation.kana}")
+        String nameKana,
 
-    @NotBlank
-    @Size(max = 100)
-    private String name = "";
+        @Min(0) @Max(50_000_000) @Nullable Integer population,
+        @Min(0) @Max(50_000_000) @Nullable Integer households,
+        Boolean active,
+        Integer version) {
 
-    @Size(max = 200)
-    @Pattern(regexp = "^[\\p{IsHiragana}\\p{IsKatakana}ー・\\s　]*$", message = "{validation.kana}")
-    private String nameKana = "";
+    public AreaForm {
+        version = orDefault(version, 0);
+        code = text(code);
+        name = text(name);
+        nameKana = text(nameKana);
+        active = orDefault(active, true);
+    }
 
-    @Min(0)
-    @Max(50_000_000)
-    private @Nullable Integer population;
-
-    @Min(0)
-    @Max(50_000_000)
-    private @Nullable Integer households;
-
-    private boolean active = true;
-
-    private int version;
+    /** The empty form for a new area, under a parent (and at the level below it) when one is given. */
+    static AreaForm empty(@Nullable UUID parentId, @Nullable AreaLevel level) {
+        return new AreaForm(parentId, level, "", "", "", null, null, true, 0);
+    }
 
     static AreaForm of(AreaView view) {
-        AreaForm form = new AreaForm();
-        form.parentId = view.parentId();
-        form.level = view.level();
-        form.code = view.code();
-        form.name = view.name();
-        form.nameKana = view.nameKana() == null ? "" : view.nameKana();
-        form.population = view.population();
-        form.households = view.households();
-        form.active = view.active();
-        form.version = view.version();
-        return form;
+        return new AreaForm(
+                view.parentId(),
+                view.level(),
+                view.code(),
+                view.name(),
+                orEmpty(view.nameKana()),
+                view.population(),
+                view.households(),
+                view.active(),
+                view.version());
     }
 
     AreaCommand command() {
         return new AreaCommand(
                 parentId,
-                level,
+                validated(level, "level"),
                 code.strip(),
                 name.strip(),
-                nameKana.isBlank() ? null : nameKana.strip(),
+                blankToNull(nameKana),
                 population,
                 households,
                 active);
     }
 
-    public @Nullable UUID getParentId() {
-        return parentId;
-    }
-
-    public void setParentId(@Nullable UUID parentId) {
-        this.parentId = parentId;
-    }
-
-    public @Nullable AreaLevel getLevel() {
-        return level;
-    }
-
-    public void setLevel(@Nullable AreaLevel level) {
-        this.level = level;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code == null ? "" : code;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name == null ? "" : name;
-    }
-
-    public String getNameKana() {
-        return nameKana;
-    }
-
-    public void setNameKana(String nameKana) {
-        this.nameKana = nameKana == null ? "" : nameKana;
-    }
-
-    public @Nullable Integer getPopulation() {
-        return population;
-    }
-
-    public void setPopulation(@Nullable Integer population) {
-        this.population = population;
-    }
-
-    public @Nullable Integer getHouseholds() {
-        return households;
-    }
-
-    public void setHouseholds(@Nullable Integer households) {
-        this.households = households;
-    }
-
-    public boolean isActive() {
-        return active;
-    }
-
-    public void setActive(boolean active) {
-        this.active = active;
-    }
-
-    public int getVersion() {
-        return version;
-    }
-
-    public void setVersion(int version) {
-        this.version = version;
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "AreaForm[version=" + version + "]";
     }
 }

@@ -1,5 +1,7 @@
 package org.marugoto.audit.web;
 
+import static org.marugoto.shared.text.Texts.blankToNull;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -117,10 +119,6 @@ class AuditController {
         }
         matcher.appendTail(out);
         return out.toString();
-    }
-
-    private static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static @Nullable LocalDate date(@Nullable String text) {

@@ -160,12 +160,13 @@ class ConsentDemoData implements ApplicationRunner {
         return directory.agencyByCode(code).orElseThrow().id();
     }
 
-    private @org.jspecify.annotations.Nullable UUID household(String name) {
+    /** A household the household demo data registered before (this loader runs after it). */
+    private UUID household(String name) {
         return jdbc.sql("select id from household where name = ? order by case_number limit 1")
                 .param(name)
                 .query(UUID.class)
                 .optional()
-                .orElse(null);
+                .orElseThrow(() -> new IllegalStateException("demo household " + name + " is missing"));
     }
 
     private void as(String username) {

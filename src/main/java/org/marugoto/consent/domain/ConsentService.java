@@ -1,5 +1,7 @@
 package org.marugoto.consent.domain;
 
+import static org.marugoto.shared.text.Texts.blankToNull;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -162,21 +164,23 @@ public class ConsentService implements ConsentApi {
                 .param("givenBy", command.givenBy().name())
                 .param(
                         "repName",
-                        command.givenBy() == ConsentGiver.REPRESENTATIVE ? strip(command.representativeName()) : null)
+                        command.givenBy() == ConsentGiver.REPRESENTATIVE
+                                ? blankToNull(command.representativeName())
+                                : null)
                 .param(
                         "repRelation",
                         command.givenBy() == ConsentGiver.REPRESENTATIVE
-                                ? strip(command.representativeRelation())
+                                ? blankToNull(command.representativeRelation())
                                 : null)
                 .param("agencies", arrayLiteral(new LinkedHashSet<>(command.agencyIds())))
                 .param(
                         "purposes",
                         arrayLiteral(command.purposes().stream().map(Enum::name).toList()))
                 .param("method", command.method().name())
-                .param("witness", strip(command.witness()))
+                .param("witness", blankToNull(command.witness()))
                 .param("givenOn", command.givenOn())
                 .param("validUntil", command.validUntil())
-                .param("note", strip(command.note()))
+                .param("note", blankToNull(command.note()))
                 .param("agency", CurrentActor.get().orElseThrow().agencyId())
                 .param("now", now)
                 .param("by", CurrentActor.username())
@@ -211,7 +215,7 @@ public class ConsentService implements ConsentApi {
                 .param("on", withdrawal.withdrawnOn())
                 .param("now", Timestamp.from(now))
                 .param("method", withdrawal.method().name())
-                .param("reason", strip(withdrawal.reason()))
+                .param("reason", blankToNull(withdrawal.reason()))
                 .param("by", CurrentActor.username())
                 .param("m", tenancy.municipalityId())
                 .param("id", consentId)
@@ -442,10 +446,6 @@ public class ConsentService implements ConsentApi {
 
     private static boolean blank(@Nullable String text) {
         return text == null || text.isBlank();
-    }
-
-    private static @Nullable String strip(@Nullable String text) {
-        return blank(text) ? null : text.strip();
     }
 
     /** The members of a household that a consent names, for display. */

@@ -48,9 +48,7 @@ class ConsentController {
 
     @GetMapping("/households/{householdId}/consents/new")
     String form(@PathVariable UUID householdId, Model model) {
-        ConsentForm form = new ConsentForm();
-        form.setGivenOn(JapaneseDates.wareki(LocalDate.now(Japan.ZONE)));
-        return formPage(model, householdId, form);
+        return formPage(model, householdId, ConsentForm.empty(JapaneseDates.wareki(LocalDate.now(Japan.ZONE))));
     }
 
     @PostMapping("/households/{householdId}/consents")
@@ -60,36 +58,34 @@ class ConsentController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        LocalDate givenOn = DateInput.read(result, "givenOn", form.getGivenOn(), true, true);
-        LocalDate validUntil = DateInput.read(result, "validUntil", form.getValidUntil(), false, false);
-        if (form.getPersonIds().isEmpty()) {
+        LocalDate givenOn = DateInput.read(result, "givenOn", form.givenOn(), true, true);
+        LocalDate validUntil = DateInput.read(result, "validUntil", form.validUntil(), false, false);
+        if (form.personIds().isEmpty()) {
             result.rejectValue("personIds", "consent.error.persons");
         }
-        if (form.getAgencyIds().isEmpty()) {
+        if (form.agencyIds().isEmpty()) {
             result.rejectValue("agencyIds", "consent.error.agencies");
         }
-        if (form.getPurposes().isEmpty()) {
+        if (form.purposes().isEmpty()) {
             result.rejectValue("purposes", "consent.error.purposes");
         }
-        if (result.hasErrors() || givenOn == null || form.getMethod() == null || form.getGivenBy() == null) {
+        if (result.hasErrors() || givenOn == null || form.method() == null) {
             return formPage(model, householdId, form);
         }
         try {
             consents.record(new RecordConsent(
                     householdId,
-                    form.getPersonIds(),
-                    form.getGivenBy(),
-                    form.getRepresentativeName(),
-                    form.getRepresentativeRelation(),
-                    form.getAgencyIds(),
-                    form.getPurposes().isEmpty()
-                            ? EnumSet.noneOf(ConsentPurpose.class)
-                            : EnumSet.copyOf(form.getPurposes()),
-                    form.getMethod(),
-                    form.getWitness(),
+                    form.personIds(),
+                    form.givenBy(),
+                    form.representativeName(),
+                    form.representativeRelation(),
+                    form.agencyIds(),
+                    form.purposes().isEmpty() ? EnumSet.noneOf(ConsentPurpose.class) : EnumSet.copyOf(form.purposes()),
+                    form.method(),
+                    form.witness(),
                     givenOn,
                     validUntil,
-                    form.getNote()));
+                    form.note()));
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return formPage(model, householdId, form);
@@ -117,9 +113,7 @@ class ConsentController {
     @GetMapping("/consents/{id}/withdraw")
     String confirmWithdrawal(@PathVariable UUID id, Model model) {
         ConsentView consent = consents.get(id);
-        WithdrawalForm form = new WithdrawalForm();
-        form.setVersion(consent.version());
-        form.setWithdrawnOn(JapaneseDates.wareki(LocalDate.now(Japan.ZONE)));
+        WithdrawalForm form = WithdrawalForm.empty(consent.version(), JapaneseDates.wareki(LocalDate.now(Japan.ZONE)));
         return withdrawPage(model, consent, form);
     }
 
@@ -131,23 +125,24 @@ class ConsentController {
             Model model,
             RedirectAttributes redirect) {
         ConsentView consent = consents.get(id);
-        LocalDate withdrawnOn = DateInput.read(result, "withdrawnOn", form.getWithdrawnOn(), true, true);
-        if (!form.isConfirmed()) {
+        LocalDate withdrawnOn = DateInput.read(result, "withdrawnOn", form.withdrawnOn(), true, true);
+        if (!form.confirmed()) {
             result.rejectValue("confirmed", "consent.error.confirm");
         }
-        if (result.hasErrors() || withdrawnOn == null || form.getMethod() == null) {
+        if (result.hasErrors() || withdrawnOn == null || form.method() == null) {
             return withdrawPage(model, consent, form);
         }
         try {
-            consents.withdraw(
-                    id, form.getVersion(), new ConsentWithdrawal(withdrawnOn, form.getMethod(), form.getReason()));
+            consents.withdraw(id, form.version(), new ConsentWithdrawal(withdrawnOn, form.method(), form.reason()));
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return withdrawPage(model, consent, form);
         } catch (OptimisticLockingFailureException stale) {
             FormErrors.rejectStale(result);
-            form.setVersion(consents.get(id).version());
-            return withdrawPage(model, consents.get(id), form);
+            ConsentView newer = consents.get(id);
+            String page = withdrawPage(model, newer, form);
+            FormErrors.showWithErrors(model, result, form.withVersion(newer.version()));
+            return page;
         }
         redirect.addFlashAttribute("consentWithdrawn", true);
         return "redirect:/households/" + consent.householdId() + "#consents";

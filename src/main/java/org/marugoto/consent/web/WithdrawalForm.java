@@ -1,61 +1,39 @@
 package org.marugoto.consent.web;
 
+import static org.marugoto.shared.web.FormValues.orDefault;
+import static org.marugoto.shared.web.FormValues.text;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.consent.ConsentMethod;
 
 /** Withdrawing a consent: when the person said so, how, why, and the version the user saw. */
-public class WithdrawalForm {
+public record WithdrawalForm(
+        Integer version,
+        String withdrawnOn,
+        @NotNull @Nullable ConsentMethod method,
+        @Size(max = 1000) String reason,
+        Boolean confirmed) {
 
-    private int version;
-    private String withdrawnOn = "";
-
-    @NotNull
-    private @Nullable ConsentMethod method;
-
-    @Size(max = 1000)
-    private String reason = "";
-
-    private boolean confirmed;
-
-    public int getVersion() {
-        return version;
+    public WithdrawalForm {
+        version = orDefault(version, 0);
+        confirmed = orDefault(confirmed, false);
+        withdrawnOn = text(withdrawnOn);
+        reason = text(reason);
     }
 
-    public void setVersion(int version) {
-        this.version = version;
+    static WithdrawalForm empty(int version, String withdrawnOn) {
+        return new WithdrawalForm(version, withdrawnOn, null, "", false);
     }
 
-    public String getWithdrawnOn() {
-        return withdrawnOn;
+    WithdrawalForm withVersion(int newer) {
+        return new WithdrawalForm(newer, withdrawnOn, method, reason, confirmed);
     }
 
-    public void setWithdrawnOn(@Nullable String withdrawnOn) {
-        this.withdrawnOn = withdrawnOn == null ? "" : withdrawnOn;
-    }
-
-    public @Nullable ConsentMethod getMethod() {
-        return method;
-    }
-
-    public void setMethod(@Nullable ConsentMethod method) {
-        this.method = method;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public void setReason(@Nullable String reason) {
-        this.reason = reason == null ? "" : reason;
-    }
-
-    public boolean isConfirmed() {
-        return confirmed;
-    }
-
-    public void setConfirmed(boolean confirmed) {
-        this.confirmed = confirmed;
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "WithdrawalForm[version=" + version + "]";
     }
 }

@@ -765,9 +765,7 @@ class HouseholdDemoData implements ApplicationRunner {
             @Nullable String referredAgencyCode,
             @Nullable String note) {
         as(username);
-        UUID agency = ((org.marugoto.shared.Actor)
-                        SecurityContextHolder.getContext().getAuthentication().getPrincipal())
-                .agencyId();
+        UUID agency = org.marugoto.shared.CurrentActor.get().orElseThrow().agencyId();
         UUID counter =
                 directory.counters(agency).stream().findFirst().map(c -> c.id()).orElse(null);
         UUID referred = referredAgencyCode == null

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.marugoto.access.AccessApi;
 import org.marugoto.access.PersonalDataAction;
 import org.marugoto.access.RecordScope;
@@ -409,7 +410,7 @@ public class ConsultationService implements ConsultationApi {
                 .orElseThrow(() -> new NotFoundException(CONSULTATION, id));
     }
 
-    private static ConsultationView row(ResultSet rs, List<String> codes, String main, List<UUID> persons)
+    private static ConsultationView row(ResultSet rs, List<String> codes, @Nullable String main, List<UUID> persons)
             throws SQLException {
         return new ConsultationView(
                 rs.getObject("id", UUID.class),

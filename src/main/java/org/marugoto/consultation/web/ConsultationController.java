@@ -1,6 +1,7 @@
 package org.marugoto.consultation.web;
 
 import static org.marugoto.shared.text.Texts.blankToNull;
+import static org.marugoto.shared.web.FormValues.validated;
 
 import jakarta.validation.Valid;
 import java.time.LocalDate;
@@ -58,14 +59,12 @@ class ConsultationController {
 
     @GetMapping("/households/{householdId}/consultations/new")
     String form(@PathVariable UUID householdId, Model model) {
-        ConsultationForm form = new ConsultationForm();
         LocalDateTime now = LocalDateTime.now(Japan.ZONE);
-        form.setReceivedDate(JapaneseDates.wareki(now.toLocalDate()));
-        form.setReceivedTime(now.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")));
         var counters = directory.counters(CurrentActor.get().orElseThrow().agencyId());
-        if (!counters.isEmpty()) {
-            form.setCounterId(counters.getFirst().id());
-        }
+        ConsultationForm form = ConsultationForm.empty(
+                JapaneseDates.wareki(now.toLocalDate()),
+                now.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")),
+                counters.isEmpty() ? null : counters.getFirst().id());
         return page(model, householdId, form);
     }
 
@@ -76,13 +75,13 @@ class ConsultationController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        LocalDate day = DateInput.read(result, "receivedDate", form.getReceivedDate(), true, true);
-        LocalTime time = readTime(result, form.getReceivedTime());
-        LocalDate consentDate = DateInput.read(result, "consentDate", form.getConsentDate(), false, true);
-        if (form.getIssueCodes().isEmpty()) {
+        LocalDate day = DateInput.read(result, "receivedDate", form.receivedDate(), true, true);
+        LocalTime time = readTime(result, form.receivedTime());
+        LocalDate consentDate = DateInput.read(result, "consentDate", form.consentDate(), false, true);
+        if (form.issueCodes().isEmpty()) {
             result.rejectValue("issueCodes", "consultation.error.noIssue");
         }
-        if (form.getPersonIds().isEmpty()) {
+        if (form.personIds().isEmpty()) {
             result.rejectValue("personIds", "consultation.error.noPerson");
         }
         if (result.hasErrors()) {
@@ -90,25 +89,27 @@ class ConsultationController {
         }
         try {
             ConsultationView recorded = consultations.record(new ConsultationCommand(
-                    form.getSubmissionToken(),
+                    form.submissionToken(),
                     householdId,
-                    form.getCounterId(),
-                    LocalDateTime.of(day, time).atZone(Japan.ZONE).toInstant(),
-                    form.getChannel(),
-                    form.getConsulterType(),
-                    blankToNull(form.getConsulterRelation()),
-                    form.getPersonIds(),
-                    form.getIssueCodes(),
-                    blankToNull(form.getMainIssueCode()),
-                    form.getUrgency(),
-                    blankToNull(form.getOwnWords()),
-                    blankToNull(form.getWishes()),
-                    form.getConsentStatus(),
+                    form.counterId(),
+                    LocalDateTime.of(validated(day, "receivedDate"), validated(time, "receivedTime"))
+                            .atZone(Japan.ZONE)
+                            .toInstant(),
+                    validated(form.channel(), "channel"),
+                    validated(form.consulterType(), "consulterType"),
+                    blankToNull(form.consulterRelation()),
+                    form.personIds(),
+                    form.issueCodes(),
+                    blankToNull(form.mainIssueCode()),
+                    form.urgency(),
+                    blankToNull(form.ownWords()),
+                    blankToNull(form.wishes()),
+                    validated(form.consentStatus(), "consentStatus"),
                     consentDate,
-                    blankToNull(form.getConsentScope()),
-                    form.getFirstResponse(),
-                    form.getFirstResponse() == FirstResponse.REFERRED ? form.getReferredAgencyId() : null,
-                    blankToNull(form.getResponseNote())));
+                    blankToNull(form.consentScope()),
+                    validated(form.firstResponse(), "firstResponse"),
+                    form.firstResponse() == FirstResponse.REFERRED ? form.referredAgencyId() : null,
+                    blankToNull(form.responseNote())));
             redirect.addFlashAttribute("saved", true);
             return "redirect:/consultations/" + recorded.id();
         } catch (RuleViolation violation) {

@@ -56,15 +56,25 @@ class HsdsExport {
             Map<UUID, AgencyView> agencies,
             Map<UUID, CounterView> counters,
             Map<UUID, AreaView> areas,
-            Map<String, IssueName> issues) {}
+            Map<String, IssueName> issues) {
+
+        /** A service's agency: the directory never holds a service without its agency. */
+        AgencyView agencyOf(ServiceView service) {
+            AgencyView agency = agencies.get(service.agencyId());
+            if (agency == null) {
+                throw new IllegalStateException("service " + service.id() + " has no agency");
+            }
+            return agency;
+        }
+    }
 
     @Transactional(readOnly = true)
     public Hsds.Page<Hsds.Service> services(@Nullable UUID organizationId, int page, int perPage, boolean full) {
         Snapshot snapshot = snapshot();
         List<ServiceView> services = directory.allServices().stream()
                 .filter(s -> organizationId == null || s.agencyId().equals(organizationId))
-                .sorted(Comparator.comparing((ServiceView s) ->
-                                snapshot.agencies().get(s.agencyId()).code())
+                .sorted(Comparator.comparing(
+                                (ServiceView s) -> snapshot.agencyOf(s).code())
                         .thenComparing(ServiceView::code))
                 .toList();
         return page(services, page, perPage, s -> service(s, snapshot, full, false));
@@ -142,7 +152,7 @@ class HsdsExport {
     }
 
     private Hsds.Service service(ServiceView service, Snapshot snapshot, boolean full, boolean withOrganization) {
-        AgencyView agency = snapshot.agencies().get(service.agencyId());
+        AgencyView agency = snapshot.agencyOf(service);
         String id = service.id().toString();
         return new Hsds.Service(
                 id,
@@ -280,7 +290,8 @@ class HsdsExport {
 
     private String message(String key) {
         Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, null, key, locale);
+        String text = messages.getMessage(key, null, key, locale);
+        return text == null ? key : text;
     }
 
     /** A stable id for an object kept inside a row: the same row and part give the same id in every export. */

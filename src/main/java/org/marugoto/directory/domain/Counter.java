@@ -1,15 +1,12 @@
 package org.marugoto.directory.domain;
 
-import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.directory.CounterView;
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
+import org.marugoto.shared.db.Stamps;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** A consultation counter (相談窓口): where an agency receives consultations. */
@@ -31,17 +28,8 @@ class Counter {
     private @Nullable String accessibility;
     private boolean active;
 
-    @CreatedDate
-    private @Nullable Instant createdAt;
-
-    @CreatedBy
-    private @Nullable String createdBy;
-
-    @LastModifiedDate
-    private @Nullable Instant updatedAt;
-
-    @LastModifiedBy
-    private @Nullable String updatedBy;
+    @Embedded.Empty
+    private Stamps stamps = new Stamps();
 
     @Version
     private @Nullable Integer version;

@@ -53,26 +53,7 @@ class AgencyAdminController {
 
     @GetMapping("/new")
     String createForm(Model model) {
-        return agencyForm(model, new AgencyForm(), null);
-    }
-
-    @PostMapping("/new")
-    String create(
-            @Valid @ModelAttribute("form") AgencyForm form,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            return agencyForm(model, form, null);
-        }
-        try {
-            AgencyView created = directory.createAgency(form.command());
-            redirect.addFlashAttribute("saved", created.name());
-            return "redirect:/admin/agencies/" + created.id();
-        } catch (RuleViolation violation) {
-            FormErrors.reject(result, violation);
-            return agencyForm(model, form, null);
-        }
+        return agencyForm(model, AgencyForm.empty(), null);
     }
 
     @GetMapping("/{id}")
@@ -81,26 +62,32 @@ class AgencyAdminController {
         return agencyForm(model, AgencyForm.of(agency), agency);
     }
 
-    @PostMapping("/{id}")
-    String update(
-            @PathVariable UUID id,
+    /** Creating ({@code /new}) and editing ({@code /{id}}) are one path: only the service call differs. */
+    @PostMapping({"/new", "/{id}"})
+    String save(
+            @PathVariable(required = false) @Nullable UUID id,
             @Valid @ModelAttribute("form") AgencyForm form,
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        AgencyView current = agency(id);
+        AgencyView current = id == null ? null : agency(id);
         if (result.hasErrors()) {
             return agencyForm(model, form, current);
         }
         try {
-            AgencyView saved = directory.updateAgency(id, form.getVersion(), form.command());
+            AgencyView saved = current == null
+                    ? directory.createAgency(form.command())
+                    : directory.updateAgency(current.id(), form.version(), form.command());
             redirect.addFlashAttribute("saved", saved.name());
-            return "redirect:/admin/agencies/" + id;
+            return "redirect:/admin/agencies/" + saved.id();
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return agencyForm(model, form, current);
         } catch (OptimisticLockingFailureException stale) {
-            AgencyView newer = agency(id);
+            if (current == null) {
+                throw stale; // only an edit can be stale
+            }
+            AgencyView newer = agency(current.id());
             model.addAttribute("stale", true);
             return agencyForm(model, AgencyForm.of(newer), newer);
         }
@@ -108,28 +95,7 @@ class AgencyAdminController {
 
     @GetMapping("/{agencyId}/counters/new")
     String createCounterForm(@PathVariable UUID agencyId, Model model) {
-        return counterForm(model, agency(agencyId), new CounterForm(), null);
-    }
-
-    @PostMapping("/{agencyId}/counters/new")
-    String createCounter(
-            @PathVariable UUID agencyId,
-            @Valid @ModelAttribute("form") CounterForm form,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect) {
-        AgencyView agency = agency(agencyId);
-        if (result.hasErrors()) {
-            return counterForm(model, agency, form, null);
-        }
-        try {
-            CounterView created = directory.createCounter(agencyId, form.command());
-            redirect.addFlashAttribute("saved", created.name());
-            return "redirect:/admin/agencies/" + agencyId;
-        } catch (RuleViolation violation) {
-            FormErrors.reject(result, violation);
-            return counterForm(model, agency, form, null);
-        }
+        return counterForm(model, agency(agencyId), CounterForm.empty(), null);
     }
 
     @GetMapping("/{agencyId}/counters/{id}")
@@ -138,28 +104,34 @@ class AgencyAdminController {
         return counterForm(model, agency(agencyId), CounterForm.of(counter), counter);
     }
 
-    @PostMapping("/{agencyId}/counters/{id}")
-    String updateCounter(
+    /** One path for a new counter and an edited one. */
+    @PostMapping({"/{agencyId}/counters/new", "/{agencyId}/counters/{id}"})
+    String saveCounter(
             @PathVariable UUID agencyId,
-            @PathVariable UUID id,
+            @PathVariable(required = false) @Nullable UUID id,
             @Valid @ModelAttribute("form") CounterForm form,
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
         AgencyView agency = agency(agencyId);
-        CounterView current = counter(agencyId, id);
+        CounterView current = id == null ? null : counter(agencyId, id);
         if (result.hasErrors()) {
             return counterForm(model, agency, form, current);
         }
         try {
-            CounterView saved = directory.updateCounter(id, form.getVersion(), form.command());
+            CounterView saved = current == null
+                    ? directory.createCounter(agencyId, form.command())
+                    : directory.updateCounter(current.id(), form.version(), form.command());
             redirect.addFlashAttribute("saved", saved.name());
             return "redirect:/admin/agencies/" + agencyId;
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return counterForm(model, agency, form, current);
         } catch (OptimisticLockingFailureException stale) {
-            CounterView newer = counter(agencyId, id);
+            if (current == null) {
+                throw stale; // only an edit can be stale
+            }
+            CounterView newer = counter(agencyId, current.id());
             model.addAttribute("stale", true);
             return counterForm(model, agency, CounterForm.of(newer), newer);
         }
@@ -167,28 +139,7 @@ class AgencyAdminController {
 
     @GetMapping("/{agencyId}/services/new")
     String createServiceForm(@PathVariable UUID agencyId, Model model) {
-        return serviceForm(model, agency(agencyId), new ServiceForm(), null);
-    }
-
-    @PostMapping("/{agencyId}/services/new")
-    String createService(
-            @PathVariable UUID agencyId,
-            @Valid @ModelAttribute("form") ServiceForm form,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect) {
-        AgencyView agency = agency(agencyId);
-        if (result.hasErrors()) {
-            return serviceForm(model, agency, form, null);
-        }
-        try {
-            ServiceView created = directory.createService(agencyId, form.command());
-            redirect.addFlashAttribute("saved", created.name());
-            return "redirect:/admin/agencies/" + agencyId;
-        } catch (RuleViolation violation) {
-            FormErrors.reject(result, violation);
-            return serviceForm(model, agency, form, null);
-        }
+        return serviceForm(model, agency(agencyId), ServiceForm.empty(), null);
     }
 
     @GetMapping("/{agencyId}/services/{id}")
@@ -197,28 +148,34 @@ class AgencyAdminController {
         return serviceForm(model, agency(agencyId), ServiceForm.of(service), service);
     }
 
-    @PostMapping("/{agencyId}/services/{id}")
-    String updateService(
+    /** One path for a new service and an edited one. */
+    @PostMapping({"/{agencyId}/services/new", "/{agencyId}/services/{id}"})
+    String saveService(
             @PathVariable UUID agencyId,
-            @PathVariable UUID id,
+            @PathVariable(required = false) @Nullable UUID id,
             @Valid @ModelAttribute("form") ServiceForm form,
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
         AgencyView agency = agency(agencyId);
-        ServiceView current = service(agencyId, id);
+        ServiceView current = id == null ? null : service(agencyId, id);
         if (result.hasErrors()) {
             return serviceForm(model, agency, form, current);
         }
         try {
-            ServiceView saved = directory.updateService(id, form.getVersion(), form.command());
+            ServiceView saved = current == null
+                    ? directory.createService(agencyId, form.command())
+                    : directory.updateService(current.id(), form.version(), form.command());
             redirect.addFlashAttribute("saved", saved.name());
             return "redirect:/admin/agencies/" + agencyId;
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return serviceForm(model, agency, form, current);
         } catch (OptimisticLockingFailureException stale) {
-            ServiceView newer = service(agencyId, id);
+            if (current == null) {
+                throw stale; // only an edit can be stale
+            }
+            ServiceView newer = service(agencyId, current.id());
             model.addAttribute("stale", true);
             return serviceForm(model, agency, ServiceForm.of(newer), newer);
         }
@@ -264,7 +221,7 @@ class AgencyAdminController {
 
     private String serviceForm(Model model, AgencyView agency, ServiceForm form, @Nullable ServiceView service) {
         List<IssueName> issues = directory.issueNames().stream()
-                .filter(issue -> issue.active() || form.getIssueCodes().contains(issue.code()))
+                .filter(issue -> issue.active() || form.issueCodes().contains(issue.code()))
                 .toList();
         model.addAttribute("form", form);
         model.addAttribute("agency", agency);

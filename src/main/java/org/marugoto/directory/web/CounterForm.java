@@ -2,6 +2,8 @@ package org.marugoto.directory.web;
 
 import static org.marugoto.shared.text.Texts.blankToNull;
 import static org.marugoto.shared.text.Texts.orEmpty;
+import static org.marugoto.shared.web.FormValues.orDefault;
+import static org.marugoto.shared.web.FormValues.text;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -12,52 +14,52 @@ import org.marugoto.directory.CounterView;
 import org.marugoto.directory.domain.CounterCommand;
 
 /** The counter (相談窓口) form. */
-public class CounterForm {
+public record CounterForm(
+        @NotBlank @Size(max = 40) @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "{validation.code}")
+        String code,
 
-    @NotBlank
-    @Size(max = 40)
-    @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "{validation.code}")
-    private String code = "";
+        @NotBlank @Size(max = 150) String name,
+        @Nullable UUID areaId,
+        @Size(max = 300) String address,
 
-    @NotBlank
-    @Size(max = 150)
-    private String name = "";
+        @Size(max = 40) @Pattern(regexp = "^[0-9０-９()（）\\-－‐ ]*$", message = "{validation.phone}")
+        String phone,
 
-    private @Nullable UUID areaId;
+        @Size(max = 300) String hours,
+        @Size(max = 200) String languages,
+        @Size(max = 300) String accessibility,
+        Boolean active,
+        Integer version) {
 
-    @Size(max = 300)
-    private String address = "";
+    public CounterForm {
+        version = orDefault(version, 0);
+        code = text(code);
+        name = text(name);
+        address = text(address);
+        phone = text(phone);
+        hours = text(hours);
+        languages = text(languages);
+        accessibility = text(accessibility);
+        active = orDefault(active, true);
+    }
 
-    @Size(max = 40)
-    @Pattern(regexp = "^[0-9０-９()（）\\-－‐ ]*$", message = "{validation.phone}")
-    private String phone = "";
-
-    @Size(max = 300)
-    private String hours = "";
-
-    @Size(max = 200)
-    private String languages = "";
-
-    @Size(max = 300)
-    private String accessibility = "";
-
-    private boolean active = true;
-
-    private int version;
+    /** The empty form for a new counter: active. */
+    static CounterForm empty() {
+        return new CounterForm("", "", null, "", "", "", "", "", true, 0);
+    }
 
     static CounterForm of(CounterView view) {
-        CounterForm form = new CounterForm();
-        form.code = view.code();
-        form.name = view.name();
-        form.areaId = view.areaId();
-        form.address = orEmpty(view.address());
-        form.phone = orEmpty(view.phone());
-        form.hours = orEmpty(view.hours());
-        form.languages = orEmpty(view.languages());
-        form.accessibility = orEmpty(view.accessibility());
-        form.active = view.active();
-        form.version = view.version();
-        return form;
+        return new CounterForm(
+                view.code(),
+                view.name(),
+                view.areaId(),
+                orEmpty(view.address()),
+                orEmpty(view.phone()),
+                orEmpty(view.hours()),
+                orEmpty(view.languages()),
+                orEmpty(view.accessibility()),
+                view.active(),
+                view.version());
     }
 
     CounterCommand command() {
@@ -73,83 +75,9 @@ public class CounterForm {
                 active);
     }
 
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = orEmpty(code);
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = orEmpty(name);
-    }
-
-    public @Nullable UUID getAreaId() {
-        return areaId;
-    }
-
-    public void setAreaId(@Nullable UUID areaId) {
-        this.areaId = areaId;
-    }
-
-    public String getAddress() {
-        return address;
-    }
-
-    public void setAddress(String address) {
-        this.address = orEmpty(address);
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = orEmpty(phone);
-    }
-
-    public String getHours() {
-        return hours;
-    }
-
-    public void setHours(String hours) {
-        this.hours = orEmpty(hours);
-    }
-
-    public String getLanguages() {
-        return languages;
-    }
-
-    public void setLanguages(String languages) {
-        this.languages = orEmpty(languages);
-    }
-
-    public String getAccessibility() {
-        return accessibility;
-    }
-
-    public void setAccessibility(String accessibility) {
-        this.accessibility = orEmpty(accessibility);
-    }
-
-    public boolean isActive() {
-        return active;
-    }
-
-    public void setActive(boolean active) {
-        this.active = active;
-    }
-
-    public int getVersion() {
-        return version;
-    }
-
-    public void setVersion(int version) {
-        this.version = version;
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "CounterForm[version=" + version + "]";
     }
 }

@@ -1,5 +1,7 @@
 package org.marugoto.directory.web;
 
+import static org.marugoto.shared.text.Texts.blankToNull;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ class DirectoryController {
             @RequestParam(required = false) @Nullable String age,
             HttpServletRequest request,
             Model model) {
-        String issueCode = issue == null || issue.isBlank() ? null : issue.strip();
+        String issueCode = blankToNull(issue);
         Integer ageValue = parseAge(age);
         model.addAttribute("q", q);
         model.addAttribute("kind", kind);

@@ -91,15 +91,8 @@ class PeopleController {
 
     @GetMapping("/people/new")
     String registerForm(@RequestParam(required = false) @Nullable UUID household, Model model) {
-        PersonForm form = new PersonForm();
-        if (household != null) {
-            HouseholdView h = people.household(household, "register member");
-            form.setHouseholdId(household);
-            form.setAddress(h.address() == null ? "" : h.address());
-            form.setAreaId(h.areaId());
-            form.setRelationship(Relationship.CHILD);
-        }
-        return registerPage(model, form);
+        HouseholdView h = household == null ? null : people.household(household, "register member");
+        return registerPage(model, PersonForm.empty(h));
     }
 
     @PostMapping("/people/new")
@@ -108,8 +101,8 @@ class PeopleController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        LocalDate birthDate = DateInput.read(result, "birthDate", form.getBirthDate(), false, true);
-        LocalDate memberFrom = DateInput.read(result, "memberFrom", form.getMemberFrom(), false, false);
+        LocalDate birthDate = DateInput.read(result, "birthDate", form.birthDate(), false, true);
+        LocalDate memberFrom = DateInput.read(result, "memberFrom", form.memberFrom(), false, false);
         checkText(form, result);
         if (result.hasErrors()) {
             return registerPage(model, form);
@@ -118,7 +111,7 @@ class PeopleController {
         try {
             // once per form: a second submit answers with the first registration (the same redirect)
             MemberView member = people.registerOnce(
-                    form.getSubmissionToken(), command, form.membership(memberFrom), !form.isConfirmedNew());
+                    form.submissionToken(), command, form.membership(memberFrom), !form.confirmedNew());
             redirect.addFlashAttribute("saved", member.person().fullName());
             return "redirect:/households/" + member.householdId();
         } catch (PossibleDuplicates duplicates) {
@@ -139,7 +132,7 @@ class PeopleController {
                         "emergencyUntil",
                         java.time.format.DateTimeFormatter.ofPattern("HH:mm")
                                 .format(grant.expiresAt().atZone(Japan.ZONE))));
-        return personPage(model, person, formOf(person));
+        return personPage(model, person, PersonForm.of(person));
     }
 
     @PostMapping("/people/{id}")
@@ -150,13 +143,13 @@ class PeopleController {
             Model model,
             RedirectAttributes redirect) {
         PersonView current = people.person(id, "edit");
-        LocalDate birthDate = DateInput.read(result, "birthDate", form.getBirthDate(), false, true);
+        LocalDate birthDate = DateInput.read(result, "birthDate", form.birthDate(), false, true);
         checkText(form, result);
         if (result.hasErrors()) {
             return personPage(model, current, form);
         }
         try {
-            PersonView saved = people.update(id, form.getVersion(), form.command(birthDate));
+            PersonView saved = people.update(id, form.version(), form.command(birthDate));
             redirect.addFlashAttribute("saved", saved.fullName());
             return "redirect:/people/" + id;
         } catch (RuleViolation violation) {
@@ -165,7 +158,7 @@ class PeopleController {
         } catch (OptimisticLockingFailureException stale) {
             PersonView newer = people.person(id, "edit");
             model.addAttribute("stale", true);
-            return personPage(model, newer, formOf(newer));
+            return personPage(model, newer, PersonForm.of(newer));
         }
     }
 
@@ -181,28 +174,23 @@ class PeopleController {
             Model model,
             RedirectAttributes redirect) {
         PersonView person = people.person(id, "protect");
-        LocalDate from = DateInput.read(result, "validFrom", form.getValidFrom(), true, false);
-        LocalDate until = DateInput.read(result, "validUntil", form.getValidUntil(), false, false);
-        if (result.hasErrors() || from == null || form.getKind() == null) {
+        LocalDate from = DateInput.read(result, "validFrom", form.validFrom(), true, false);
+        LocalDate until = DateInput.read(result, "validUntil", form.validUntil(), false, false);
+        if (result.hasErrors() || from == null || form.kind() == null) {
             model.addAttribute("protectionOpen", true);
-            return personPage(model, person, formOf(person));
+            return personPage(model, person, PersonForm.of(person));
         }
         try {
             protection.protect(
                     id,
                     new ProtectionCommand(
-                            form.getKind(),
-                            from,
-                            until,
-                            form.getRequestingOffice(),
-                            form.getNote(),
-                            form.getMemberPersonIds()));
+                            form.kind(), from, until, form.requestingOffice(), form.note(), form.memberPersonIds()));
             redirect.addFlashAttribute("protectionSaved", true);
             return "redirect:/people/" + id;
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             model.addAttribute("protectionOpen", true);
-            return personPage(model, person, formOf(person));
+            return personPage(model, person, PersonForm.of(person));
         }
     }
 
@@ -225,28 +213,15 @@ class PeopleController {
         return "redirect:/people/" + id;
     }
 
-    /**
-     * The edit form of a masked person starts with the withheld fields empty (left empty they keep what is stored) and
-     * without the area, which the view holds only down to the 日常生活圏域.
-     */
-    private static PersonForm formOf(PersonView person) {
-        PersonForm form = PersonForm.of(person);
-        if (person.masked()) {
-            form.setAreaId(null);
-        }
-        return form;
-    }
-
     /** Checks that need the Japanese text rules: a reading in kana, a phone number of digits. */
     private static void checkText(PersonForm form, BindingResult result) {
-        if (!form.getFamilyNameKana().isBlank() && !JapaneseText.isReading(form.getFamilyNameKana())) {
+        if (!form.familyNameKana().isBlank() && !JapaneseText.isReading(form.familyNameKana())) {
             result.rejectValue("familyNameKana", "validation.kana");
         }
-        if (!form.getGivenNameKana().isBlank() && !JapaneseText.isReading(form.getGivenNameKana())) {
+        if (!form.givenNameKana().isBlank() && !JapaneseText.isReading(form.givenNameKana())) {
             result.rejectValue("givenNameKana", "validation.kana");
         }
-        if (!form.getPhone().isBlank()
-                && PhoneNumbers.normalize(form.getPhone()).isEmpty()) {
+        if (!form.phone().isBlank() && PhoneNumbers.normalize(form.phone()).isEmpty()) {
             result.rejectValue("phone", "validation.phone");
         }
     }
@@ -254,8 +229,9 @@ class PeopleController {
     private String registerPage(Model model, PersonForm form) {
         model.addAttribute("form", form);
         model.addAttribute("areas", areas.tree());
-        if (form.getHouseholdId() != null) {
-            model.addAttribute("household", people.household(form.getHouseholdId(), "register member"));
+        UUID household = form.householdId();
+        if (household != null) {
+            model.addAttribute("household", people.household(household, "register member"));
         }
         return "people/register";
     }
@@ -268,7 +244,7 @@ class PeopleController {
         model.addAttribute("protections", protection.protectionsOf(person.id()));
         model.addAttribute("protectionMembers", protection.householdMembersOf(person.id()));
         if (!model.containsAttribute("protectionForm")) {
-            model.addAttribute("protectionForm", new ProtectionForm());
+            model.addAttribute("protectionForm", ProtectionForm.empty());
         }
         model.addAttribute("today", LocalDate.now(Japan.ZONE));
         return "people/person";

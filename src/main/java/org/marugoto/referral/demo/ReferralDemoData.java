@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.Urgency;
 import org.marugoto.directory.DirectoryApi;
@@ -211,7 +212,7 @@ class ReferralDemoData implements ApplicationRunner {
             String toCode,
             List<String> issues,
             String summary,
-            String reason,
+            @Nullable String reason,
             ConsentStatus consent,
             int daysToAnswer) {
         as(username);
@@ -245,7 +246,8 @@ class ReferralDemoData implements ApplicationRunner {
                             update referral set summary = ?, reason = ?, urgency = 'NORMAL', desired_response_date = ?
                             where id = ?
                             """)
-                    .params(summary, reason, LocalDate.now(Japan.ZONE).plusDays(daysToAnswer), id)
+                    .params(java.util.Arrays.asList(
+                            summary, reason, LocalDate.now(Japan.ZONE).plusDays(daysToAnswer), id))
                     .update();
             jdbc.sql("delete from referral_issue where referral_id = ?")
                     .param(id)

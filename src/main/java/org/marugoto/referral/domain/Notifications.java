@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +66,7 @@ public class Notifications {
                             reference, created_at, created_by, updated_at, updated_by, version)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                         """)
-                .params(
+                .params(Arrays.asList(
                         tenancy.municipalityId(),
                         Ids.newId(),
                         agency,
@@ -76,7 +77,7 @@ public class Notifications {
                         now,
                         CurrentActor.username(),
                         now,
-                        CurrentActor.username())
+                        CurrentActor.username()))
                 .update();
     }
 

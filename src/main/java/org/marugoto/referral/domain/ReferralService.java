@@ -1,11 +1,14 @@
 package org.marugoto.referral.domain;
 
+import static org.marugoto.shared.text.Texts.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -281,7 +284,7 @@ public class ReferralService implements ReferralApi {
     public ReferralView complete(UUID id, int version, ReferralOutcome outcome, @Nullable String note) {
         Map<String, Object> columns = new java.util.HashMap<>();
         columns.put("outcome", outcome.name());
-        columns.put("outcome_note", note == null || note.isBlank() ? null : note.strip());
+        columns.put("outcome_note", blankToNull(note));
         return transition(
                 id, version, Side.RECEIVER, ReferralStatus.COMPLETED, ReferralEventKind.COMPLETED, note, columns);
     }
@@ -413,7 +416,7 @@ public class ReferralService implements ReferralApi {
                             actor_agency_id, kind, from_status, to_status, note)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(
+                .params(Arrays.asList(
                         tenancy.municipalityId(),
                         Ids.newId(),
                         referralId,
@@ -423,7 +426,7 @@ public class ReferralService implements ReferralApi {
                         kind.name(),
                         from == null ? null : from.name(),
                         to == null ? null : to.name(),
-                        note)
+                        note))
                 .update();
     }
 

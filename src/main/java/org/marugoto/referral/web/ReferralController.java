@@ -2,6 +2,7 @@ package org.marugoto.referral.web;
 
 import static org.marugoto.shared.text.Texts.blankToNull;
 import static org.marugoto.shared.text.Texts.orEmpty;
+import static org.marugoto.shared.web.FormValues.validated;
 
 import jakarta.validation.Valid;
 import java.time.LocalDate;
@@ -96,26 +97,30 @@ class ReferralController {
     @GetMapping("/consultations/{consultationId}/referrals/new")
     String fromConsultation(@PathVariable UUID consultationId, Model model) {
         ConsultationView consultation = consultations.get(consultationId);
-        ReferralForm form = new ReferralForm();
-        form.setConsultationId(consultationId);
-        form.setToAgencyId(consultation.referredAgencyId());
-        form.setPersonIds(new java.util.ArrayList<>(consultation.personIds()));
-        form.setIssueCodes(new java.util.ArrayList<>(consultation.issueCodes()));
-        form.setUrgency(consultation.urgency());
-        form.setConsentStatus(consultation.consentStatus());
-        form.setConsentScope(consultation.consentScope() == null ? "" : consultation.consentScope());
-        form.setReason(consultation.wishes() == null ? "" : consultation.wishes());
-        form.setDesiredResponseDate(
+        ReferralForm form = new ReferralForm(
+                UUID.randomUUID(),
+                consultationId,
+                consultation.referredAgencyId(),
+                null,
+                consultation.personIds(),
+                consultation.issueCodes(),
+                consultation.urgency(),
+                "",
+                orEmpty(consultation.wishes()),
+                "",
+                consultation.consentStatus(),
+                orEmpty(consultation.consentScope()),
                 JapaneseDates.wareki(LocalDate.now(Japan.ZONE).plusDays(7)));
         return formPage(model, consultation.householdId(), form);
     }
 
     @GetMapping("/households/{householdId}/referrals/new")
     String fromHousehold(@PathVariable UUID householdId, Model model) {
-        ReferralForm form = new ReferralForm();
-        form.setDesiredResponseDate(
-                JapaneseDates.wareki(LocalDate.now(Japan.ZONE).plusDays(7)));
-        return formPage(model, householdId, form);
+        return formPage(
+                model,
+                householdId,
+                ReferralForm.empty(
+                        JapaneseDates.wareki(LocalDate.now(Japan.ZONE).plusDays(7))));
     }
 
     @PostMapping("/households/{householdId}/referrals/new")
@@ -125,11 +130,11 @@ class ReferralController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        LocalDate desired = DateInput.read(result, "desiredResponseDate", form.getDesiredResponseDate(), true, false);
-        if (form.getIssueCodes().isEmpty()) {
+        LocalDate desired = DateInput.read(result, "desiredResponseDate", form.desiredResponseDate(), true, false);
+        if (form.issueCodes().isEmpty()) {
             result.rejectValue("issueCodes", "referral.error.noIssue");
         }
-        if (form.getPersonIds().isEmpty()) {
+        if (form.personIds().isEmpty()) {
             result.rejectValue("personIds", "referral.error.noPerson");
         }
         if (result.hasErrors()) {
@@ -138,19 +143,19 @@ class ReferralController {
         try {
             ReferralView sent = referrals.send(new SendReferral(
                     householdId,
-                    form.getConsultationId(),
-                    form.getToAgencyId(),
-                    form.getToCounterId(),
-                    form.getPersonIds(),
-                    form.getIssueCodes(),
-                    form.getUrgency(),
-                    form.getSummary().strip(),
-                    blankToNull(form.getReason()),
-                    blankToNull(form.getTried()),
-                    form.getConsentStatus(),
-                    blankToNull(form.getConsentScope()),
-                    desired,
-                    form.getSubmissionToken()));
+                    form.consultationId(),
+                    validated(form.toAgencyId(), "toAgencyId"),
+                    form.toCounterId(),
+                    form.personIds(),
+                    form.issueCodes(),
+                    form.urgency(),
+                    form.summary().strip(),
+                    blankToNull(form.reason()),
+                    blankToNull(form.tried()),
+                    validated(form.consentStatus(), "consentStatus"),
+                    blankToNull(form.consentScope()),
+                    validated(desired, "desiredResponseDate"),
+                    form.submissionToken()));
             redirect.addFlashAttribute("done", "SENT");
             return "redirect:/referrals/" + sent.id();
         } catch (RuleViolation violation) {
@@ -310,7 +315,7 @@ class ReferralController {
                 .filter(a -> a.active() && a.acceptsReferrals() && !a.id().equals(own))
                 .toList();
         java.util.Set<UUID> suggested = new java.util.LinkedHashSet<>();
-        for (String code : form.getIssueCodes()) {
+        for (String code : form.issueCodes()) {
             directory.agenciesHandling(code, household.areaId()).stream()
                     .map(AgencyView::id)
                     .filter(id -> !id.equals(own))

@@ -37,7 +37,7 @@ final class DataFolder implements AutoCloseable {
      */
     static DataFolder open(Path cluster) throws IOException {
         Path clusterDir = cluster.toAbsolutePath().normalize();
-        Path base = clusterDir.getParent();
+        Path base = java.util.Objects.requireNonNull(clusterDir.getParent(), "the cluster folder is inside a folder");
         Files.createDirectories(base);
         Path lockFile = base.resolve("marugoto.lock");
         FileChannel channel = FileChannel.open(

@@ -43,8 +43,9 @@ class DataSourceConfiguration {
     Database database(DatabaseProperties properties, Environment environment, EmbeddedServer embedded)
             throws IOException {
         String springUrl = environment.getProperty("spring.datasource.url");
-        if (properties.external()) {
-            return external(properties.url(), properties.user(), properties.password(), properties);
+        String externalUrl = properties.url();
+        if (properties.external() && externalUrl != null) {
+            return external(externalUrl, properties.user(), properties.password(), properties);
         }
         if (springUrl != null && !springUrl.isBlank()) {
             return external(
@@ -59,8 +60,8 @@ class DataSourceConfiguration {
     private static Database external(
             String url, @Nullable String user, @Nullable String password, DatabaseProperties properties) {
         String runtime = user == null ? "" : user;
-        boolean owned =
-                properties.ownerUser() != null && !properties.ownerUser().isBlank();
+        String ownerUser = properties.ownerUser();
+        boolean owned = ownerUser != null && !ownerUser.isBlank();
         if (!owned) {
             log.warn(
                     "No schema owner configured (MARUGOTO_DB_OWNER_USER): the runtime role {} also runs the"
@@ -71,7 +72,7 @@ class DataSourceConfiguration {
                 url,
                 runtime,
                 password,
-                owned ? properties.ownerUser() : runtime,
+                owned && ownerUser != null ? ownerUser : runtime,
                 owned ? properties.ownerPassword() : password,
                 null);
     }

@@ -59,7 +59,12 @@ public final class Database {
 
     /** A new, unpooled connection source as the schema owner. */
     public DataSource ownerDataSource() {
-        return new SimpleDriverDataSource(new Driver(), jdbcUrl, ownerUser, ownerPassword);
+        SimpleDriverDataSource source = new SimpleDriverDataSource(new Driver(), jdbcUrl);
+        source.setUsername(ownerUser);
+        if (ownerPassword != null) {
+            source.setPassword(ownerPassword);
+        }
+        return source;
     }
 
     /** The folder of the embedded cluster and its secrets; empty for an external server. */

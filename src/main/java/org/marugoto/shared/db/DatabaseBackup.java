@@ -84,7 +84,8 @@ public final class DatabaseBackup {
      * by starting the embedded server for the time of the backup.
      */
     public static Counts backup(Path cluster, Path file) throws IOException, SQLException {
-        Path base = cluster.toAbsolutePath().normalize().getParent();
+        Path base = java.util.Objects.requireNonNull(
+                cluster.toAbsolutePath().normalize().getParent(), "the cluster folder is inside a folder");
         DatabaseRoles roles;
         DataFolder folder = null;
         EmbeddedPostgresLauncher.Started started = null;

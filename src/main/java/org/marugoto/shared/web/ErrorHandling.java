@@ -137,8 +137,9 @@ class ErrorHandling {
     }
 
     private String message(RuleViolation violation, HttpServletRequest request) {
-        return messages.getMessage(
+        String text = messages.getMessage(
                 violation.messageKey(), violation.arguments(), violation.messageKey(), locales.resolveLocale(request));
+        return text == null ? violation.messageKey() : text;
     }
 
     private @Nullable ModelAndView error(

@@ -2,6 +2,8 @@ package org.marugoto.shared.web;
 
 import org.marugoto.shared.RuleViolation;
 import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 
 /** Puts a service's rule violation on the form, at its field when it names one. */
@@ -30,5 +32,16 @@ public final class FormErrors {
     /** A stale edit: someone else saved first. The form is shown again with the newer data. */
     public static void rejectStale(BindingResult result) {
         result.reject("error.staleEdit");
+    }
+
+    /**
+     * Shows another copy of a record form (say, with the newer version after a stale edit) together with the errors
+     * already found: putting a different object under the form's name would otherwise drop its binding result.
+     */
+    public static void showWithErrors(Model model, BindingResult result, Object form) {
+        BeanPropertyBindingResult carried = new BeanPropertyBindingResult(form, result.getObjectName());
+        carried.addAllErrors(result);
+        model.addAttribute(result.getObjectName(), form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + result.getObjectName(), carried);
     }
 }

@@ -154,7 +154,8 @@ class InputLimits implements WebMvcConfigurer {
             original.forEach((name, values) -> {
                 String[] copy = new String[values.length];
                 for (int i = 0; i < values.length; i++) {
-                    copy[i] = values[i] == null ? null : values[i].replace("\0", "");
+                    // a servlet container never puts null into a parameter's values
+                    copy[i] = values[i] == null ? "" : values[i].replace("\0", "");
                 }
                 cleaned.merge(name.replace("\0", ""), copy, (a, b) -> {
                     String[] both = new String[a.length + b.length];

@@ -1,9 +1,12 @@
 package org.marugoto.watch.domain;
 
+import static org.marugoto.shared.text.Texts.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +117,7 @@ public class ConcernService {
                             created_at, created_by, updated_at, updated_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?)
                         """)
-                .params(
+                .params(Arrays.asList(
                         tenancy.municipalityId(),
                         id,
                         actor.accountId(),
@@ -130,7 +133,7 @@ public class ConcernService {
                         now,
                         actor.username(),
                         now,
-                        actor.username())
+                        actor.username()))
                 .update();
         audit.record(new AuditEntry(
                 AuditAction.CREATE,
@@ -218,16 +221,16 @@ public class ConcernService {
                             taken_up_note = ?, consultation_id = ?, updated_at = ?, updated_by = ?, version = version + 1
                         where municipality_id = ? and id = ? and version = ?
                         """)
-                .params(
+                .params(Arrays.asList(
                         now,
                         CurrentActor.username(),
-                        note == null || note.isBlank() ? null : note.strip(),
+                        blankToNull(note),
                         consultationId,
                         now,
                         CurrentActor.username(),
                         tenancy.municipalityId(),
                         id,
-                        seenVersion)
+                        seenVersion))
                 .update();
         if (updated == 0) {
             throw new OptimisticLockingFailureException("concern changed");

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,7 +156,7 @@ public class WatchService implements WatchedHouseholds {
                             created_at, created_by, updated_at, updated_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(
+                .params(Arrays.asList(
                         tenancy.municipalityId(),
                         id,
                         householdId,
@@ -169,7 +170,7 @@ public class WatchService implements WatchedHouseholds {
                         now,
                         actor.username(),
                         now,
-                        actor.username())
+                        actor.username()))
                 .update();
         audit.record(new AuditEntry(
                 AuditAction.CREATE,

@@ -1,5 +1,8 @@
 package org.marugoto.watch.web;
 
+import static org.marugoto.shared.web.FormValues.orDefault;
+import static org.marugoto.shared.web.FormValues.text;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,71 +11,29 @@ import org.jspecify.annotations.Nullable;
 import org.marugoto.watch.ConcernUrgency;
 
 /** A volunteer's concern: about a watched household (requestId) or someone not known yet. */
-public class ConcernForm {
+public record ConcernForm(
+        @Nullable UUID requestId,
+        @Size(max = 200) String aboutWho,
+        @Size(max = 300) String location,
+        @NotBlank @Size(max = 2000) String noticed,
+        @NotNull ConcernUrgency urgency,
+        @NotNull @Nullable UUID toAgencyId) {
 
-    private @Nullable UUID requestId;
-
-    @Size(max = 200)
-    private String aboutWho = "";
-
-    @Size(max = 300)
-    private String location = "";
-
-    @NotBlank
-    @Size(max = 2000)
-    private String noticed = "";
-
-    @NotNull
-    private @Nullable ConcernUrgency urgency = ConcernUrgency.ROUTINE;
-
-    @NotNull
-    private @Nullable UUID toAgencyId;
-
-    public @Nullable UUID getRequestId() {
-        return requestId;
+    public ConcernForm {
+        aboutWho = text(aboutWho);
+        location = text(location);
+        noticed = text(noticed);
+        urgency = orDefault(urgency, ConcernUrgency.ROUTINE);
     }
 
-    public void setRequestId(@Nullable UUID requestId) {
-        this.requestId = requestId;
+    /** The empty form, about a watched household when one is given, to the agency that should hear of it. */
+    static ConcernForm empty(@Nullable UUID requestId, @Nullable UUID toAgencyId) {
+        return new ConcernForm(requestId, "", "", "", ConcernUrgency.ROUTINE, toAgencyId);
     }
 
-    public String getAboutWho() {
-        return aboutWho;
-    }
-
-    public void setAboutWho(@Nullable String aboutWho) {
-        this.aboutWho = aboutWho == null ? "" : aboutWho;
-    }
-
-    public String getLocation() {
-        return location;
-    }
-
-    public void setLocation(@Nullable String location) {
-        this.location = location == null ? "" : location;
-    }
-
-    public String getNoticed() {
-        return noticed;
-    }
-
-    public void setNoticed(@Nullable String noticed) {
-        this.noticed = noticed == null ? "" : noticed;
-    }
-
-    public @Nullable ConcernUrgency getUrgency() {
-        return urgency;
-    }
-
-    public void setUrgency(@Nullable ConcernUrgency urgency) {
-        this.urgency = urgency;
-    }
-
-    public @Nullable UUID getToAgencyId() {
-        return toAgencyId;
-    }
-
-    public void setToAgencyId(@Nullable UUID toAgencyId) {
-        this.toAgencyId = toAgencyId;
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "ConcernForm[…]";
     }
 }

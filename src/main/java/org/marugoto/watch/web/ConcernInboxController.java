@@ -45,9 +45,7 @@ class ConcernInboxController {
     @GetMapping("/concerns/{id}")
     String view(@PathVariable UUID id, Model model) {
         ConcernView concern = concerns.get(id);
-        TakeUpForm form = new TakeUpForm();
-        form.setVersion(concern.version());
-        return viewPage(model, concern, form);
+        return viewPage(model, concern, TakeUpForm.empty(concern.version()));
     }
 
     @PostMapping("/concerns/{id}/take-up")
@@ -59,8 +57,8 @@ class ConcernInboxController {
             RedirectAttributes redirect) {
         ConcernView concern = concerns.get(id);
         UUID consultation = null;
-        if (!form.getConsultation().isBlank()) {
-            consultation = consultationId(form.getConsultation());
+        if (!form.consultation().isBlank()) {
+            consultation = consultationId(form.consultation());
             if (consultation == null) {
                 result.rejectValue("consultation", "concern.error.consultation");
             }
@@ -69,15 +67,16 @@ class ConcernInboxController {
             return viewPage(model, concern, form);
         }
         try {
-            concerns.takeUp(id, form.getVersion(), consultation, form.getNote());
+            concerns.takeUp(id, form.version(), consultation, form.note());
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return viewPage(model, concern, form);
         } catch (OptimisticLockingFailureException stale) {
             FormErrors.rejectStale(result);
             ConcernView newer = concerns.get(id);
-            form.setVersion(newer.version());
-            return viewPage(model, newer, form);
+            String page = viewPage(model, newer, form);
+            FormErrors.showWithErrors(model, result, form.withVersion(newer.version()));
+            return page;
         }
         redirect.addFlashAttribute("concernTakenUp", true);
         return "redirect:/concerns/" + id;

@@ -1,40 +1,33 @@
 package org.marugoto.watch.web;
 
+import static org.marugoto.shared.web.FormValues.orDefault;
+import static org.marugoto.shared.web.FormValues.text;
+
 import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
 
 /** Taking up a concern: an optional note for the agency, an optional consultation (its id or address), the version. */
-public class TakeUpForm {
+public record TakeUpForm(
+        Integer version,
+        @Size(max = 1000) String note,
+        @Size(max = 200) String consultation) {
 
-    private int version;
-
-    @Size(max = 1000)
-    private String note = "";
-
-    @Size(max = 200)
-    private String consultation = "";
-
-    public int getVersion() {
-        return version;
+    public TakeUpForm {
+        version = orDefault(version, 0);
+        note = text(note);
+        consultation = text(consultation);
     }
 
-    public void setVersion(int version) {
-        this.version = version;
+    static TakeUpForm empty(int version) {
+        return new TakeUpForm(version, "", "");
     }
 
-    public String getNote() {
-        return note;
+    TakeUpForm withVersion(int newer) {
+        return new TakeUpForm(newer, note, consultation);
     }
 
-    public void setNote(@Nullable String note) {
-        this.note = note == null ? "" : note;
-    }
-
-    public String getConsultation() {
-        return consultation;
-    }
-
-    public void setConsultation(@Nullable String consultation) {
-        this.consultation = consultation == null ? "" : consultation;
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "TakeUpForm[version=" + version + "]";
     }
 }

@@ -43,12 +43,11 @@ class VolunteerController {
 
     @GetMapping("/volunteer")
     String home(@RequestParam(required = false) @Nullable UUID watch, Model model) {
-        ConcernForm form = new ConcernForm();
         List<WatchedHousehold> watched = watches.myWatches();
-        if (watch != null && watched.stream().anyMatch(w -> w.requestId().equals(watch))) {
-            form.setRequestId(watch);
-        }
-        form.setToAgencyId(concerns.defaultAgency(form.getRequestId()).orElse(null));
+        UUID about =
+                watch != null && watched.stream().anyMatch(w -> w.requestId().equals(watch)) ? watch : null;
+        ConcernForm form =
+                ConcernForm.empty(about, concerns.defaultAgency(about).orElse(null));
         return homePage(model, watched, form);
     }
 
@@ -64,20 +63,20 @@ class VolunteerController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        if (form.getRequestId() == null && form.getAboutWho().isBlank()) {
+        if (form.requestId() == null && form.aboutWho().isBlank()) {
             result.rejectValue("aboutWho", "concern.error.aboutWho");
         }
-        if (result.hasErrors() || form.getUrgency() == null || form.getToAgencyId() == null) {
+        if (result.hasErrors() || form.toAgencyId() == null) {
             return homePage(model, watches.myWatches(), form);
         }
         try {
             concerns.raise(new RaiseConcern(
-                    form.getRequestId(),
-                    form.getAboutWho(),
-                    form.getLocation(),
-                    form.getNoticed(),
-                    form.getUrgency(),
-                    form.getToAgencyId()));
+                    form.requestId(),
+                    form.aboutWho(),
+                    form.location(),
+                    form.noticed(),
+                    form.urgency(),
+                    form.toAgencyId()));
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return homePage(model, watches.myWatches(), form);

@@ -1,5 +1,7 @@
 package org.marugoto.watch.web;
 
+import static org.marugoto.shared.web.FormValues.text;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -7,84 +9,31 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.watch.WatchBasis;
 
-/** Asking a volunteer to watch a household. */
-public class WatchForm {
+/** Asking a volunteer to watch a household. The date is typed (和暦 or 西暦) and read by {@code DateInput}. */
+public record WatchForm(
+        @NotNull @Nullable UUID volunteerId,
+        @NotBlank @Size(max = 1000) String watchFor,
+        @NotBlank @Size(max = 200) String frequency,
+        String validUntil,
+        @NotNull @Nullable WatchBasis basis,
+        @Size(max = 300) String basisNote,
+        @Size(max = 1000) String sharedNote) {
 
-    @NotNull
-    private @Nullable UUID volunteerId;
-
-    @NotBlank
-    @Size(max = 1000)
-    private String watchFor = "";
-
-    @NotBlank
-    @Size(max = 200)
-    private String frequency = "";
-
-    private String validUntil = "";
-
-    @NotNull
-    private @Nullable WatchBasis basis;
-
-    @Size(max = 300)
-    private String basisNote = "";
-
-    @Size(max = 1000)
-    private String sharedNote = "";
-
-    public @Nullable UUID getVolunteerId() {
-        return volunteerId;
+    public WatchForm {
+        watchFor = text(watchFor);
+        frequency = text(frequency);
+        validUntil = text(validUntil);
+        basisNote = text(basisNote);
+        sharedNote = text(sharedNote);
     }
 
-    public void setVolunteerId(@Nullable UUID volunteerId) {
-        this.volunteerId = volunteerId;
+    static WatchForm empty() {
+        return new WatchForm(null, "", "", "", null, "", "");
     }
 
-    public String getWatchFor() {
-        return watchFor;
-    }
-
-    public void setWatchFor(@Nullable String watchFor) {
-        this.watchFor = watchFor == null ? "" : watchFor;
-    }
-
-    public String getFrequency() {
-        return frequency;
-    }
-
-    public void setFrequency(@Nullable String frequency) {
-        this.frequency = frequency == null ? "" : frequency;
-    }
-
-    public String getValidUntil() {
-        return validUntil;
-    }
-
-    public void setValidUntil(@Nullable String validUntil) {
-        this.validUntil = validUntil == null ? "" : validUntil;
-    }
-
-    public @Nullable WatchBasis getBasis() {
-        return basis;
-    }
-
-    public void setBasis(@Nullable WatchBasis basis) {
-        this.basis = basis;
-    }
-
-    public String getBasisNote() {
-        return basisNote;
-    }
-
-    public void setBasisNote(@Nullable String basisNote) {
-        this.basisNote = basisNote == null ? "" : basisNote;
-    }
-
-    public String getSharedNote() {
-        return sharedNote;
-    }
-
-    public void setSharedNote(@Nullable String sharedNote) {
-        this.sharedNote = sharedNote == null ? "" : sharedNote;
+    /** What was typed may be personal data or a secret: never printed (logs, error reports). */
+    @Override
+    public String toString() {
+        return "WatchForm[…]";
     }
 }

@@ -40,7 +40,7 @@ class WatchRequestController {
 
     @GetMapping("/households/{householdId}/watch-requests/new")
     String form(@PathVariable UUID householdId, Model model) {
-        return formPage(model, householdId, new WatchForm());
+        return formPage(model, householdId, WatchForm.empty());
     }
 
     @PostMapping("/households/{householdId}/watch-requests")
@@ -50,21 +50,21 @@ class WatchRequestController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        LocalDate validUntil = DateInput.read(result, "validUntil", form.getValidUntil(), false, false);
-        if (result.hasErrors() || form.getVolunteerId() == null || form.getBasis() == null) {
+        LocalDate validUntil = DateInput.read(result, "validUntil", form.validUntil(), false, false);
+        if (result.hasErrors() || form.volunteerId() == null || form.basis() == null) {
             return formPage(model, householdId, form);
         }
         try {
             watches.ask(
                     householdId,
                     new AskToWatch(
-                            form.getVolunteerId(),
-                            form.getWatchFor(),
-                            form.getFrequency(),
+                            form.volunteerId(),
+                            form.watchFor(),
+                            form.frequency(),
                             validUntil,
-                            form.getBasis(),
-                            form.getBasisNote(),
-                            form.getSharedNote()));
+                            form.basis(),
+                            form.basisNote(),
+                            form.sharedNote()));
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
             return formPage(model, householdId, form);
