@@ -182,6 +182,43 @@ class ConsentControllerTests {
 
     @Test
     @WithUserDetails("caseworker")
+    void aStaleWithdrawalSaysSoKeepsWhatWasTypedAndCarriesTheNewerVersion() throws Exception {
+        MemberView hanako = household("画面古い撤回", "がめんふるいてっかい");
+        ConsentView consent = consents.record(new RecordConsent(
+                hanako.householdId(),
+                List.of(hanako.person().id()),
+                ConsentGiver.PERSON,
+                null,
+                null,
+                List.of(agency("JIRITSU")),
+                EnumSet.of(ConsentPurpose.INFORMATION_SHARING),
+                ConsentMethod.SIGNED_FORM,
+                null,
+                LocalDate.now().minusDays(1),
+                null,
+                null));
+        // someone else changed the consent since the page was opened
+        jdbc.sql("update consent set version = version + 1 where id = ?")
+                .param(consent.id())
+                .update();
+        int newer = consent.version() + 1;
+
+        mvc.perform(post("/consents/{id}/withdraw", consent.id())
+                        .with(csrf())
+                        .param("version", String.valueOf(consent.version()))
+                        .param("withdrawnOn", LocalDate.now().toString())
+                        .param("method", "SIGNED_FORM")
+                        .param("reason", "古い画面から")
+                        .param("confirmed", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("他の人がこの記録を更新しました")))
+                .andExpect(content().string(containsString("古い画面から")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"" + newer + "\"")));
+        assertThat(consents.isValid(consent.id())).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
     void theReferralFormShowsTheHouseholdsConsents() throws Exception {
         MemberView hanako = household("画面紹介", "がめんしょうかい");
         mvc.perform(get("/households/{id}/referrals/new", hanako.householdId()))

@@ -32,6 +32,7 @@ class ReauthController {
         return CurrentActor.get().map(actor -> mfa.enrolled(actor.accountId())).orElse(false);
     }
 
+    /** The page asked for re-authentication with {@code ?next=}: the query binds to the form's {@code next}. */
     @GetMapping("/reauth")
     String form(@ModelAttribute("form") ReauthForm form) {
         return "access/reauth";
