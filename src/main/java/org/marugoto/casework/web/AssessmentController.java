@@ -7,7 +7,7 @@ import org.marugoto.casework.AssessmentDomain;
 import org.marugoto.casework.AssessmentView;
 import org.marugoto.casework.CaseCommands;
 import org.marugoto.casework.CaseView;
-import org.marugoto.casework.domain.CaseRecords;
+import org.marugoto.casework.domain.AssessmentService;
 import org.marugoto.casework.domain.CaseService;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.web.FormErrors;
@@ -27,19 +27,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 class AssessmentController {
 
     private final CaseService cases;
-    private final CaseRecords records;
+    private final AssessmentService assessments;
     private final CasePersons persons;
 
-    AssessmentController(CaseService cases, CaseRecords records, CasePersons persons) {
+    AssessmentController(CaseService cases, AssessmentService assessments, CasePersons persons) {
         this.cases = cases;
-        this.records = records;
+        this.assessments = assessments;
         this.persons = persons;
     }
 
     @GetMapping("/cases/{id}/assessment")
     String assessmentForm(@PathVariable UUID id, Model model) {
         CaseView view = cases.get(id);
-        List<AssessmentView> earlier = records.assessments(id);
+        List<AssessmentView> earlier = assessments.assessments(id);
         AssessmentForm form = AssessmentForm.from(earlier.isEmpty() ? null : earlier.getFirst());
         return assessmentPage(model, view, form, earlier.size() + 1);
     }
@@ -49,7 +49,7 @@ class AssessmentController {
             @PathVariable UUID id, @ModelAttribute("form") AssessmentForm form, BindingResult result, Model model) {
         CaseView view = cases.get(id);
         try {
-            records.recordAssessment(
+            assessments.recordAssessment(
                     id,
                     new CaseCommands.Assessment(
                             form.summary(),
@@ -61,7 +61,7 @@ class AssessmentController {
             return "redirect:/cases/" + id + "?done=assessment";
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
-            return assessmentPage(model, view, form, records.assessments(id).size() + 1);
+            return assessmentPage(model, view, form, assessments.assessments(id).size() + 1);
         }
     }
 
@@ -92,7 +92,7 @@ class AssessmentController {
     String assessmentVersions(@PathVariable UUID id, Model model) {
         CaseView view = cases.get(id);
         model.addAttribute("kase", view);
-        model.addAttribute("assessments", records.assessments(id));
+        model.addAttribute("assessments", assessments.assessments(id));
         model.addAttribute("persons", persons.of(view));
         model.addAttribute("domains", AssessmentDomain.values());
         return "casework/assessments";

@@ -24,9 +24,11 @@ import org.marugoto.casework.CaseView;
 import org.marugoto.casework.GoalOutcome;
 import org.marugoto.casework.ProgressKind;
 import org.marugoto.casework.TeamRole;
-import org.marugoto.casework.domain.CaseRecords;
+import org.marugoto.casework.domain.AssessmentService;
 import org.marugoto.casework.domain.CaseService;
 import org.marugoto.casework.domain.ConferenceService;
+import org.marugoto.casework.domain.PlanService;
+import org.marugoto.casework.domain.ProgressService;
 import org.marugoto.consent.ConsentView;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.consultation.ConsultationApi;
@@ -64,7 +66,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CaseController {
 
     private final CaseService cases;
-    private final CaseRecords records;
+    private final AssessmentService assessments;
+    private final PlanService plans;
+    private final ProgressService progress;
     private final ConferenceService conferences;
     private final CasePersons persons;
     private final PeopleApi people;
@@ -75,7 +79,9 @@ class CaseController {
 
     CaseController(
             CaseService cases,
-            CaseRecords records,
+            AssessmentService assessments,
+            PlanService plans,
+            ProgressService progress,
             ConferenceService conferences,
             CasePersons persons,
             PeopleApi people,
@@ -84,7 +90,9 @@ class CaseController {
             DirectoryApi directory,
             Colleagues colleagues) {
         this.cases = cases;
-        this.records = records;
+        this.assessments = assessments;
+        this.plans = plans;
+        this.progress = progress;
         this.conferences = conferences;
         this.persons = persons;
         this.people = people;
@@ -114,7 +122,7 @@ class CaseController {
                 mine.stream()
                         .filter(c -> c.leadAccountId().equals(actor.accountId()))
                         .count());
-        model.addAttribute("overdue", records.overdue(mine));
+        model.addAttribute("overdue", progress.overdue(mine));
         model.addAttribute("meetings", conferences.upcomingForMe(Duration.ofDays(30)));
         model.addAttribute("caseNumbers", caseNumbers(mine));
         model.addAttribute(
@@ -279,14 +287,14 @@ class CaseController {
     /** What the team wrote: assessment, plans, meetings, progress, overdue actions and the valid consents. */
     private void addRecords(Model model, CaseView view) {
         UUID id = view.id();
-        List<AssessmentView> assessments = records.assessments(id);
-        model.addAttribute("assessment", assessments.isEmpty() ? null : assessments.getFirst());
-        model.addAttribute("assessmentCount", assessments.size());
-        model.addAttribute("plans", records.plans(id));
-        model.addAttribute("plan", records.currentPlan(id).orElse(null));
+        List<AssessmentView> versions = assessments.assessments(id);
+        model.addAttribute("assessment", versions.isEmpty() ? null : versions.getFirst());
+        model.addAttribute("assessmentCount", versions.size());
+        model.addAttribute("plans", plans.plans(id));
+        model.addAttribute("plan", plans.currentPlan(id).orElse(null));
         model.addAttribute("conferences", conferences.forCase(id));
-        model.addAttribute("progress", records.progress(id));
-        model.addAttribute("overdue", records.overdue(List.of(view)));
+        model.addAttribute("progress", progress.progress(id));
+        model.addAttribute("overdue", progress.overdue(List.of(view)));
         model.addAttribute(
                 "consents",
                 cases.consentsOf(view).stream().filter(ConsentView::valid).toList());

@@ -9,8 +9,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.casework.CaseCommands;
 import org.marugoto.casework.TeamRole;
-import org.marugoto.casework.domain.CaseRecords;
 import org.marugoto.casework.domain.CaseService;
+import org.marugoto.casework.domain.CaseTeamService;
+import org.marugoto.casework.domain.ProgressService;
 import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.springframework.stereotype.Controller;
@@ -30,11 +31,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CaseTeamController {
 
     private final CaseService cases;
-    private final CaseRecords records;
+    private final CaseTeamService teams;
+    private final ProgressService progress;
 
-    CaseTeamController(CaseService cases, CaseRecords records) {
+    CaseTeamController(CaseService cases, CaseTeamService teams, ProgressService progress) {
         this.cases = cases;
-        this.records = records;
+        this.teams = teams;
+        this.progress = progress;
     }
 
     @PostMapping("/cases/{id}/status")
@@ -75,7 +78,7 @@ class CaseTeamController {
             if (accountId == null) {
                 throw new RuleViolation("accountId", "case.error.member");
             }
-            cases.addMember(id, accountId, role == null ? TeamRole.MEMBER : role);
+            teams.addMember(id, accountId, role == null ? TeamRole.MEMBER : role);
         });
     }
 
@@ -90,7 +93,7 @@ class CaseTeamController {
             if (memberId == null) {
                 throw new RuleViolation(null, "case.error.member");
             }
-            cases.removeMember(id, memberId, version, orEmpty(text));
+            teams.removeMember(id, memberId, version, orEmpty(text));
         });
     }
 
@@ -108,7 +111,7 @@ class CaseTeamController {
             } catch (DateTimeParseException e) {
                 throw new RuleViolation("occurredAt", "case.error.date");
             }
-            records.addProgress(
+            progress.addProgress(
                     id,
                     new CaseCommands.Progress(
                             when.atZone(Japan.ZONE).toInstant(), form.kind(), form.personId(), form.body()));

@@ -9,8 +9,9 @@ import org.marugoto.casework.CaseCommands;
 import org.marugoto.casework.CaseView;
 import org.marugoto.casework.ClosureOutcome;
 import org.marugoto.casework.GoalOutcome;
-import org.marugoto.casework.domain.CaseRecords;
 import org.marugoto.casework.domain.CaseService;
+import org.marugoto.casework.domain.ClosureService;
+import org.marugoto.casework.domain.PlanService;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.web.FormErrors;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -32,11 +33,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClosureController {
 
     private final CaseService cases;
-    private final CaseRecords records;
+    private final ClosureService closures;
+    private final PlanService plans;
 
-    ClosureController(CaseService cases, CaseRecords records) {
+    ClosureController(CaseService cases, ClosureService closures, PlanService plans) {
         this.cases = cases;
-        this.records = records;
+        this.closures = closures;
+        this.plans = plans;
     }
 
     @GetMapping("/cases/{id}/close")
@@ -59,7 +62,7 @@ class ClosureController {
             return closePage(model, view, form);
         }
         try {
-            cases.close(
+            closures.close(
                     id,
                     form.version(),
                     new CaseCommands.Closure(
@@ -83,7 +86,7 @@ class ClosureController {
     private String closePage(Model model, CaseView view, ClosureForm form) {
         model.addAttribute("kase", view);
         model.addAttribute("form", form);
-        model.addAttribute("plan", records.currentPlan(view.id()).orElse(null));
+        model.addAttribute("plan", plans.currentPlan(view.id()).orElse(null));
         model.addAttribute("outcomes", GoalOutcome.values());
         model.addAttribute("closureOutcomes", ClosureOutcome.values());
         return "casework/close";
@@ -95,6 +98,6 @@ class ClosureController {
             @RequestParam(defaultValue = "-1") int version,
             @RequestParam(required = false) @Nullable String text,
             RedirectAttributes redirect) {
-        return CaseActions.act("/cases/" + id, "reopen", redirect, () -> cases.reopen(id, version, orEmpty(text)));
+        return CaseActions.act("/cases/" + id, "reopen", redirect, () -> closures.reopen(id, version, orEmpty(text)));
     }
 }

@@ -19,9 +19,9 @@ import org.marugoto.casework.ConferenceView;
 import org.marugoto.casework.GoalOutcome;
 import org.marugoto.casework.PersonAgreement;
 import org.marugoto.casework.PlanStatus;
-import org.marugoto.casework.domain.CaseRecords;
 import org.marugoto.casework.domain.CaseService;
 import org.marugoto.casework.domain.ConferenceService;
+import org.marugoto.casework.domain.PlanService;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
@@ -48,19 +48,19 @@ class ConferenceController {
 
     private final ConferenceService conferences;
     private final CaseService cases;
-    private final CaseRecords records;
+    private final PlanService plans;
     private final Colleagues colleagues;
     private final DirectoryApi directory;
 
     ConferenceController(
             ConferenceService conferences,
             CaseService cases,
-            CaseRecords records,
+            PlanService plans,
             Colleagues colleagues,
             DirectoryApi directory) {
         this.conferences = conferences;
         this.cases = cases;
-        this.records = records;
+        this.plans = plans;
         this.colleagues = colleagues;
         this.directory = directory;
     }
@@ -131,10 +131,10 @@ class ConferenceController {
         model.addAttribute("member", conference.member(me));
         model.addAttribute("pledged", conference.pledged(me));
         if (!conference.restricted() && conference.kind() == ConferenceKind.JUSHO) {
-            model.addAttribute("draft", records.draft(conference.caseId()).orElse(null));
+            model.addAttribute("draft", plans.draft(conference.caseId()).orElse(null));
             model.addAttribute(
                     "inForce",
-                    records.currentPlan(conference.caseId())
+                    plans.currentPlan(conference.caseId())
                             .filter(p -> p.status() == PlanStatus.AGREED)
                             .orElse(null));
         }

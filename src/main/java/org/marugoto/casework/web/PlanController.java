@@ -13,8 +13,8 @@ import org.marugoto.casework.CaseCommands;
 import org.marugoto.casework.CaseView;
 import org.marugoto.casework.GoalOutcome;
 import org.marugoto.casework.PlanView;
-import org.marugoto.casework.domain.CaseRecords;
 import org.marugoto.casework.domain.CaseService;
+import org.marugoto.casework.domain.PlanService;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
@@ -45,19 +45,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PlanController {
 
     private final CaseService cases;
-    private final CaseRecords records;
+    private final PlanService plans;
     private final CasePersons persons;
     private final DirectoryApi directory;
     private final Colleagues colleagues;
 
     PlanController(
-            CaseService cases,
-            CaseRecords records,
-            CasePersons persons,
-            DirectoryApi directory,
-            Colleagues colleagues) {
+            CaseService cases, PlanService plans, CasePersons persons, DirectoryApi directory, Colleagues colleagues) {
         this.cases = cases;
-        this.records = records;
+        this.plans = plans;
         this.persons = persons;
         this.directory = directory;
         this.colleagues = colleagues;
@@ -72,7 +68,7 @@ class PlanController {
     @GetMapping("/cases/{id}/plan")
     String planForm(@PathVariable UUID id, Model model) {
         CaseView view = cases.get(id);
-        PlanView source = records.draft(id).orElse(records.currentPlan(id).orElse(null));
+        PlanView source = plans.draft(id).orElse(plans.currentPlan(id).orElse(null));
         PlanForm form = source == null ? PlanForm.fresh(LocalDate.now(Japan.ZONE)) : PlanForm.from(source);
         return planPage(model, view, form, null);
     }
@@ -109,7 +105,7 @@ class PlanController {
                     review,
                     goals,
                     form.personId());
-            records.saveDraft(id, form.draftVersion(), plan);
+            plans.saveDraft(id, form.draftVersion(), plan);
             return "redirect:/cases/" + id + "?done=plan";
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
@@ -200,7 +196,7 @@ class PlanController {
 
     @GetMapping("/plans/{planId}")
     String planView(@PathVariable UUID planId, Model model) {
-        PlanView plan = records.plan(planId, false);
+        PlanView plan = plans.plan(planId, false);
         CaseView view = cases.get(plan.caseId());
         model.addAttribute("kase", view);
         model.addAttribute("plan", plan);
@@ -213,7 +209,7 @@ class PlanController {
     @PostMapping("/plans/{planId}/review")
     String review(@PathVariable UUID planId, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         try {
-            records.review(planId, CaseActions.evaluations(params));
+            plans.review(planId, CaseActions.evaluations(params));
             redirect.addFlashAttribute("done", "review");
         } catch (RuleViolation violation) {
             CaseActions.refused(redirect, violation);
@@ -223,7 +219,7 @@ class PlanController {
 
     @PostMapping("/plan-actions/{actionId}/done")
     String actionDone(@PathVariable UUID actionId) {
-        UUID caseId = records.markActionDone(actionId);
+        UUID caseId = plans.markActionDone(actionId);
         return "redirect:/cases/" + caseId + "?done=action#plan";
     }
 }
