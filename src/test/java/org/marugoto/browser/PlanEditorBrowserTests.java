@@ -83,7 +83,9 @@ class PlanEditorBrowserTests extends BrowserTest {
         js("window.samePage = true;");
         type("aim", "父の介護と子育てを、ひとりで抱えこまずに、夫とも分け合いたい。");
         clickAndWaitFor("add-action-0", added + "description");
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo(added + "description");
+        // the keyboard continues in the new row (focus moves once htmx has settled the swap)
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until((WebDriver d) -> (added + "description")
+                .equals(d.switchTo().activeElement().getAttribute("id")));
         type(added + "description", "夫と週末の分担を話し合う場を持つ");
         new Select(browser.findElement(By.id(added + "agencyId"))).selectByVisibleText("美月野市 こども家庭センター");
         setValue(added + "dueDate", "2027-01-15");

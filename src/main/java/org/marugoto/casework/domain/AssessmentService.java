@@ -56,18 +56,7 @@ public class AssessmentService {
         }
         List<AssessmentView.Entry> entries =
                 command.entries().stream().filter(e -> !e.situation().isBlank()).toList();
-        boolean anything = !entries.isEmpty()
-                || blankToNull(command.summary()) != null
-                || blankToNull(command.wishes()) != null
-                || blankToNull(command.strengths()) != null;
-        if (!anything) {
-            throw new RuleViolation(null, "case.error.emptyAssessment");
-        }
-        for (AssessmentView.Entry entry : entries) {
-            if (!view.personIds().contains(entry.personId())) {
-                throw new RuleViolation(null, "case.error.notMember");
-            }
-        }
+        checkContent(view, command, entries);
         UUID id = Ids.newId();
         int versionNo = jdbc.sql("select coalesce(max(version_no), 0) + 1 from case_assessment where case_id = ?")
                 .param(caseId)
@@ -95,6 +84,23 @@ public class AssessmentService {
         insertEntries(id, entries);
         audit.record(AuditEntry.of(AuditAction.CREATE, "case_assessment", id).withPurpose("assessment"));
         return assessments(caseId).getFirst();
+    }
+
+    /** Something written, and situations only of the case's persons. */
+    private static void checkContent(
+            CaseView view, CaseCommands.Assessment command, List<AssessmentView.Entry> entries) {
+        boolean anything = !entries.isEmpty()
+                || blankToNull(command.summary()) != null
+                || blankToNull(command.wishes()) != null
+                || blankToNull(command.strengths()) != null;
+        if (!anything) {
+            throw new RuleViolation(null, "case.error.emptyAssessment");
+        }
+        for (AssessmentView.Entry entry : entries) {
+            if (!view.personIds().contains(entry.personId())) {
+                throw new RuleViolation(null, "case.error.notMember");
+            }
+        }
     }
 
     private void insertEntries(UUID assessmentId, List<AssessmentView.Entry> entries) {

@@ -262,6 +262,7 @@ public class CaseService {
         return new CaseLink(id, view.caseNumber(), mayRead(view));
     }
 
+    /** Whether the current user may read the case (without auditing a read): for links and lists. */
     public boolean mayRead(CaseView view) {
         return CurrentActor.get()
                 .map(actor -> access.mayAccess(actor, PersonalDataAction.READ, scope(view)))
@@ -278,6 +279,7 @@ public class CaseService {
         return store.team(caseId);
     }
 
+    /** The case's history line, oldest first: status changes, team changes, meetings. The caller has checked access. */
     @Transactional(readOnly = true)
     public List<CaseView.Event> history(UUID caseId) {
         return jdbc.sql("select * from support_case_event where case_id = ? order by at, id")
@@ -307,6 +309,10 @@ public class CaseService {
         return cases.stream().map(c -> new HouseholdCase(c, mayRead(c))).toList();
     }
 
+    /**
+     * Moves the case to its next stage ({@link CaseStatus#next()}): planning needs an assessment, support a plan
+     * agreed at a 重層的支援会議. Refused when the case changed since {@code seenVersion}.
+     */
     @Transactional
     public CaseView transition(UUID id, int seenVersion, CaseStatus to, @Nullable String note) {
         Actor actor = CaseStore.actor();

@@ -83,11 +83,7 @@ public class CaseTeamService {
             throw new RuleViolation("accountId", "case.error.alreadyMember", colleague.displayName());
         }
         boolean sameAgency = colleague.agencyId().equals(current.leadAgencyId());
-        boolean consented = current.consentGiven()
-                || consents.validConsentOfHousehold(
-                                current.householdId(), colleague.agencyId(), ConsentPurpose.INFORMATION_SHARING)
-                        .isPresent();
-        if (!sameAgency && !consented) {
+        if (!sameAgency && !sharedWith(current, colleague)) {
             throw new RuleViolation("accountId", "case.error.memberNeedsConsent");
         }
         UUID id = store.insertMember(
@@ -113,6 +109,14 @@ public class CaseTeamService {
                 .filter(m -> m.id().equals(id))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** Whether the person consented to the case's information being shared with the colleague's agency. */
+    private boolean sharedWith(CaseView view, Colleague colleague) {
+        return view.consentGiven()
+                || consents.validConsentOfHousehold(
+                                view.householdId(), colleague.agencyId(), ConsentPurpose.INFORMATION_SHARING)
+                        .isPresent();
     }
 
     /** Ends a membership; from this moment the person no longer sees the case. The lead cannot be removed. */

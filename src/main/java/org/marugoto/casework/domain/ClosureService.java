@@ -51,16 +51,7 @@ public class ClosureService {
         if (current.version() != seenVersion) {
             throw new OptimisticLockingFailureException("case " + id + " changed");
         }
-        if (!current.status().open()) {
-            throw new RuleViolation(
-                    null, "case.error.transition", current.status().name(), "CLOSED");
-        }
-        if (closure.evaluation().isBlank()) {
-            throw new RuleViolation("evaluation", "case.error.closureEvaluation");
-        }
-        if (closure.followUp().isBlank()) {
-            throw new RuleViolation("followUp", "case.error.followUp");
-        }
+        checkClosure(current, closure);
         plans.current(id).ifPresent(plan -> plans.evaluate(plan, closure.goalEvaluations(), true, actor));
         int changed = jdbc.sql("""
                         update support_case set status = 'CLOSED', closed_at = :now, closure_outcome = :outcome,
@@ -90,6 +81,20 @@ public class ClosureService {
         audit.record(
                 new AuditEntry(AuditAction.UPDATE, CaseStore.CASE, id, "case closure", Map.of("status", "CLOSED")));
         return store.find(id);
+    }
+
+    /** An open case, an overall evaluation and someone who keeps an eye on the household afterwards. */
+    private static void checkClosure(CaseView current, CaseCommands.Closure closure) {
+        if (!current.status().open()) {
+            throw new RuleViolation(
+                    null, "case.error.transition", current.status().name(), "CLOSED");
+        }
+        if (closure.evaluation().isBlank()) {
+            throw new RuleViolation("evaluation", "case.error.closureEvaluation");
+        }
+        if (closure.followUp().isBlank()) {
+            throw new RuleViolation("followUp", "case.error.followUp");
+        }
     }
 
     /**

@@ -96,30 +96,8 @@ public class ConferenceService {
         if (!actor.roleNames().contains(Role.MUNICIPAL_COORDINATOR.name())) {
             throw new AccessDeniedException("only the municipality convenes case conferences");
         }
-        if (!view.status().open()) {
-            throw new RuleViolation(null, "case.error.closed");
-        }
-        if (command.kind() == ConferenceKind.JUSHO && !cases.consentsToMeetings(view)) {
-            throw new RuleViolation("kind", "case.error.jushoNeedsConsent");
-        }
-        if (command.agenda().isBlank()) {
-            throw new RuleViolation("agenda", "case.error.agenda");
-        }
-        if (command.scheduledAt().isBefore(clock.instant().minus(Duration.ofDays(30)))) {
-            throw new RuleViolation("scheduledAt", "case.error.meetingDate");
-        }
-        Set<UUID> memberIds = new LinkedHashSet<>();
-        memberIds.add(actor.accountId());
-        memberIds.addAll(command.memberAccountIds());
-        if (command.kind() == ConferenceKind.SHIEN && memberIds.size() < 2) {
-            throw new RuleViolation("memberAccountIds", "case.error.shienMembers");
-        }
-        List<Colleague> members = new ArrayList<>();
-        for (UUID id : memberIds) {
-            members.add(colleagues
-                    .colleague(id)
-                    .orElseThrow(() -> new RuleViolation("memberAccountIds", "case.error.member")));
-        }
+        checkSchedule(view, command);
+        List<Colleague> members = members(command, actor);
         UUID id = Ids.newId();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -157,6 +135,38 @@ public class ConferenceService {
                 "case conference",
                 Map.of("kind", command.kind().name())));
         return get(id);
+    }
+
+    private void checkSchedule(CaseView view, CaseCommands.Conference command) {
+        if (!view.status().open()) {
+            throw new RuleViolation(null, "case.error.closed");
+        }
+        if (command.kind() == ConferenceKind.JUSHO && !cases.consentsToMeetings(view)) {
+            throw new RuleViolation("kind", "case.error.jushoNeedsConsent");
+        }
+        if (command.agenda().isBlank()) {
+            throw new RuleViolation("agenda", "case.error.agenda");
+        }
+        if (command.scheduledAt().isBefore(clock.instant().minus(Duration.ofDays(30)))) {
+            throw new RuleViolation("scheduledAt", "case.error.meetingDate");
+        }
+    }
+
+    /** The convener and the members named, each a professional of the municipality; a 支援会議 needs two at least. */
+    private List<Colleague> members(CaseCommands.Conference command, Actor actor) {
+        Set<UUID> memberIds = new LinkedHashSet<>();
+        memberIds.add(actor.accountId());
+        memberIds.addAll(command.memberAccountIds());
+        if (command.kind() == ConferenceKind.SHIEN && memberIds.size() < 2) {
+            throw new RuleViolation("memberAccountIds", "case.error.shienMembers");
+        }
+        List<Colleague> members = new ArrayList<>();
+        for (UUID id : memberIds) {
+            members.add(colleagues
+                    .colleague(id)
+                    .orElseThrow(() -> new RuleViolation("memberAccountIds", "case.error.member")));
+        }
+        return members;
     }
 
     /**
@@ -412,6 +422,7 @@ public class ConferenceService {
                 Map.of("decisions", String.join(",", decisions))));
     }
 
+    /** A scheduled meeting will not take place; it stays on the case with its status. Coordinators only. */
     @Transactional
     public void cancel(UUID id, int seenVersion) {
         Actor actor = CaseStore.actor();
@@ -433,6 +444,7 @@ public class ConferenceService {
         store.event(view.id(), "CONFERENCE_CANCELLED", null, null, null, actor);
     }
 
+    /** A meeting's action item is done, marked by a member of the meeting; answers the meeting. */
     @Transactional
     public UUID markActionDone(UUID actionId) {
         Actor actor = CaseStore.actor();

@@ -146,6 +146,7 @@ public class PlanService {
         return plans.plan(planId);
     }
 
+    /** An action of the plan is done, marked by the team; answers the case. */
     @Transactional
     public UUID markActionDone(UUID actionId) {
         Actor actor = CaseStore.actor();

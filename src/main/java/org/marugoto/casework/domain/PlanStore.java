@@ -65,6 +65,7 @@ class PlanStore {
                 .map(this::plan);
     }
 
+    /** One plan version with its goals, their actions and evaluations. */
     PlanView plan(UUID planId) {
         PlanView head = jdbc.sql("select * from support_plan where municipality_id = ? and id = ?")
                 .params(tenancy.municipalityId(), planId)
@@ -91,6 +92,30 @@ class PlanStore {
                 })
                 .optional()
                 .orElseThrow(() -> new NotFoundException("support_plan", planId));
+        return withGoals(head, goals(planId));
+    }
+
+    private List<PlanView.Goal> goals(UUID planId) {
+        Map<UUID, List<PlanView.Action>> actions = actions(planId);
+        Map<UUID, List<PlanView.Evaluation>> evaluations = evaluations(planId);
+        return jdbc.sql("select * from support_plan_goal where plan_id = ? order by position")
+                .param(planId)
+                .query((rs, i) -> {
+                    UUID goalId = rs.getObject("id", UUID.class);
+                    return new PlanView.Goal(
+                            goalId,
+                            rs.getInt("position"),
+                            rs.getString("issue"),
+                            rs.getString("goal"),
+                            rs.getString("person_role"),
+                            actions.getOrDefault(goalId, List.of()),
+                            evaluations.getOrDefault(goalId, List.of()));
+                })
+                .list();
+    }
+
+    /** The plan's actions by goal, in their order. */
+    private Map<UUID, List<PlanView.Action>> actions(UUID planId) {
         Map<UUID, List<PlanView.Action>> actions = new HashMap<>();
         jdbc.sql("select * from support_plan_action where plan_id = ? order by position")
                 .param(planId)
@@ -107,6 +132,11 @@ class PlanStore {
                     return null;
                 })
                 .list();
+        return actions;
+    }
+
+    /** The plan's goal evaluations by goal, oldest first. */
+    private Map<UUID, List<PlanView.Evaluation>> evaluations(UUID planId) {
         Map<UUID, List<PlanView.Evaluation>> evaluations = new HashMap<>();
         jdbc.sql("select * from support_goal_evaluation where plan_id = ? order by evaluated_at, id")
                 .param(planId)
@@ -121,20 +151,10 @@ class PlanStore {
                     return null;
                 })
                 .list();
-        List<PlanView.Goal> goals = jdbc.sql("select * from support_plan_goal where plan_id = ? order by position")
-                .param(planId)
-                .query((rs, i) -> {
-                    UUID goalId = rs.getObject("id", UUID.class);
-                    return new PlanView.Goal(
-                            goalId,
-                            rs.getInt("position"),
-                            rs.getString("issue"),
-                            rs.getString("goal"),
-                            rs.getString("person_role"),
-                            actions.getOrDefault(goalId, List.of()),
-                            evaluations.getOrDefault(goalId, List.of()));
-                })
-                .list();
+        return evaluations;
+    }
+
+    private static PlanView withGoals(PlanView head, List<PlanView.Goal> goals) {
         return new PlanView(
                 head.id(),
                 head.caseId(),

@@ -47,6 +47,7 @@ public class ProgressService {
         this.clock = clock;
     }
 
+    /** Writes a progress record of something that happened (not in the future), about one of the case's persons or none. */
     @Transactional
     public ProgressView addProgress(UUID caseId, CaseCommands.Progress command) {
         Actor actor = CaseStore.actor();
@@ -105,7 +106,7 @@ public class ProgressService {
 
     /**
      * Overdue plan actions, overdue meeting action items and plans past their review date, in the given cases
-     * (which the caller read for the current user).
+     * (which the caller read for the current user), the oldest date first.
      */
     @Transactional(readOnly = true)
     public List<OverdueItem> overdue(List<CaseView> cases) {
@@ -115,53 +116,50 @@ public class ProgressService {
         UUID[] ids = cases.stream().map(CaseView::id).toArray(UUID[]::new);
         LocalDate today = Japan.today(clock);
         List<OverdueItem> items = new ArrayList<>();
-        items.addAll(jdbc.sql("""
-                        select c.id, c.case_number, a.description, a.due_date from support_plan_action a
-                        join support_plan p on p.id = a.plan_id join support_case c on c.id = p.case_id
-                        where p.status = 'AGREED' and a.done_at is null and a.due_date < :today
-                          and c.id = any(:ids)
-                        """)
-                .param("today", today)
-                .param("ids", ids)
-                .query((rs, i) -> new OverdueItem(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("case_number"),
-                        rs.getString("description"),
-                        rs.getDate("due_date").toLocalDate(),
-                        "ACTION"))
-                .list());
-        items.addAll(jdbc.sql("""
-                        select c.id, c.case_number, a.description, a.due_date from case_conference_action a
-                        join support_case c on c.id = a.case_id
-                        join case_conference f on f.id = a.conference_id
-                        where a.done_at is null and a.due_date < :today and c.id = any(:ids) and f.kind = 'JUSHO'
-                        """)
-                .param("today", today)
-                .param("ids", ids)
-                .query((rs, i) -> new OverdueItem(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("case_number"),
-                        rs.getString("description"),
-                        rs.getDate("due_date").toLocalDate(),
-                        "MEETING_ACTION"))
-                .list());
-        items.addAll(jdbc.sql("""
-                        select c.id, c.case_number, p.version_no, p.review_date from support_plan p
-                        join support_case c on c.id = p.case_id
-                        where p.status = 'AGREED' and p.review_date < :today and c.id = any(:ids)
-                          and not exists (select 1 from support_goal_evaluation e where e.plan_id = p.id
-                                          and e.evaluated_at >= p.review_date)
-                        """)
-                .param("today", today)
-                .param("ids", ids)
-                .query((rs, i) -> new OverdueItem(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("case_number"),
-                        String.valueOf(rs.getInt("version_no")),
-                        rs.getDate("review_date").toLocalDate(),
-                        "REVIEW"))
-                .list());
+        items.addAll(overdue(OVERDUE_ACTIONS, "ACTION", today, ids));
+        items.addAll(overdue(OVERDUE_MEETING_ACTIONS, "MEETING_ACTION", today, ids));
+        items.addAll(overdue(OVERDUE_REVIEWS, "REVIEW", today, ids));
         items.sort(Comparator.comparing(OverdueItem::dueDate));
         return items;
     }
+
+    /** Runs one of the overdue queries: each selects the case's id and number, a description and a due date. */
+    private List<OverdueItem> overdue(String sql, String kind, LocalDate today, UUID[] ids) {
+        return jdbc.sql(sql)
+                .param("today", today)
+                .param("ids", ids)
+                .query((rs, i) -> new OverdueItem(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("case_number"),
+                        rs.getString("description"),
+                        rs.getDate("due_date").toLocalDate(),
+                        kind))
+                .list();
+    }
+
+    /** Open actions of the plan in force past their date. */
+    private static final String OVERDUE_ACTIONS = """
+            select c.id, c.case_number, a.description, a.due_date from support_plan_action a
+            join support_plan p on p.id = a.plan_id join support_case c on c.id = p.case_id
+            where p.status = 'AGREED' and a.done_at is null and a.due_date < :today
+              and c.id = any(:ids)
+            """;
+
+    /** Open action items of a 重層的支援会議 past their date (those of a 支援会議 stay with its members). */
+    private static final String OVERDUE_MEETING_ACTIONS = """
+            select c.id, c.case_number, a.description, a.due_date from case_conference_action a
+            join support_case c on c.id = a.case_id
+            join case_conference f on f.id = a.conference_id
+            where a.done_at is null and a.due_date < :today and c.id = any(:ids) and f.kind = 'JUSHO'
+            """;
+
+    /** Plans in force past their review date without an evaluation since; the description is the version number. */
+    private static final String OVERDUE_REVIEWS = """
+            select c.id, c.case_number, p.version_no::text as description, p.review_date as due_date
+            from support_plan p
+            join support_case c on c.id = p.case_id
+            where p.status = 'AGREED' and p.review_date < :today and c.id = any(:ids)
+              and not exists (select 1 from support_goal_evaluation e where e.plan_id = p.id
+                              and e.evaluated_at >= p.review_date)
+            """;
 }
