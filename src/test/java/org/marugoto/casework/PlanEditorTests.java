@@ -123,6 +123,24 @@ class PlanEditorTests {
 
     @Test
     @WithUserDetails("coordinator")
+    void aWrongActionIsNamedAtItsFieldAndLinkedFromTheSummary() throws Exception {
+        UUID kase = caseOf("佐々木家");
+        long before = plans(kase);
+        String page = mvc.perform(typed(kase))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("href=\"#goals0.actions0.dueDate\"", "href=\"#goals0.actions0.agencyId\"")
+                .contains("その元号にその年はありません", "支援内容の担当機関を選んでください。")
+                .contains("aria-invalid=\"true\" id=\"goals0.actions0.agencyId\"")
+                .contains("value=\"通院の付き添い\"", "value=\"送迎の手配\"");
+        assertThat(plans(kase)).isEqualTo(before);
+    }
+
+    @Test
+    @WithUserDetails("coordinator")
     void aChangeNamingNoRowLeavesTheFormAsTyped() throws Exception {
         UUID kase = caseOf("佐々木家");
         mvc.perform(typed(kase).param("change", "remove-action:9:9")).andExpect(status().isOk());
