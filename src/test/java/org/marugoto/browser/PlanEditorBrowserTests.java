@@ -2,6 +2,11 @@ package org.marugoto.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -9,6 +14,8 @@ import org.marugoto.MarugotoTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -45,13 +52,24 @@ class PlanEditorBrowserTests extends BrowserTest {
                 .until((WebDriver d) -> !d.findElements(By.id(appears)).isEmpty());
     }
 
+    /** With -Dmarugoto.screenshots=true, the rows as a phone shows them (target/phone-screenshots/plan-editor*.png). */
+    void screenshot(String name) throws IOException {
+        if (!Boolean.getBoolean("marugoto.screenshots")) {
+            return;
+        }
+        js("document.getElementById('goal-0').scrollIntoView();");
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path dir = Files.createDirectories(Path.of("target/phone-screenshots"));
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     long width(String id) {
         return ((Number) js("return arguments[0].getBoundingClientRect().width;", browser.findElement(By.id(id))))
                 .longValue();
     }
 
     @Test
-    void rowsAreAddedAndRemovedInPlaceAndTheWholePlanIsSavedOnAPhone() {
+    void rowsAreAddedAndRemovedInPlaceAndTheWholePlanIsSavedOnAPhone() throws IOException {
         UUID kase = caseOf("髙橋家");
         logIn("caseworker3");
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -71,6 +89,7 @@ class PlanEditorBrowserTests extends BrowserTest {
         }
         assertThat(((Number) js("return document.documentElement.scrollWidth;")).longValue())
                 .isLessThanOrEqualTo(390);
+        screenshot("plan-editor");
 
         // the rows the draft has now (other tests may have saved it before)
         int actions =
@@ -111,6 +130,7 @@ class PlanEditorBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id(goal + "actions0.description")).getAttribute("value"))
                 .isEqualTo("産後ケアの訪問");
 
+        screenshot("plan-editor-rows-added");
         click(By.id("save-plan"));
         assertThat(text(By.cssSelector("[role=status]"))).contains("支援プランの案を保存しました");
         assertThat(jdbc.sql("""
