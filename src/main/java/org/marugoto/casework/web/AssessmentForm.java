@@ -1,5 +1,7 @@
 package org.marugoto.casework.web;
 
+import static org.marugoto.shared.text.Texts.orEmpty;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,9 +58,5 @@ record AssessmentForm(
 
     static String key(UUID personId, AssessmentDomain domain) {
         return personId + ":" + domain.name();
-    }
-
-    private static String orEmpty(@Nullable String value) {
-        return value == null ? "" : value;
     }
 }

@@ -1,5 +1,8 @@
 package org.marugoto.casework.web;
 
+import static org.marugoto.shared.text.Texts.orEmpty;
+
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -82,7 +85,7 @@ record PlanForm(
     }
 
     /** A new plan's form: no goals yet, running six months from today with a review after three. */
-    static PlanForm fresh(java.time.LocalDate today) {
+    static PlanForm fresh(LocalDate today) {
         return new PlanForm(
                 null,
                 null,
@@ -199,9 +202,5 @@ record PlanForm(
 
     private static int index(String value) {
         return Integer.parseInt(value);
-    }
-
-    private static String orEmpty(@Nullable String value) {
-        return value == null ? "" : value;
     }
 }
