@@ -40,9 +40,12 @@ import org.marugoto.casework.ConferenceKind;
 import org.marugoto.casework.ConferenceView;
 import org.marugoto.casework.PlanView;
 import org.marugoto.casework.TeamRole;
-import org.marugoto.casework.domain.CaseRecords;
+import org.marugoto.casework.domain.AssessmentService;
 import org.marugoto.casework.domain.CaseService;
+import org.marugoto.casework.domain.CaseTeamService;
+import org.marugoto.casework.domain.ClosureService;
 import org.marugoto.casework.domain.ConferenceService;
+import org.marugoto.casework.domain.PlanService;
 import org.marugoto.consent.ConsentApi;
 import org.marugoto.consent.ConsentGiver;
 import org.marugoto.consent.ConsentMethod;
@@ -452,7 +455,16 @@ class AuthorizationMatrixTests {
     CaseService cases;
 
     @Autowired
-    CaseRecords records;
+    AssessmentService assessments;
+
+    @Autowired
+    PlanService planService;
+
+    @Autowired
+    CaseTeamService teams;
+
+    @Autowired
+    ClosureService closures;
 
     @Autowired
     ConferenceService conferences;
@@ -864,7 +876,7 @@ class AuthorizationMatrixTests {
         CaseView team = openCase(household("mx.author-west", "チーム"), ConsentStatus.GIVEN);
         as("coordinator");
         for (Role role : List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR)) {
-            cases.addMember(team.id(), account(actors.get(role)), TeamRole.MEMBER);
+            teams.addMember(team.id(), account(actors.get(role)), TeamRole.MEMBER);
         }
         PlanView plan = plan(team);
         caseSituation(Situation.CASE_TEAM_MEMBER, team, plan);
@@ -872,8 +884,8 @@ class AuthorizationMatrixTests {
         CaseView removed = openCase(household("mx.author-west", "除外"), ConsentStatus.GIVEN);
         as("coordinator");
         for (Role role : List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR)) {
-            CaseView.TeamMember member = cases.addMember(removed.id(), account(actors.get(role)), TeamRole.MEMBER);
-            cases.removeMember(removed.id(), member.id(), member.version(), "担当替え");
+            CaseView.TeamMember member = teams.addMember(removed.id(), account(actors.get(role)), TeamRole.MEMBER);
+            teams.removeMember(removed.id(), member.id(), member.version(), "担当替え");
         }
         PlanView removedPlan = plan(removed);
         caseSituation(Situation.REMOVED_TEAM_MEMBER, removed, removedPlan);
@@ -978,7 +990,7 @@ class AuthorizationMatrixTests {
                 .param(plan.id())
                 .query(UUID.class)
                 .single();
-        records.markActionDone(action);
+        planService.markActionDone(action);
         v.put("planAction", action.toString());
     }
 
@@ -1098,7 +1110,7 @@ class AuthorizationMatrixTests {
 
     PlanView plan(CaseView c) {
         as("coordinator");
-        return records.saveDraft(
+        return planService.saveDraft(
                 c.id(),
                 null,
                 new CaseCommands.Plan(

@@ -17,9 +17,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
 import org.marugoto.TestClock;
-import org.marugoto.casework.domain.CaseRecords;
+import org.marugoto.casework.domain.AssessmentService;
 import org.marugoto.casework.domain.CaseService;
+import org.marugoto.casework.domain.CaseTeamService;
+import org.marugoto.casework.domain.ClosureService;
 import org.marugoto.casework.domain.ConferenceService;
+import org.marugoto.casework.domain.PlanService;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.MemberView;
@@ -42,7 +45,16 @@ class CaseworkServiceTests {
     CaseService cases;
 
     @Autowired
-    CaseRecords records;
+    AssessmentService assessments;
+
+    @Autowired
+    PlanService planService;
+
+    @Autowired
+    CaseTeamService teams;
+
+    @Autowired
+    ClosureService closures;
 
     @Autowired
     ConferenceService conferences;
@@ -120,7 +132,7 @@ class CaseworkServiceTests {
     }
 
     AssessmentView assess(CaseView view, Household h) {
-        return records.recordAssessment(
+        return assessments.recordAssessment(
                 view.id(),
                 new CaseCommands.Assessment(
                         "母の介護を長男が一人で担っている",
@@ -166,16 +178,16 @@ class CaseworkServiceTests {
                 .containsExactlyInAnyOrder(TeamRole.LEAD, TeamRole.MEMBER);
 
         as("coordinator");
-        assertThatThrownBy(() -> cases.addMember(opened.id(), account("caseworker2"), TeamRole.MEMBER))
+        assertThatThrownBy(() -> teams.addMember(opened.id(), account("caseworker2"), TeamRole.MEMBER))
                 .hasMessageContaining("case.error.memberNeedsConsent");
         CaseView consented = cases.recordConsent(opened.id(), opened.version(), LocalDate.now(), "チーム内で共有");
-        CaseView.TeamMember added = cases.addMember(consented.id(), account("caseworker2"), TeamRole.MEMBER);
-        assertThatThrownBy(() -> cases.addMember(consented.id(), account("caseworker2"), TeamRole.MEMBER))
+        CaseView.TeamMember added = teams.addMember(consented.id(), account("caseworker2"), TeamRole.MEMBER);
+        assertThatThrownBy(() -> teams.addMember(consented.id(), account("caseworker2"), TeamRole.MEMBER))
                 .hasMessageContaining("case.error.alreadyMember");
 
         as("caseworker2");
         assertThat(cases.get(opened.id()).summary()).isEqualTo("母の介護と長男のひきこもり");
-        assertThatThrownBy(() -> cases.removeMember(opened.id(), added.id(), added.version(), "自分で"))
+        assertThatThrownBy(() -> teams.removeMember(opened.id(), added.id(), added.version(), "自分で"))
                 .isInstanceOf(AccessDeniedException.class);
 
         as("caseworker3"); // same role, other agency, not in the team
@@ -186,9 +198,9 @@ class CaseworkServiceTests {
         assertThatThrownBy(() -> cases.get(opened.id())).isInstanceOf(AccessDeniedException.class);
 
         as("coordinator");
-        assertThatThrownBy(() -> cases.removeMember(opened.id(), added.id(), added.version(), " "))
+        assertThatThrownBy(() -> teams.removeMember(opened.id(), added.id(), added.version(), " "))
                 .hasMessageContaining("case.error.removeReason");
-        cases.removeMember(opened.id(), added.id(), added.version(), "就労支援が終わった");
+        teams.removeMember(opened.id(), added.id(), added.version(), "就労支援が終わった");
         as("caseworker2");
         assertThatThrownBy(() -> cases.get(opened.id())).isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.sql("select count(*) from audit_event where record_id = ? and action = 'ACCESS_DENIED'")
@@ -237,19 +249,19 @@ class CaseworkServiceTests {
 
         as("coordinator");
         CaseView consented = cases.recordConsent(opened.id(), opened.version(), LocalDate.now(), "チーム内で共有");
-        CaseView.TeamMember added = cases.addMember(consented.id(), account("caseworker2"), TeamRole.MEMBER);
+        CaseView.TeamMember added = teams.addMember(consented.id(), account("caseworker2"), TeamRole.MEMBER);
         assertThat(cases.myCases(true)).extracting(CaseView::id).contains(opened.id());
         as("caseworker2");
         assertThat(cases.myCases(false)).extracting(CaseView::id).containsOnlyOnce(opened.id());
         assertSameAsBefore("caseworker2", false);
         as("coordinator");
-        cases.removeMember(opened.id(), added.id(), added.version(), "就労支援が終わった");
+        teams.removeMember(opened.id(), added.id(), added.version(), "就労支援が終わった");
         as("caseworker2");
         assertThat(cases.myCases(false)).extracting(CaseView::id).doesNotContain(opened.id());
 
         as("caseworker");
         CaseView current = cases.get(opened.id());
-        cases.close(
+        closures.close(
                 current.id(),
                 current.version(),
                 new CaseCommands.Closure(ClosureOutcome.GOALS_MET, "落ち着いた", null, "民生委員が見守る", Map.of()));
@@ -277,12 +289,12 @@ class CaseworkServiceTests {
         CaseView opened = open(h, ConsentStatus.GIVEN);
         assess(opened, h);
         CaseView planning = cases.transition(opened.id(), opened.version(), CaseStatus.PLANNING, null);
-        PlanView draft = records.saveDraft(planning.id(), null, plan("母と二人で、この家で暮らし続けたい"));
+        PlanView draft = planService.saveDraft(planning.id(), null, plan("母と二人で、この家で暮らし続けたい"));
         assertThat(draft.versionNo()).isEqualTo(1);
         assertThat(draft.status()).isEqualTo(PlanStatus.DRAFT);
-        assertThatThrownBy(() -> records.saveDraft(planning.id(), null, plan("別の案")))
+        assertThatThrownBy(() -> planService.saveDraft(planning.id(), null, plan("別の案")))
                 .isInstanceOf(OptimisticLockingFailureException.class);
-        assertThatThrownBy(() -> records.saveDraft(planning.id(), draft.version(), plan(" ")))
+        assertThatThrownBy(() -> planService.saveDraft(planning.id(), draft.version(), plan(" ")))
                 .hasMessageContaining("case.error.aim");
 
         as("coordinator");
@@ -322,11 +334,11 @@ class CaseworkServiceTests {
                                 LocalDate.now().plusDays(3)))));
         assertThat(held.planId()).isEqualTo(draft.id());
         assertThat(cases.get(opened.id()).status()).isEqualTo(CaseStatus.SUPPORT);
-        PlanView agreed = records.plan(draft.id(), false);
+        PlanView agreed = planService.plan(draft.id(), false);
         assertThat(agreed.status()).isEqualTo(PlanStatus.AGREED);
         assertThat(agreed.personAgreement()).isEqualTo(PersonAgreement.AGREED);
 
-        PlanView second = records.saveDraft(opened.id(), null, plan("長男が週2日働き、母はデイに通う"));
+        PlanView second = planService.saveDraft(opened.id(), null, plan("長男が週2日働き、母はデイに通う"));
         assertThat(second.versionNo()).isEqualTo(2);
         ConferenceView review = conferences.schedule(
                 opened.id(),
@@ -345,24 +357,24 @@ class CaseworkServiceTests {
                         null,
                         Map.of(firstGoal, new CaseCommands.Evaluation(GoalOutcome.PARTLY, "見学はできた")),
                         List.of()));
-        assertThat(records.plans(opened.id()))
+        assertThat(planService.plans(opened.id()))
                 .extracting(PlanView::versionNo, PlanView::status)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(2, PlanStatus.AGREED),
                         org.assertj.core.groups.Tuple.tuple(1, PlanStatus.SUPERSEDED));
-        assertThat(records.plan(draft.id(), false).goals().getFirst().evaluations())
+        assertThat(planService.plan(draft.id(), false).goals().getFirst().evaluations())
                 .extracting(PlanView.Evaluation::outcome)
                 .containsExactly(GoalOutcome.PARTLY);
 
         CaseView current = cases.get(opened.id());
         UUID goalOfSecond =
-                records.plans(opened.id()).getFirst().goals().getFirst().id();
-        assertThatThrownBy(() -> cases.close(
+                planService.plans(opened.id()).getFirst().goals().getFirst().id();
+        assertThatThrownBy(() -> closures.close(
                         opened.id(),
                         current.version(),
                         new CaseCommands.Closure(ClosureOutcome.GOALS_MET, "安定した", null, " ", Map.of())))
                 .hasMessageContaining("case.error.followUp");
-        CaseView closed = cases.close(
+        CaseView closed = closures.close(
                 opened.id(),
                 current.version(),
                 new CaseCommands.Closure(
@@ -372,13 +384,13 @@ class CaseworkServiceTests {
                         "民生委員が月1回訪問",
                         Map.of(goalOfSecond, new CaseCommands.Evaluation(GoalOutcome.ACHIEVED, null))));
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
-        assertThatThrownBy(() -> records.saveDraft(opened.id(), null, plan("閉じた後")))
+        assertThatThrownBy(() -> planService.saveDraft(opened.id(), null, plan("閉じた後")))
                 .hasMessageContaining("case.error.closed");
 
-        CaseView reopened = cases.reopen(opened.id(), closed.version(), "母が入院し長男がまた一人に");
+        CaseView reopened = closures.reopen(opened.id(), closed.version(), "母が入院し長男がまた一人に");
         assertThat(reopened.status()).isEqualTo(CaseStatus.ASSESSMENT);
         assertThat(reopened.reopenCount()).isEqualTo(1);
-        List<PlanView> plans = records.plans(opened.id());
+        List<PlanView> plans = planService.plans(opened.id());
         assertThat(plans).hasSize(3);
         assertThat(plans.getFirst().status()).isEqualTo(PlanStatus.DRAFT);
         assertThat(plans.getFirst().aim()).isEqualTo("長男が週2日働き、母はデイに通う");

@@ -25,9 +25,13 @@ import org.marugoto.casework.PersonAgreement;
 import org.marugoto.casework.PlanView;
 import org.marugoto.casework.ProgressKind;
 import org.marugoto.casework.TeamRole;
-import org.marugoto.casework.domain.CaseRecords;
+import org.marugoto.casework.domain.AssessmentService;
 import org.marugoto.casework.domain.CaseService;
+import org.marugoto.casework.domain.CaseTeamService;
+import org.marugoto.casework.domain.ClosureService;
 import org.marugoto.casework.domain.ConferenceService;
+import org.marugoto.casework.domain.PlanService;
+import org.marugoto.casework.domain.ProgressService;
 import org.marugoto.consultation.ConsentStatus;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.MemberView;
@@ -55,7 +59,11 @@ import org.springframework.stereotype.Component;
 class CaseworkDemoData implements ApplicationRunner {
 
     private final CaseService cases;
-    private final CaseRecords records;
+    private final CaseTeamService teams;
+    private final AssessmentService assessments;
+    private final PlanService plans;
+    private final ProgressService progressRecords;
+    private final ClosureService closures;
     private final ConferenceService conferences;
     private final PeopleApi people;
     private final DirectoryApi directory;
@@ -64,14 +72,22 @@ class CaseworkDemoData implements ApplicationRunner {
 
     CaseworkDemoData(
             CaseService cases,
-            CaseRecords records,
+            CaseTeamService teams,
+            AssessmentService assessments,
+            PlanService plans,
+            ProgressService progressRecords,
+            ClosureService closures,
             ConferenceService conferences,
             PeopleApi people,
             DirectoryApi directory,
             UserDetailsService users,
             JdbcClient jdbc) {
         this.cases = cases;
-        this.records = records;
+        this.teams = teams;
+        this.assessments = assessments;
+        this.plans = plans;
+        this.progressRecords = progressRecords;
+        this.closures = closures;
         this.conferences = conferences;
         this.people = people;
         this.directory = directory;
@@ -112,8 +128,8 @@ class CaseworkDemoData implements ApplicationRunner {
                 "82歳の母（認知症の疑い）と、20年以上働いていない52歳の長男。母の通帳を長男が管理できず、公共料金の滞納が続いている。",
                 List.of("CARE", "HIKIKOMORI", "INCOME"));
         as("coordinator");
-        cases.addMember(c.id(), account("caseworker2"), TeamRole.MEMBER);
-        cases.addMember(c.id(), account("supervisor"), TeamRole.ADVISOR);
+        teams.addMember(c.id(), account("caseworker2"), TeamRole.MEMBER);
+        teams.addMember(c.id(), account("supervisor"), TeamRole.ADVISOR);
         as("caseworker");
         assess(
                 c,
@@ -130,7 +146,7 @@ class CaseworkDemoData implements ApplicationRunner {
                 "母の夜間の徘徊。",
                 "長男の睡眠の乱れ。");
         c = cases.transition(c.id(), cases.get(c.id()).version(), CaseStatus.PLANNING, "アセスメントがまとまった");
-        PlanView draft = records.saveDraft(
+        PlanView draft = plans.saveDraft(
                 c.id(),
                 null,
                 new CaseCommands.Plan(
@@ -201,7 +217,7 @@ class CaseworkDemoData implements ApplicationRunner {
                 "乳児を育てながら、要介護の父の介護もしている30代の娘（ダブルケア）。夫は単身赴任。",
                 List.of("CHILDCARE", "CARE"));
         as("coordinator2");
-        cases.addMember(c.id(), account("caseworker"), TeamRole.MEMBER);
+        teams.addMember(c.id(), account("caseworker"), TeamRole.MEMBER);
         as("caseworker3");
         assess(
                 c,
@@ -211,7 +227,7 @@ class CaseworkDemoData implements ApplicationRunner {
                 "娘の産後うつの兆し。",
                 "夫との話し合いができていない。");
         c = cases.transition(c.id(), cases.get(c.id()).version(), CaseStatus.PLANNING, null);
-        records.saveDraft(
+        plans.saveDraft(
                 c.id(),
                 null,
                 new CaseCommands.Plan(
@@ -347,7 +363,7 @@ class CaseworkDemoData implements ApplicationRunner {
                 goal("外出が減っている", "週に一度はサロンに行きたい", "サロンに行ってみる", action("地区のサロンに同行", "SHAKYO", "csw", -10, "1回")));
         as("caseworker");
         c = cases.get(c.id());
-        cases.close(
+        closures.close(
                 c.id(),
                 c.version(),
                 new CaseCommands.Closure(
@@ -381,7 +397,7 @@ class CaseworkDemoData implements ApplicationRunner {
                         action("ポルトガル語通訳つきの家計相談", "JIRITSU", "caseworker2", -20, "2回")));
         as("caseworker3");
         c = cases.get(c.id());
-        c = cases.close(
+        c = closures.close(
                 c.id(),
                 c.version(),
                 new CaseCommands.Closure(
@@ -390,7 +406,7 @@ class CaseworkDemoData implements ApplicationRunner {
                         "「ありがとう。日本語の教室にも行きたい」",
                         "国際交流協会の日本語教室の担当者が様子を見る。",
                         Map.of(plan.goals().getFirst().id(), new CaseCommands.Evaluation(GoalOutcome.ACHIEVED, null))));
-        cases.reopen(c.id(), c.version(), "再びシフトが減り、家賃の支払いが難しいと母から連絡があった。");
+        closures.reopen(c.id(), c.version(), "再びシフトが減り、家賃の支払いが難しいと母から連絡があった。");
     }
 
     /** The mother and son who fled DV (支援措置): housing, income and school, with the address masked throughout. */
@@ -409,7 +425,7 @@ class CaseworkDemoData implements ApplicationRunner {
                 "配偶者からの暴力を逃れて転入した母と小学生の長男。住まいの確保、生活費、長男の転校の手続きが重なっている。",
                 List.of("ABUSE_DV", "HOUSING", "INCOME"));
         as("coordinator");
-        cases.addMember(c.id(), account("caseworker2"), TeamRole.MEMBER);
+        teams.addMember(c.id(), account("caseworker2"), TeamRole.MEMBER);
         agreedPlan(
                 c,
                 "caseworker3",
@@ -453,7 +469,7 @@ class CaseworkDemoData implements ApplicationRunner {
     }
 
     private void assess(CaseView c, String summary, String strengths, String wishes, String risks, String unvoiced) {
-        records.recordAssessment(
+        assessments.recordAssessment(
                 c.id(),
                 new CaseCommands.Assessment(
                         summary,
@@ -470,7 +486,7 @@ class CaseworkDemoData implements ApplicationRunner {
         as(worker);
         assess(c, "相談の経過から世帯の状況を整理した。", "相談に来られる力がある。", aim, "生活の急な変化。", "");
         c = cases.transition(c.id(), cases.get(c.id()).version(), CaseStatus.PLANNING, null);
-        PlanView draft = records.saveDraft(
+        PlanView draft = plans.saveDraft(
                 c.id(),
                 null,
                 new CaseCommands.Plan(
@@ -502,12 +518,12 @@ class CaseworkDemoData implements ApplicationRunner {
                         null,
                         Map.of(),
                         List.of()));
-        return records.plan(draft.id(), false);
+        return plans.plan(draft.id(), false);
     }
 
     private void progress(CaseView c, String who, int daysAgo, ProgressKind kind, @Nullable UUID person, String text) {
         as(who);
-        records.addProgress(
+        progressRecords.addProgress(
                 c.id(), new CaseCommands.Progress(Instant.now().minus(Duration.ofDays(daysAgo)), kind, person, text));
     }
 

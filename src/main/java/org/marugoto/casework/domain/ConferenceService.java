@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.marugoto.access.AccessApi;
 import org.marugoto.access.Colleagues;
 import org.marugoto.access.Colleagues.Colleague;
@@ -30,6 +31,7 @@ import org.marugoto.casework.ConferenceDecision;
 import org.marugoto.casework.ConferenceKind;
 import org.marugoto.casework.ConferenceStatus;
 import org.marugoto.casework.ConferenceView;
+import org.marugoto.casework.PersonAgreement;
 import org.marugoto.casework.PlanStatus;
 import org.marugoto.casework.PlanView;
 import org.marugoto.shared.Actor;
@@ -60,6 +62,7 @@ public class ConferenceService {
     private final AccessApi access;
     private final AuditApi audit;
     private final CaseService cases;
+    private final CaseStore store;
     private final PlanStore plans;
     private final Colleagues colleagues;
     private final Clock clock;
@@ -70,6 +73,7 @@ public class ConferenceService {
             AccessApi access,
             AuditApi audit,
             CaseService cases,
+            CaseStore store,
             PlanStore plans,
             Colleagues colleagues,
             Clock clock) {
@@ -78,6 +82,7 @@ public class ConferenceService {
         this.access = access;
         this.audit = audit;
         this.cases = cases;
+        this.store = store;
         this.plans = plans;
         this.colleagues = colleagues;
         this.clock = clock;
@@ -86,35 +91,13 @@ public class ConferenceService {
     /** Schedules a meeting. Only the municipality's coordinators convene; a 重層的支援会議 needs the person's consent. */
     @Transactional
     public ConferenceView schedule(UUID caseId, CaseCommands.Conference command) {
-        Actor actor = CaseService.actor();
+        Actor actor = CaseStore.actor();
         CaseView view = cases.authorizeWrite(caseId, "case conference");
         if (!actor.roleNames().contains(Role.MUNICIPAL_COORDINATOR.name())) {
             throw new AccessDeniedException("only the municipality convenes case conferences");
         }
-        if (!view.status().open()) {
-            throw new RuleViolation(null, "case.error.closed");
-        }
-        if (command.kind() == ConferenceKind.JUSHO && !cases.consentsToMeetings(view)) {
-            throw new RuleViolation("kind", "case.error.jushoNeedsConsent");
-        }
-        if (command.agenda().isBlank()) {
-            throw new RuleViolation("agenda", "case.error.agenda");
-        }
-        if (command.scheduledAt().isBefore(clock.instant().minus(Duration.ofDays(30)))) {
-            throw new RuleViolation("scheduledAt", "case.error.meetingDate");
-        }
-        Set<UUID> memberIds = new LinkedHashSet<>();
-        memberIds.add(actor.accountId());
-        memberIds.addAll(command.memberAccountIds());
-        if (command.kind() == ConferenceKind.SHIEN && memberIds.size() < 2) {
-            throw new RuleViolation("memberAccountIds", "case.error.shienMembers");
-        }
-        List<Colleague> members = new ArrayList<>();
-        for (UUID id : memberIds) {
-            members.add(colleagues
-                    .colleague(id)
-                    .orElseThrow(() -> new RuleViolation("memberAccountIds", "case.error.member")));
-        }
+        checkSchedule(view, command);
+        List<Colleague> members = members(command, actor);
         UUID id = Ids.newId();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -144,7 +127,7 @@ public class ConferenceService {
                     .params(tenancy.municipalityId(), id, member.id(), member.displayName(), member.agencyId())
                     .update();
         }
-        cases.event(caseId, "CONFERENCE_" + command.kind().name(), null, null, null, actor);
+        store.event(caseId, "CONFERENCE_" + command.kind().name(), null, null, null, actor);
         audit.record(new AuditEntry(
                 AuditAction.CREATE,
                 CONFERENCE,
@@ -154,6 +137,38 @@ public class ConferenceService {
         return get(id);
     }
 
+    private void checkSchedule(CaseView view, CaseCommands.Conference command) {
+        if (!view.status().open()) {
+            throw new RuleViolation(null, "case.error.closed");
+        }
+        if (command.kind() == ConferenceKind.JUSHO && !cases.consentsToMeetings(view)) {
+            throw new RuleViolation("kind", "case.error.jushoNeedsConsent");
+        }
+        if (command.agenda().isBlank()) {
+            throw new RuleViolation("agenda", "case.error.agenda");
+        }
+        if (command.scheduledAt().isBefore(clock.instant().minus(Duration.ofDays(30)))) {
+            throw new RuleViolation("scheduledAt", "case.error.meetingDate");
+        }
+    }
+
+    /** The convener and the members named, each a professional of the municipality; a 支援会議 needs two at least. */
+    private List<Colleague> members(CaseCommands.Conference command, Actor actor) {
+        Set<UUID> memberIds = new LinkedHashSet<>();
+        memberIds.add(actor.accountId());
+        memberIds.addAll(command.memberAccountIds());
+        if (command.kind() == ConferenceKind.SHIEN && memberIds.size() < 2) {
+            throw new RuleViolation("memberAccountIds", "case.error.shienMembers");
+        }
+        List<Colleague> members = new ArrayList<>();
+        for (UUID id : memberIds) {
+            members.add(colleagues
+                    .colleague(id)
+                    .orElseThrow(() -> new RuleViolation("memberAccountIds", "case.error.member")));
+        }
+        return members;
+    }
+
     /**
      * The meeting for the current user. Members who may read its material get all of it (audited as a read of the
      * meeting record); team members and coordinators who may not see a 支援会議's material get its date, kind and
@@ -161,9 +176,9 @@ public class ConferenceService {
      */
     @Transactional
     public ConferenceView get(UUID id) {
-        Actor actor = CaseService.actor();
+        Actor actor = CaseStore.actor();
         ConferenceView full = load(id, false);
-        CaseView view = cases.find(full.caseId());
+        CaseView view = store.find(full.caseId());
         RecordScope scope = scope(full, view);
         if (access.mayAccess(actor, PersonalDataAction.READ, scope)) {
             if (full.kind() == ConferenceKind.SHIEN && !full.pledged(actor.accountId())) {
@@ -184,9 +199,9 @@ public class ConferenceService {
     /** For printing: refused unless the user may read all of the meeting's material. */
     @Transactional
     public ConferenceView forPrint(UUID id) {
-        Actor actor = CaseService.actor();
+        Actor actor = CaseStore.actor();
         ConferenceView full = load(id, false);
-        CaseView view = cases.find(full.caseId());
+        CaseView view = store.find(full.caseId());
         if (full.kind() == ConferenceKind.SHIEN && !full.pledged(actor.accountId())) {
             // a member who has not acknowledged the duty of confidentiality is refused like a non-member (and audited)
             access.authorize(
@@ -214,7 +229,7 @@ public class ConferenceService {
     /** Scheduled meetings of the next weeks that the current user is a member of. */
     @Transactional(readOnly = true)
     public List<ConferenceView> upcomingForMe(Duration ahead) {
-        Actor actor = CaseService.actor();
+        Actor actor = CaseStore.actor();
         return jdbc
                 .sql("""
                         select c.id from case_conference c join case_conference_member m on m.conference_id = c.id
@@ -232,7 +247,7 @@ public class ConferenceService {
     /** A member acknowledges the duty of confidentiality of a 支援会議 (Art. 106-6 para. 6) before reading it. */
     @Transactional
     public void pledge(UUID id) {
-        Actor actor = CaseService.actor();
+        Actor actor = CaseStore.actor();
         ConferenceView conference = load(id, false);
         if (!conference.member(actor.accountId())) {
             throw new AccessDeniedException("not a member");
@@ -252,15 +267,29 @@ public class ConferenceService {
      */
     @Transactional
     public ConferenceView recordMinutes(UUID id, int seenVersion, CaseCommands.Minutes minutes) {
-        Actor actor = CaseService.actor();
+        Actor actor = CaseStore.actor();
         ConferenceView conference = load(id, false);
-        CaseView view = cases.find(conference.caseId());
+        CaseView view = store.find(conference.caseId());
         access.authorize(PersonalDataAction.WRITE, scope(conference, view), purpose(conference));
+        checkMinutes(conference, seenVersion, minutes, actor);
+        UUID approvedPlan = applyDecisions(conference, view, minutes, actor);
+        insertActionItems(conference, view, minutes.actions());
+        for (UUID attendee : minutes.attended()) {
+            jdbc.sql("update case_conference_member set attended = true where conference_id = ? and account_id = ?")
+                    .params(id, attendee)
+                    .update();
+        }
+        markHeld(conference, seenVersion, minutes, approvedPlan, actor);
+        return load(id, false);
+    }
+
+    /** The rules a record of a meeting must keep before anything of it is applied. */
+    private void checkMinutes(ConferenceView conference, int seenVersion, CaseCommands.Minutes minutes, Actor actor) {
         if (conference.kind() == ConferenceKind.SHIEN && !conference.pledged(actor.accountId())) {
             throw new RuleViolation(null, "case.error.pledgeFirst");
         }
         if (conference.version() != seenVersion) {
-            throw new OptimisticLockingFailureException("conference " + id + " changed");
+            throw new OptimisticLockingFailureException("conference " + conference.id() + " changed");
         }
         if (conference.status() != ConferenceStatus.SCHEDULED) {
             throw new RuleViolation(null, "case.error.meetingNotScheduled");
@@ -275,9 +304,8 @@ public class ConferenceService {
         if (conference.kind() == ConferenceKind.JUSHO && !minutes.consentConfirmed()) {
             throw new RuleViolation("consentConfirmed", "case.error.consentConfirmed");
         }
-        Set<ConferenceDecision> decisions = minutes.decisions();
         if (conference.kind() == ConferenceKind.SHIEN
-                && decisions.stream().anyMatch(d -> d != ConferenceDecision.CONTINUE)) {
+                && minutes.decisions().stream().anyMatch(d -> d != ConferenceDecision.CONTINUE)) {
             throw new RuleViolation("decisions", "case.error.decisionNeedsJusho");
         }
         Set<UUID> memberIds = new HashSet<>();
@@ -285,7 +313,15 @@ public class ConferenceService {
         if (!memberIds.containsAll(minutes.attended())) {
             throw new RuleViolation("attended", "case.error.attended");
         }
-        // the plan in force is evaluated before a newly approved one replaces it
+    }
+
+    /**
+     * Applies the decisions in their order of effect: the plan in force is evaluated before a newly approved one
+     * replaces it, and support starts only with a plan in force. Answers the approved plan, if any.
+     */
+    private @Nullable UUID applyDecisions(
+            ConferenceView conference, CaseView view, CaseCommands.Minutes minutes, Actor actor) {
+        Set<ConferenceDecision> decisions = minutes.decisions();
         if (decisions.contains(ConferenceDecision.EVALUATE)) {
             Optional<PlanView> inForce = plans.current(view.id()).filter(p -> p.status() == PlanStatus.AGREED);
             if (inForce.isEmpty() || minutes.goalEvaluations().isEmpty()) {
@@ -297,25 +333,36 @@ public class ConferenceService {
         if (decisions.contains(ConferenceDecision.APPROVE_PLAN)) {
             PlanView draft =
                     plans.draft(view.id()).orElseThrow(() -> new RuleViolation("decisions", "case.error.noDraft"));
-            if (minutes.personAgreement() == null) {
+            PersonAgreement agreement = minutes.personAgreement();
+            if (agreement == null) {
                 throw new RuleViolation("personAgreement", "case.error.personAgreement");
             }
-            plans.agree(draft, id, minutes.personAgreement(), blankToNull(minutes.personAgreementNote()), actor);
+            plans.agree(draft, conference.id(), agreement, blankToNull(minutes.personAgreementNote()), actor);
             approvedPlan = draft.id();
         }
         if (decisions.contains(ConferenceDecision.START_SUPPORT)) {
-            if (!cases.hasAgreedPlan(view.id())) {
-                throw new RuleViolation("decisions", "case.error.needsAgreedPlan");
-            }
-            if (view.status() != CaseStatus.SUPPORT) {
-                if (view.status() == CaseStatus.ASSESSMENT) {
-                    throw new RuleViolation(
-                            "decisions", "case.error.transition", view.status().name(), "SUPPORT");
-                }
-                cases.setStatus(view, CaseStatus.SUPPORT, "STATUS", conferenceLabel(conference), actor);
-            }
+            startSupport(conference, view, actor);
         }
-        for (CaseCommands.ActionItem item : minutes.actions()) {
+        return approvedPlan;
+    }
+
+    private void startSupport(ConferenceView conference, CaseView view, Actor actor) {
+        if (!cases.hasAgreedPlan(view.id())) {
+            throw new RuleViolation("decisions", "case.error.needsAgreedPlan");
+        }
+        if (view.status() == CaseStatus.SUPPORT) {
+            return;
+        }
+        if (view.status() == CaseStatus.ASSESSMENT) {
+            throw new RuleViolation(
+                    "decisions", "case.error.transition", view.status().name(), "SUPPORT");
+        }
+        store.setStatus(view, CaseStatus.SUPPORT, "STATUS", conferenceLabel(conference), actor);
+    }
+
+    /** The meeting's action items (宿題), each with an owner who is a professional of the municipality. */
+    private void insertActionItems(ConferenceView conference, CaseView view, List<CaseCommands.ActionItem> items) {
+        for (CaseCommands.ActionItem item : items) {
             if (item.description().isBlank()) {
                 continue;
             }
@@ -330,7 +377,7 @@ public class ConferenceService {
                     .params(
                             tenancy.municipalityId(),
                             Ids.newId(),
-                            id,
+                            conference.id(),
                             view.id(),
                             item.description().strip(),
                             owner.id(),
@@ -338,11 +385,17 @@ public class ConferenceService {
                             item.dueDate())
                     .update();
         }
-        for (UUID attendee : minutes.attended()) {
-            jdbc.sql("update case_conference_member set attended = true where conference_id = ? and account_id = ?")
-                    .params(id, attendee)
-                    .update();
-        }
+    }
+
+    /** The meeting is held: its minutes and decisions written, if nobody recorded it since {@code seenVersion}. */
+    private void markHeld(
+            ConferenceView conference,
+            int seenVersion,
+            CaseCommands.Minutes minutes,
+            @Nullable UUID approvedPlan,
+            Actor actor) {
+        List<String> decisions =
+                minutes.decisions().stream().map(Enum::name).sorted().toList();
         int changed = jdbc.sql("""
                         update case_conference set status = 'HELD', held_at = :now, minutes = :minutes,
                             decisions = :decisions, consent_confirmed = :consent, plan_id = :plan,
@@ -351,31 +404,28 @@ public class ConferenceService {
                         """)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("minutes", minutes.minutes().strip())
-                .param("decisions", decisions.stream().map(Enum::name).sorted().toArray(String[]::new))
+                .param("decisions", decisions.toArray(String[]::new))
                 .param("consent", minutes.consentConfirmed())
                 .param("plan", approvedPlan)
                 .param("by", actor.username())
-                .param("id", id)
+                .param("id", conference.id())
                 .param("version", seenVersion)
                 .update();
         if (changed == 0) {
-            throw new OptimisticLockingFailureException("conference " + id + " changed");
+            throw new OptimisticLockingFailureException("conference " + conference.id() + " changed");
         }
         audit.record(new AuditEntry(
                 AuditAction.UPDATE,
                 CONFERENCE,
-                id,
+                conference.id(),
                 purpose(conference),
-                Map.of(
-                        "decisions",
-                        String.join(
-                                ",", decisions.stream().map(Enum::name).sorted().toList()))));
-        return load(id, false);
+                Map.of("decisions", String.join(",", decisions))));
     }
 
+    /** A scheduled meeting will not take place; it stays on the case with its status. Coordinators only. */
     @Transactional
     public void cancel(UUID id, int seenVersion) {
-        Actor actor = CaseService.actor();
+        Actor actor = CaseStore.actor();
         ConferenceView conference = load(id, false);
         CaseView view = cases.authorizeWrite(conference.caseId(), "case conference");
         if (!actor.roleNames().contains(Role.MUNICIPAL_COORDINATOR.name())) {
@@ -391,12 +441,13 @@ public class ConferenceService {
         if (changed == 0) {
             throw new OptimisticLockingFailureException("conference " + id + " changed");
         }
-        cases.event(view.id(), "CONFERENCE_CANCELLED", null, null, null, actor);
+        store.event(view.id(), "CONFERENCE_CANCELLED", null, null, null, actor);
     }
 
+    /** A meeting's action item is done, marked by a member of the meeting; answers the meeting. */
     @Transactional
     public UUID markActionDone(UUID actionId) {
-        Actor actor = CaseService.actor();
+        Actor actor = CaseStore.actor();
         UUID conferenceId = jdbc.sql(
                         "select conference_id from case_conference_action where municipality_id = ? and id = ?")
                 .params(tenancy.municipalityId(), actionId)
@@ -405,7 +456,7 @@ public class ConferenceService {
                 .orElseThrow(() -> new NotFoundException("case_conference_action", actionId));
         ConferenceView conference = load(conferenceId, false);
         access.authorize(
-                PersonalDataAction.WRITE, scope(conference, cases.find(conference.caseId())), purpose(conference));
+                PersonalDataAction.WRITE, scope(conference, store.find(conference.caseId())), purpose(conference));
         jdbc.sql("update case_conference_action set done_at = ? where id = ? and done_at is null")
                 .params(Timestamp.from(clock.instant()), actionId)
                 .update();
@@ -425,7 +476,7 @@ public class ConferenceService {
         if (conference.kind() == ConferenceKind.SHIEN) {
             return RecordScope.members(CONFERENCE, conference.id(), view.leadAgencyId(), accounts, false);
         }
-        accounts.addAll(cases.activeAccounts(view.id()));
+        accounts.addAll(store.activeAccounts(view.id()));
         return RecordScope.members(CONFERENCE, conference.id(), view.leadAgencyId(), accounts, true);
     }
 
@@ -466,7 +517,7 @@ public class ConferenceService {
                         rs.getObject("account_id", UUID.class),
                         rs.getString("member_name"),
                         rs.getObject("agency_id", UUID.class),
-                        CaseService.instant(rs.getTimestamp("pledged_at")),
+                        CaseStore.instant(rs.getTimestamp("pledged_at")),
                         rs.getBoolean("attended")))
                 .list();
         List<ConferenceView.ActionItem> actions = headOnly
@@ -479,7 +530,7 @@ public class ConferenceService {
                                 rs.getObject("owner_account_id", UUID.class),
                                 rs.getString("owner_name"),
                                 rs.getDate("due_date").toLocalDate(),
-                                CaseService.instant(rs.getTimestamp("done_at"))))
+                                CaseStore.instant(rs.getTimestamp("done_at"))))
                         .list();
         return jdbc.sql("select * from case_conference where municipality_id = ? and id = ?")
                 .params(tenancy.municipalityId(), id)
@@ -495,7 +546,7 @@ public class ConferenceService {
                         rs.getString("minutes"),
                         decisions(rs.getArray("decisions")),
                         rs.getObject("plan_id", UUID.class),
-                        CaseService.instant(rs.getTimestamp("held_at")),
+                        CaseStore.instant(rs.getTimestamp("held_at")),
                         rs.getString("convened_by"),
                         members,
                         actions,

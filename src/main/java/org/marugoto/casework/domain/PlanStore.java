@@ -65,6 +65,7 @@ class PlanStore {
                 .map(this::plan);
     }
 
+    /** One plan version with its goals, their actions and evaluations. */
     PlanView plan(UUID planId) {
         PlanView head = jdbc.sql("select * from support_plan where municipality_id = ? and id = ?")
                 .params(tenancy.municipalityId(), planId)
@@ -81,7 +82,7 @@ class PlanStore {
                             rs.getDate("period_from").toLocalDate(),
                             rs.getDate("period_to").toLocalDate(),
                             rs.getDate("review_date").toLocalDate(),
-                            CaseService.instant(rs.getTimestamp("agreed_at")),
+                            CaseStore.instant(rs.getTimestamp("agreed_at")),
                             rs.getObject("agreed_conference_id", UUID.class),
                             agreement == null ? null : PersonAgreement.valueOf(agreement),
                             rs.getString("person_agreement_note"),
@@ -91,6 +92,30 @@ class PlanStore {
                 })
                 .optional()
                 .orElseThrow(() -> new NotFoundException("support_plan", planId));
+        return withGoals(head, goals(planId));
+    }
+
+    private List<PlanView.Goal> goals(UUID planId) {
+        Map<UUID, List<PlanView.Action>> actions = actions(planId);
+        Map<UUID, List<PlanView.Evaluation>> evaluations = evaluations(planId);
+        return jdbc.sql("select * from support_plan_goal where plan_id = ? order by position")
+                .param(planId)
+                .query((rs, i) -> {
+                    UUID goalId = rs.getObject("id", UUID.class);
+                    return new PlanView.Goal(
+                            goalId,
+                            rs.getInt("position"),
+                            rs.getString("issue"),
+                            rs.getString("goal"),
+                            rs.getString("person_role"),
+                            actions.getOrDefault(goalId, List.of()),
+                            evaluations.getOrDefault(goalId, List.of()));
+                })
+                .list();
+    }
+
+    /** The plan's actions by goal, in their order. */
+    private Map<UUID, List<PlanView.Action>> actions(UUID planId) {
         Map<UUID, List<PlanView.Action>> actions = new HashMap<>();
         jdbc.sql("select * from support_plan_action where plan_id = ? order by position")
                 .param(planId)
@@ -103,10 +128,15 @@ class PlanStore {
                                     rs.getObject("account_id", UUID.class),
                                     rs.getDate("due_date").toLocalDate(),
                                     rs.getString("frequency"),
-                                    CaseService.instant(rs.getTimestamp("done_at"))));
+                                    CaseStore.instant(rs.getTimestamp("done_at"))));
                     return null;
                 })
                 .list();
+        return actions;
+    }
+
+    /** The plan's goal evaluations by goal, oldest first. */
+    private Map<UUID, List<PlanView.Evaluation>> evaluations(UUID planId) {
         Map<UUID, List<PlanView.Evaluation>> evaluations = new HashMap<>();
         jdbc.sql("select * from support_goal_evaluation where plan_id = ? order by evaluated_at, id")
                 .param(planId)
@@ -121,20 +151,10 @@ class PlanStore {
                     return null;
                 })
                 .list();
-        List<PlanView.Goal> goals = jdbc.sql("select * from support_plan_goal where plan_id = ? order by position")
-                .param(planId)
-                .query((rs, i) -> {
-                    UUID goalId = rs.getObject("id", UUID.class);
-                    return new PlanView.Goal(
-                            goalId,
-                            rs.getInt("position"),
-                            rs.getString("issue"),
-                            rs.getString("goal"),
-                            rs.getString("person_role"),
-                            actions.getOrDefault(goalId, List.of()),
-                            evaluations.getOrDefault(goalId, List.of()));
-                })
-                .list();
+        return evaluations;
+    }
+
+    private static PlanView withGoals(PlanView head, List<PlanView.Goal> goals) {
         return new PlanView(
                 head.id(),
                 head.caseId(),
@@ -167,63 +187,86 @@ class PlanStore {
         UUID planId;
         if (existing.isPresent()) {
             planId = existing.get().id();
-            int changed = jdbc.sql("""
-                            update support_plan set aim = :aim, participation_needs = :participation,
-                                outreach_needs = :outreach, period_from = :from, period_to = :to, review_date = :review,
-                                person_id = :person, updated_at = :now, updated_by = :by, version = version + 1
-                            where id = :id and version = :version
-                            """)
-                    .param("aim", plan.aim().strip())
-                    .param("participation", plan.participationNeeds())
-                    .param("outreach", plan.outreachNeeds())
-                    .param("from", plan.periodFrom())
-                    .param("to", plan.periodTo())
-                    .param("review", plan.reviewDate())
-                    .param("person", personId)
-                    .param("now", now)
-                    .param("by", actor.username())
-                    .param("id", planId)
-                    .param("version", seenDraftVersion == null ? -1 : seenDraftVersion)
-                    .update();
-            if (changed == 0) {
-                throw new org.springframework.dao.OptimisticLockingFailureException("plan " + planId + " changed");
-            }
-            jdbc.sql("delete from support_plan_action where plan_id = ?")
-                    .param(planId)
-                    .update();
-            jdbc.sql("delete from support_plan_goal where plan_id = ?")
-                    .param(planId)
-                    .update();
+            replaceDraft(planId, seenDraftVersion, plan, personId, actor, now);
         } else {
-            planId = Ids.newId();
-            int versionNo = jdbc.sql("select coalesce(max(version_no), 0) + 1 from support_plan where case_id = ?")
-                    .param(caseId)
-                    .query(Integer.class)
-                    .single();
-            jdbc.sql("""
-                            insert into support_plan (municipality_id, id, case_id, version_no, status, aim,
-                                participation_needs, outreach_needs, period_from, period_to, review_date, person_id,
-                                created_at, created_by, updated_at, updated_by, version)
-                            values (:m, :id, :case, :no, 'DRAFT', :aim, :participation, :outreach, :from, :to,
-                                :review, :person, :now, :by, :now, :by, 0)
-                            """)
-                    .param("m", tenancy.municipalityId())
-                    .param("id", planId)
-                    .param("case", caseId)
-                    .param("no", versionNo)
-                    .param("aim", plan.aim().strip())
-                    .param("participation", plan.participationNeeds())
-                    .param("outreach", plan.outreachNeeds())
-                    .param("from", plan.periodFrom())
-                    .param("to", plan.periodTo())
-                    .param("review", plan.reviewDate())
-                    .param("person", personId)
-                    .param("now", now)
-                    .param("by", actor.username())
-                    .update();
+            planId = insertDraft(caseId, plan, personId, actor, now);
         }
+        insertGoals(planId, plan.goals());
+        return planId;
+    }
+
+    /** The draft's head updated if nobody saved it since {@code seenDraftVersion}, its goals and actions removed. */
+    private void replaceDraft(
+            UUID planId,
+            @Nullable Integer seenDraftVersion,
+            CaseCommands.Plan plan,
+            @Nullable UUID personId,
+            Actor actor,
+            Timestamp now) {
+        int changed = jdbc.sql("""
+                        update support_plan set aim = :aim, participation_needs = :participation,
+                            outreach_needs = :outreach, period_from = :from, period_to = :to, review_date = :review,
+                            person_id = :person, updated_at = :now, updated_by = :by, version = version + 1
+                        where id = :id and version = :version
+                        """)
+                .param("aim", plan.aim().strip())
+                .param("participation", plan.participationNeeds())
+                .param("outreach", plan.outreachNeeds())
+                .param("from", plan.periodFrom())
+                .param("to", plan.periodTo())
+                .param("review", plan.reviewDate())
+                .param("person", personId)
+                .param("now", now)
+                .param("by", actor.username())
+                .param("id", planId)
+                .param("version", seenDraftVersion == null ? -1 : seenDraftVersion)
+                .update();
+        if (changed == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("plan " + planId + " changed");
+        }
+        jdbc.sql("delete from support_plan_action where plan_id = ?")
+                .param(planId)
+                .update();
+        jdbc.sql("delete from support_plan_goal where plan_id = ?")
+                .param(planId)
+                .update();
+    }
+
+    /** A new draft: the case's next plan version number. */
+    private UUID insertDraft(UUID caseId, CaseCommands.Plan plan, @Nullable UUID personId, Actor actor, Timestamp now) {
+        UUID planId = Ids.newId();
+        int versionNo = jdbc.sql("select coalesce(max(version_no), 0) + 1 from support_plan where case_id = ?")
+                .param(caseId)
+                .query(Integer.class)
+                .single();
+        jdbc.sql("""
+                        insert into support_plan (municipality_id, id, case_id, version_no, status, aim,
+                            participation_needs, outreach_needs, period_from, period_to, review_date, person_id,
+                            created_at, created_by, updated_at, updated_by, version)
+                        values (:m, :id, :case, :no, 'DRAFT', :aim, :participation, :outreach, :from, :to,
+                            :review, :person, :now, :by, :now, :by, 0)
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("id", planId)
+                .param("case", caseId)
+                .param("no", versionNo)
+                .param("aim", plan.aim().strip())
+                .param("participation", plan.participationNeeds())
+                .param("outreach", plan.outreachNeeds())
+                .param("from", plan.periodFrom())
+                .param("to", plan.periodTo())
+                .param("review", plan.reviewDate())
+                .param("person", personId)
+                .param("now", now)
+                .param("by", actor.username())
+                .update();
+        return planId;
+    }
+
+    /** The goals and their actions, in the order given. */
+    private void insertGoals(UUID planId, List<CaseCommands.Goal> goals) {
         int goalPosition = 0;
-        for (CaseCommands.Goal goal : plan.goals()) {
+        for (CaseCommands.Goal goal : goals) {
             UUID goalId = Ids.newId();
             jdbc.sql("""
                             insert into support_plan_goal (municipality_id, id, plan_id, position, issue, goal,
@@ -239,28 +282,31 @@ class PlanStore {
                             goal.goal().strip(),
                             goal.personRole())
                     .update();
-            int actionPosition = 0;
-            for (CaseCommands.Action action : goal.actions()) {
-                jdbc.sql("""
-                                insert into support_plan_action (municipality_id, id, plan_id, goal_id, position,
-                                    description, agency_id, account_id, due_date, frequency)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                                """)
-                        .params(
-                                tenancy.municipalityId(),
-                                Ids.newId(),
-                                planId,
-                                goalId,
-                                actionPosition++,
-                                action.description().strip(),
-                                action.agencyId(),
-                                action.accountId(),
-                                action.dueDate(),
-                                action.frequency())
-                        .update();
-            }
+            insertActions(planId, goalId, goal.actions());
         }
-        return planId;
+    }
+
+    private void insertActions(UUID planId, UUID goalId, List<CaseCommands.Action> actions) {
+        int actionPosition = 0;
+        for (CaseCommands.Action action : actions) {
+            jdbc.sql("""
+                            insert into support_plan_action (municipality_id, id, plan_id, goal_id, position,
+                                description, agency_id, account_id, due_date, frequency)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(
+                            tenancy.municipalityId(),
+                            Ids.newId(),
+                            planId,
+                            goalId,
+                            actionPosition++,
+                            action.description().strip(),
+                            action.agencyId(),
+                            action.accountId(),
+                            action.dueDate(),
+                            action.frequency())
+                    .update();
+        }
     }
 
     /** The draft becomes the plan in force; the one it replaces is kept as superseded. */

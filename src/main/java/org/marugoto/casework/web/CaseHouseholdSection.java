@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.marugoto.casework.HouseholdCase;
 import org.marugoto.casework.domain.CaseService;
 import org.marugoto.people.HouseholdSection;
 import org.marugoto.people.TimelineEntry;
@@ -34,9 +35,9 @@ class CaseHouseholdSection implements HouseholdSection {
 
     @Override
     public Contribution contribute(UUID householdId) {
-        List<CaseService.HouseholdCase> found = cases.forHousehold(householdId);
+        List<HouseholdCase> found = cases.forHousehold(householdId);
         List<TimelineEntry> timeline = new ArrayList<>();
-        for (CaseService.HouseholdCase c : found) {
+        for (HouseholdCase c : found) {
             timeline.add(new TimelineEntry(
                     c.view().openedAt(),
                     false,

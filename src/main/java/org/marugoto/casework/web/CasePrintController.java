@@ -8,12 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.marugoto.access.Colleagues;
+import org.marugoto.casework.CaseLink;
 import org.marugoto.casework.CaseView;
 import org.marugoto.casework.ConferenceView;
 import org.marugoto.casework.PlanView;
-import org.marugoto.casework.domain.CaseRecords;
 import org.marugoto.casework.domain.CaseService;
 import org.marugoto.casework.domain.ConferenceService;
+import org.marugoto.casework.domain.PlanService;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class CasePrintController {
 
     private final CaseService cases;
-    private final CaseRecords records;
+    private final PlanService plans;
     private final ConferenceService conferences;
     private final PeopleApi people;
     private final DirectoryApi directory;
@@ -46,7 +47,7 @@ class CasePrintController {
 
     CasePrintController(
             CaseService cases,
-            CaseRecords records,
+            PlanService plans,
             ConferenceService conferences,
             PeopleApi people,
             DirectoryApi directory,
@@ -55,7 +56,7 @@ class CasePrintController {
             Display display,
             Clock clock) {
         this.cases = cases;
-        this.records = records;
+        this.plans = plans;
         this.conferences = conferences;
         this.people = people;
         this.directory = directory;
@@ -67,7 +68,7 @@ class CasePrintController {
 
     @GetMapping("/plans/{planId}/pdf")
     ResponseEntity<byte[]> plan(@PathVariable UUID planId, Locale locale) {
-        PlanView plan = records.plan(planId, true);
+        PlanView plan = plans.plan(planId, true);
         CaseView kase = cases.get(plan.caseId());
         // the plan's 本人 first (plans written before the choice: the case's first person), then the others
         UUID self = plan.personId() != null
@@ -99,14 +100,14 @@ class CasePrintController {
     @GetMapping("/conferences/{id}/pdf")
     ResponseEntity<byte[]> conference(@PathVariable UUID id, Locale locale) {
         ConferenceView conference = conferences.forPrint(id);
-        CaseService.CaseLink kase = cases.link(conference.caseId());
+        CaseLink kase = cases.link(conference.caseId());
         Map<String, Object> model = common(kase);
         model.put("conference", conference);
         byte[] file = pdf.render("casework/pdf/conference", model, locale);
         return PdfResponses.inline(file, "conference_" + kase.caseNumber() + ".pdf");
     }
 
-    private Map<String, Object> common(CaseService.CaseLink kase) {
+    private Map<String, Object> common(CaseLink kase) {
         Map<String, Object> model = new HashMap<>();
         Map<UUID, String> agencyNames = directory.agencyNames();
         Map<UUID, String> staffNames = colleagues.professionalNames();

@@ -19,9 +19,9 @@ import org.marugoto.casework.ConferenceView;
 import org.marugoto.casework.GoalOutcome;
 import org.marugoto.casework.PersonAgreement;
 import org.marugoto.casework.PlanStatus;
-import org.marugoto.casework.domain.CaseRecords;
 import org.marugoto.casework.domain.CaseService;
 import org.marugoto.casework.domain.ConferenceService;
+import org.marugoto.casework.domain.PlanService;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
@@ -38,25 +38,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 重層的支援会議 and 支援会議: scheduling, the confidentiality pledge, minutes and decisions, action items. */
+/**
+ * Meetings (重層的支援会議 and 支援会議, Art. 106-6): scheduling, the confidentiality pledge a 支援会議 member gives
+ * before reading, minutes with decisions and action items, and cancelling. A 重層的支援会議 is also where the
+ * person's agreement makes the draft plan the plan in force and where the plan in force is evaluated.
+ */
 @Controller
 class ConferenceController {
 
     private final ConferenceService conferences;
     private final CaseService cases;
-    private final CaseRecords records;
+    private final PlanService plans;
     private final Colleagues colleagues;
     private final DirectoryApi directory;
 
     ConferenceController(
             ConferenceService conferences,
             CaseService cases,
-            CaseRecords records,
+            PlanService plans,
             Colleagues colleagues,
             DirectoryApi directory) {
         this.conferences = conferences;
         this.cases = cases;
-        this.records = records;
+        this.plans = plans;
         this.colleagues = colleagues;
         this.directory = directory;
     }
@@ -70,26 +74,24 @@ class ConferenceController {
     String scheduleForm(
             @PathVariable UUID caseId, @RequestParam(defaultValue = "JUSHO") ConferenceKind kind, Model model) {
         CaseView view = cases.get(caseId);
-        CaseForms.ConferenceForm form = new CaseForms.ConferenceForm();
-        form.setKind(kind);
-        form.setScheduledAt(LocalDate.now(Japan.ZONE).plusDays(7).atTime(14, 0).toString());
-        if (kind == ConferenceKind.JUSHO) {
-            cases.team(caseId).stream().filter(CaseView.TeamMember::active).forEach(m -> form.getMemberAccountIds()
-                    .add(m.accountId()));
-        }
+        List<UUID> members = kind == ConferenceKind.JUSHO
+                ? cases.team(caseId).stream()
+                        .filter(CaseView.TeamMember::active)
+                        .map(CaseView.TeamMember::accountId)
+                        .toList()
+                : List.of();
+        String when = LocalDate.now(Japan.ZONE).plusDays(7).atTime(14, 0).toString();
+        ConferenceForm form = new ConferenceForm(kind, when, "", "", members);
         return schedulePage(model, view, form);
     }
 
     @PostMapping("/cases/{caseId}/conferences/new")
     String schedule(
-            @PathVariable UUID caseId,
-            @ModelAttribute("form") CaseForms.ConferenceForm form,
-            BindingResult result,
-            Model model) {
+            @PathVariable UUID caseId, @ModelAttribute("form") ConferenceForm form, BindingResult result, Model model) {
         CaseView view = cases.get(caseId);
         LocalDateTime when = null;
         try {
-            when = LocalDateTime.parse(form.getScheduledAt().strip());
+            when = LocalDateTime.parse(form.scheduledAt().strip());
         } catch (DateTimeParseException e) {
             result.rejectValue("scheduledAt", "case.error.date");
         }
@@ -100,11 +102,11 @@ class ConferenceController {
             ConferenceView scheduled = conferences.schedule(
                     caseId,
                     new CaseCommands.Conference(
-                            form.getKind(),
+                            form.kind(),
                             when.atZone(Japan.ZONE).toInstant(),
-                            form.getPlace(),
-                            form.getAgenda(),
-                            new LinkedHashSet<>(form.getMemberAccountIds())));
+                            form.place(),
+                            form.agenda(),
+                            new LinkedHashSet<>(form.memberAccountIds())));
             return "redirect:/conferences/" + scheduled.id();
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
@@ -112,7 +114,7 @@ class ConferenceController {
         }
     }
 
-    private String schedulePage(Model model, CaseView view, CaseForms.ConferenceForm form) {
+    private String schedulePage(Model model, CaseView view, ConferenceForm form) {
         model.addAttribute("kase", view);
         model.addAttribute("form", form);
         model.addAttribute("kinds", ConferenceKind.values());
@@ -129,18 +131,18 @@ class ConferenceController {
         model.addAttribute("member", conference.member(me));
         model.addAttribute("pledged", conference.pledged(me));
         if (!conference.restricted() && conference.kind() == ConferenceKind.JUSHO) {
-            model.addAttribute("draft", records.draft(conference.caseId()).orElse(null));
+            model.addAttribute("draft", plans.draft(conference.caseId()).orElse(null));
             model.addAttribute(
                     "inForce",
-                    records.currentPlan(conference.caseId())
+                    plans.currentPlan(conference.caseId())
                             .filter(p -> p.status() == PlanStatus.AGREED)
                             .orElse(null));
         }
         if (!model.containsAttribute("form")) {
-            CaseForms.MinutesForm form = new CaseForms.MinutesForm();
-            form.setVersion(conference.version());
-            conference.members().forEach(m -> form.getAttended().add(m.accountId()));
-            model.addAttribute("form", form);
+            List<UUID> members = conference.members().stream()
+                    .map(ConferenceView.Member::accountId)
+                    .toList();
+            model.addAttribute("form", MinutesForm.attendedByAll(conference.version(), members));
         }
         model.addAttribute("decisionChoices", decisions(conference.kind()));
         model.addAttribute("agreements", PersonAgreement.values());
@@ -165,51 +167,50 @@ class ConferenceController {
     @PostMapping("/conferences/{id}/minutes")
     String minutes(
             @PathVariable UUID id,
-            @ModelAttribute("form") CaseForms.MinutesForm form,
+            @ModelAttribute("form") MinutesForm form,
             @RequestParam Map<String, String> params,
             RedirectAttributes redirect) {
         try {
-            List<CaseCommands.ActionItem> actions = new ArrayList<>();
-            for (int i = 0; i < form.getActionDescriptions().size(); i++) {
-                String description = form.getActionDescriptions().get(i);
-                if (description == null || description.isBlank()) {
-                    continue;
-                }
-                String owner = i < form.getActionOwners().size()
-                        ? form.getActionOwners().get(i)
-                        : "";
-                String due = i < form.getActionDueDates().size()
-                        ? form.getActionDueDates().get(i)
-                        : "";
-                try {
-                    actions.add(new CaseCommands.ActionItem(
-                            description, UUID.fromString(owner.strip()), LocalDate.parse(due.strip())));
-                } catch (IllegalArgumentException | DateTimeParseException e) {
-                    throw new RuleViolation("actions", "case.error.actionItem");
-                }
-            }
             conferences.recordMinutes(
                     id,
-                    form.getVersion(),
+                    form.version(),
                     new CaseCommands.Minutes(
-                            form.getMinutes(),
-                            new LinkedHashSet<>(form.getDecisions()),
-                            new LinkedHashSet<>(form.getAttended()),
-                            form.isConsentConfirmed(),
-                            form.getPersonAgreement(),
-                            blankToNull(form.getPersonAgreementNote()),
-                            CaseController.evaluations(params),
-                            actions));
+                            form.minutes(),
+                            new LinkedHashSet<>(form.decisions()),
+                            new LinkedHashSet<>(form.attended()),
+                            form.consentConfirmed(),
+                            form.personAgreement(),
+                            blankToNull(form.personAgreementNote()),
+                            CaseActions.evaluations(params),
+                            actionItems(form)));
             redirect.addFlashAttribute("done", "minutes");
         } catch (RuleViolation violation) {
-            redirect.addFlashAttribute("actionError", violation.messageKey());
-            redirect.addFlashAttribute("actionErrorArgs", violation.arguments());
+            CaseActions.refused(redirect, violation);
             redirect.addFlashAttribute("form", form);
         } catch (OptimisticLockingFailureException stale) {
-            redirect.addFlashAttribute("actionError", "case.error.concurrent");
-            redirect.addFlashAttribute("actionErrorArgs", new Object[0]);
+            CaseActions.stale(redirect);
         }
         return "redirect:/conferences/" + id;
+    }
+
+    /** The action items written as rows of three parallel lists; a row without a description is left out. */
+    private static List<CaseCommands.ActionItem> actionItems(MinutesForm form) {
+        List<CaseCommands.ActionItem> actions = new ArrayList<>();
+        for (int i = 0; i < form.actionDescriptions().size(); i++) {
+            String description = form.actionDescriptions().get(i);
+            if (description.isBlank()) {
+                continue;
+            }
+            String owner = MinutesForm.at(form.actionOwners(), i);
+            String due = MinutesForm.at(form.actionDueDates(), i);
+            try {
+                actions.add(new CaseCommands.ActionItem(
+                        description, UUID.fromString(owner.strip()), LocalDate.parse(due.strip())));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new RuleViolation("actions", "case.error.actionItem");
+            }
+        }
+        return actions;
     }
 
     @PostMapping("/conferences/{id}/cancel")
@@ -218,8 +219,7 @@ class ConferenceController {
             conferences.cancel(id, version);
             redirect.addFlashAttribute("done", "cancelled");
         } catch (OptimisticLockingFailureException stale) {
-            redirect.addFlashAttribute("actionError", "case.error.concurrent");
-            redirect.addFlashAttribute("actionErrorArgs", new Object[0]);
+            CaseActions.stale(redirect);
         }
         return "redirect:/conferences/" + id;
     }
