@@ -50,11 +50,7 @@ class NullCheckingTests {
         String args = errorProneArguments();
         assertThat(args).contains("-XepOpt:NullAway:AnnotatedPackages=org.marugoto");
         assertThat(args).doesNotContain("-XepDisableWarningsInGeneratedCode:org.marugoto");
-        // the only package left out is casework while it is being split (issue 11); no other one may join it
-        Matcher excluded = Pattern.compile("UnannotatedSubPackages=([^ ]*)").matcher(args);
-        if (excluded.find()) {
-            assertThat(excluded.group(1)).isEqualTo("org.marugoto.casework");
-        }
+        assertThat(args).doesNotContain("UnannotatedSubPackages");
         assertThat(args).doesNotContain("ExcludedClasses");
     }
 

@@ -5,6 +5,7 @@ import static org.marugoto.shared.text.Texts.blankToNull;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public class AssessmentService {
                             wishes, risks, unvoiced, recorded_at, recorded_by, recorder_name)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(
+                .params(Arrays.asList(
                         tenancy.municipalityId(),
                         id,
                         caseId,
@@ -79,7 +80,7 @@ public class AssessmentService {
                         blankToNull(command.unvoiced()),
                         Timestamp.from(clock.instant()),
                         actor.username(),
-                        actor.displayName())
+                        actor.displayName()))
                 .update();
         insertEntries(id, entries);
         audit.record(AuditEntry.of(AuditAction.CREATE, "case_assessment", id).withPurpose("assessment"));

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,7 @@ class CaseStore {
                             note, at, actor_username, actor_name)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(
+                .params(Arrays.asList(
                         tenancy.municipalityId(),
                         Ids.newId(),
                         caseId,
@@ -182,7 +183,7 @@ class CaseStore {
                         note,
                         Timestamp.from(clock.instant()),
                         actor.username(),
-                        actor.displayName())
+                        actor.displayName()))
                 .update();
     }
 

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,7 +106,7 @@ public class ConferenceService {
                             agenda, convened_by, created_at, updated_at, updated_by, version)
                         values (?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?, 0)
                         """)
-                .params(
+                .params(Arrays.asList(
                         tenancy.municipalityId(),
                         id,
                         caseId,
@@ -116,7 +117,7 @@ public class ConferenceService {
                         actor.displayName(),
                         now,
                         now,
-                        actor.username())
+                        actor.username()))
                 .update();
         for (Colleague member : members) {
             jdbc.sql("""

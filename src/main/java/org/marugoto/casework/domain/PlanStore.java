@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ class PlanStore {
         Map<UUID, List<PlanView.Action>> actions = new HashMap<>();
         jdbc.sql("select * from support_plan_action where plan_id = ? order by position")
                 .param(planId)
-                .query((rs, i) -> {
+                .query(rs -> {
                     actions.computeIfAbsent(rs.getObject("goal_id", UUID.class), k -> new ArrayList<>())
                             .add(new PlanView.Action(
                                     rs.getObject("id", UUID.class),
@@ -129,9 +130,7 @@ class PlanStore {
                                     rs.getDate("due_date").toLocalDate(),
                                     rs.getString("frequency"),
                                     CaseStore.instant(rs.getTimestamp("done_at"))));
-                    return null;
-                })
-                .list();
+                });
         return actions;
     }
 
@@ -140,7 +139,7 @@ class PlanStore {
         Map<UUID, List<PlanView.Evaluation>> evaluations = new HashMap<>();
         jdbc.sql("select * from support_goal_evaluation where plan_id = ? order by evaluated_at, id")
                 .param(planId)
-                .query((rs, i) -> {
+                .query(rs -> {
                     evaluations
                             .computeIfAbsent(rs.getObject("goal_id", UUID.class), k -> new ArrayList<>())
                             .add(new PlanView.Evaluation(
@@ -148,9 +147,7 @@ class PlanStore {
                                     rs.getString("note"),
                                     rs.getBoolean("at_closure"),
                                     rs.getTimestamp("evaluated_at").toInstant()));
-                    return null;
-                })
-                .list();
+                });
         return evaluations;
     }
 
@@ -273,14 +270,14 @@ class PlanStore {
                                 person_role)
                             values (?, ?, ?, ?, ?, ?, ?)
                             """)
-                    .params(
+                    .params(Arrays.asList(
                             tenancy.municipalityId(),
                             goalId,
                             planId,
                             goalPosition++,
                             goal.issue().strip(),
                             goal.goal().strip(),
-                            goal.personRole())
+                            goal.personRole()))
                     .update();
             insertActions(planId, goalId, goal.actions());
         }
@@ -294,7 +291,7 @@ class PlanStore {
                                 description, agency_id, account_id, due_date, frequency)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """)
-                    .params(
+                    .params(Arrays.asList(
                             tenancy.municipalityId(),
                             Ids.newId(),
                             planId,
@@ -304,7 +301,7 @@ class PlanStore {
                             action.agencyId(),
                             action.accountId(),
                             action.dueDate(),
-                            action.frequency())
+                            action.frequency()))
                     .update();
         }
     }
@@ -326,7 +323,7 @@ class PlanStore {
                             version = version + 1
                         where id = ?
                         """)
-                .params(now, conferenceId, agreement.name(), note, now, actor.username(), draft.id())
+                .params(Arrays.asList(now, conferenceId, agreement.name(), note, now, actor.username(), draft.id()))
                 .update();
     }
 
@@ -342,7 +339,7 @@ class PlanStore {
                                 at_closure, evaluated_at, evaluated_by)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """)
-                    .params(
+                    .params(Arrays.asList(
                             tenancy.municipalityId(),
                             Ids.newId(),
                             entry.getKey(),
@@ -351,7 +348,7 @@ class PlanStore {
                             entry.getValue().note(),
                             atClosure,
                             now,
-                            actor.username())
+                            actor.username()))
                     .update();
         }
     }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -67,7 +68,7 @@ public class ProgressService {
                             agency_id, recorded_at, recorded_by, recorder_name)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(
+                .params(Arrays.asList(
                         tenancy.municipalityId(),
                         id,
                         caseId,
@@ -78,7 +79,7 @@ public class ProgressService {
                         actor.agencyId(),
                         Timestamp.from(clock.instant()),
                         actor.username(),
-                        actor.displayName())
+                        actor.displayName()))
                 .update();
         audit.record(AuditEntry.of(AuditAction.CREATE, "case_progress", id).withPurpose("progress record"));
         return progress(caseId).stream()

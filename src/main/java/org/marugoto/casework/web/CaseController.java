@@ -46,6 +46,7 @@ import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.web.DateInput;
 import org.marugoto.shared.web.FormErrors;
+import org.marugoto.shared.web.FormValues;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -210,7 +211,7 @@ class CaseController {
         if (origin == null) {
             result.rejectValue("origin", "case.error.originUnknown");
             OpenCaseForm direct = form.withoutOrigin();
-            Forms.show(model, "form", direct, result);
+            FormErrors.show(model, "form", direct, result);
             return openPage(model, direct);
         }
         if (result.hasErrors()) {
@@ -221,7 +222,7 @@ class CaseController {
                     householdId,
                     origin,
                     form.originId(),
-                    form.leadAccountId(),
+                    FormValues.validated(form.leadAccountId(), "leadAccountId"),
                     form.summary(),
                     form.issueCodes(),
                     new LinkedHashSet<>(form.personIds()),
@@ -236,7 +237,7 @@ class CaseController {
     }
 
     private String openPage(Model model, OpenCaseForm form) {
-        UUID householdId = form.householdId();
+        UUID householdId = FormValues.validated(form.householdId(), "householdId");
         model.addAttribute("form", form);
         model.addAttribute("household", people.household(householdId, "case"));
         model.addAttribute(

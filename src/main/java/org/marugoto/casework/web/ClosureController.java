@@ -78,7 +78,7 @@ class ClosureController {
         } catch (OptimisticLockingFailureException stale) {
             FormErrors.rejectStale(result);
             ClosureForm current = form.withVersion(cases.get(id).version());
-            Forms.show(model, "form", current, result);
+            FormErrors.show(model, "form", current, result);
             return closePage(model, view, current);
         }
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.marugoto.casework.ConferenceKind;
+import org.marugoto.shared.web.FormValues;
 
 /** Scheduling a meeting: its kind (重層的支援会議 or 支援会議), time and place, agenda and members. */
 record ConferenceForm(
@@ -14,6 +15,6 @@ record ConferenceForm(
         scheduledAt = Objects.requireNonNullElse(scheduledAt, "");
         place = Objects.requireNonNullElse(place, "");
         agenda = Objects.requireNonNullElse(agenda, "");
-        memberAccountIds = Forms.list(memberAccountIds);
+        memberAccountIds = FormValues.list(memberAccountIds);
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.casework.ConferenceDecision;
 import org.marugoto.casework.PersonAgreement;
+import org.marugoto.shared.web.FormValues;
 
 /**
  * The record of a meeting: minutes, decisions, who attended, the person's agreement to the plan, and action items as
@@ -29,12 +30,12 @@ record MinutesForm(
         version = Objects.requireNonNullElse(version, 0);
         consentConfirmed = Objects.requireNonNullElse(consentConfirmed, false);
         minutes = Objects.requireNonNullElse(minutes, "");
-        decisions = Forms.list(decisions);
-        attended = Forms.list(attended);
+        decisions = FormValues.list(decisions);
+        attended = FormValues.list(attended);
         personAgreementNote = Objects.requireNonNullElse(personAgreementNote, "");
-        actionDescriptions = Forms.list(actionDescriptions);
-        actionOwners = Forms.list(actionOwners);
-        actionDueDates = Forms.list(actionDueDates);
+        actionDescriptions = FormValues.list(actionDescriptions);
+        actionOwners = FormValues.list(actionOwners);
+        actionDueDates = FormValues.list(actionDueDates);
     }
 
     /** The empty record of a meeting: every member marked as attending. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.casework.CaseOrigin;
 import org.marugoto.consultation.ConsentStatus;
+import org.marugoto.shared.web.FormValues;
 
 /**
  * The form that opens a case (事例の開始), bound through its constructor. A parameter the request does not carry
@@ -28,8 +29,8 @@ record OpenCaseForm(
     OpenCaseForm {
         origin = Objects.requireNonNullElse(origin, CaseOrigin.DIRECT.name());
         summary = Objects.requireNonNullElse(summary, "");
-        issueCodes = Forms.list(issueCodes);
-        personIds = Forms.list(personIds);
+        issueCodes = FormValues.list(issueCodes);
+        personIds = FormValues.list(personIds);
         consentStatus = Objects.requireNonNullElse(consentStatus, ConsentStatus.NOT_ASKED);
         consentDate = Objects.requireNonNullElse(consentDate, "");
         consentScope = Objects.requireNonNullElse(consentScope, "");

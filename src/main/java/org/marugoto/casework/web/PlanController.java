@@ -20,6 +20,7 @@ import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.web.DateInput;
 import org.marugoto.shared.web.FormErrors;
+import org.marugoto.shared.web.FormValues;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,9 +101,9 @@ class PlanController {
                     form.aim(),
                     blankToNull(form.participationNeeds()),
                     blankToNull(form.outreachNeeds()),
-                    from,
-                    to,
-                    review,
+                    FormValues.validated(from, "periodFrom"),
+                    FormValues.validated(to, "periodTo"),
+                    FormValues.validated(review, "reviewDate"),
                     goals,
                     form.personId());
             plans.saveDraft(id, form.draftVersion(), plan);
@@ -159,7 +160,7 @@ class PlanController {
         if (shown.personId() == null && !view.personIds().isEmpty()) {
             shown = shown.withPerson(view.personIds().getFirst());
         }
-        Forms.show(model, "form", shown, result);
+        FormErrors.show(model, "form", shown, result);
         model.addAttribute("kase", view);
         model.addAttribute("persons", persons.of(view));
         model.addAttribute(

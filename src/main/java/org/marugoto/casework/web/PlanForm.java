@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.casework.PlanStatus;
 import org.marugoto.casework.PlanView;
+import org.marugoto.shared.web.FormValues;
 
 /**
  * The support plan editor (支援プラン): the plan's aim and period and its goals, each with its actions. Goals and
@@ -35,7 +36,7 @@ record PlanForm(
         periodFrom = Objects.requireNonNullElse(periodFrom, "");
         periodTo = Objects.requireNonNullElse(periodTo, "");
         reviewDate = Objects.requireNonNullElse(reviewDate, "");
-        goals = Forms.list(goals);
+        goals = FormValues.list(goals);
     }
 
     /** One goal (目標) and the issue it answers, with the person's own part and the actions that support it. */
@@ -45,7 +46,7 @@ record PlanForm(
             issue = Objects.requireNonNullElse(issue, "");
             goal = Objects.requireNonNullElse(goal, "");
             personRole = Objects.requireNonNullElse(personRole, "");
-            actions = Forms.list(actions);
+            actions = FormValues.list(actions);
         }
 
         static Goal empty() {

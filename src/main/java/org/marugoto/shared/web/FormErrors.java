@@ -1,5 +1,6 @@
 package org.marugoto.shared.web;
 
+import org.jspecify.annotations.Nullable;
 import org.marugoto.shared.RuleViolation;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.ui.Model;
@@ -39,9 +40,20 @@ public final class FormErrors {
      * already found: putting a different object under the form's name would otherwise drop its binding result.
      */
     public static void showWithErrors(Model model, BindingResult result, Object form) {
-        BeanPropertyBindingResult carried = new BeanPropertyBindingResult(form, result.getObjectName());
-        carried.addAllErrors(result);
-        model.addAttribute(result.getObjectName(), form);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + result.getObjectName(), carried);
+        show(model, result.getObjectName(), form, result);
+    }
+
+    /**
+     * Puts a form into the model that differs from the one the request was bound to (a copy with rows added, or with
+     * the newer version), with the errors of {@code bound}, if any: Thymeleaf reads field values from the object the
+     * binding result belongs to, so the result must belong to the form the page shows.
+     */
+    public static void show(Model model, String name, Object form, @Nullable BindingResult bound) {
+        BeanPropertyBindingResult carried = new BeanPropertyBindingResult(form, name);
+        if (bound != null) {
+            carried.addAllErrors(bound);
+        }
+        model.addAttribute(name, form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, carried);
     }
 }

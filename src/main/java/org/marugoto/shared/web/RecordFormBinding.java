@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ServletRequestDataB
 import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 /**
- * Record forms keep their binding result (decision 0024). When the constructor binding of a record finds an error (a
+ * Record forms are bound through their constructor only, and keep their binding result (decision 0024). When the constructor binding of a record finds an error (a
  * type mismatch), Spring keeps the binding result it started before the record existed, so it has no target: putting
  * the form back into the model would then drop the errors, and rejecting a value on it would fail. The binder here
  * hands out a binding result with the record as its target, carrying the errors found while building it.
@@ -89,6 +89,13 @@ class RecordFormBinding {
          */
         @Override
         public void construct(ValueResolver valueResolver) {
+            ResolvableType declared = getTargetType();
+            Class<?> formClass = declared == null ? null : declared.resolve();
+            if (formClass != null && formClass.isRecord()) {
+                // a record is built by its constructor and nothing else: binding the same parameters as properties
+                // afterwards would write a keyed field (situations[personId:DOMAIN]) into its unmodifiable map
+                setDeclarativeBinding(true);
+            }
             super.construct(valueResolver);
             ResolvableType type = getTargetType();
             if (getTarget() == null
