@@ -32,6 +32,10 @@ class HomeController {
                     "concerns",
                     "/concerns",
                     List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
+            new Capability(
+                    "outreach",
+                    "/outreach",
+                    List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
             new Capability("directory", "/directory", List.of()),
             new Capability("areas", "/admin/areas", List.of(Role.SYSTEM_ADMIN)),
             new Capability("agencies", "/admin/agencies", List.of(Role.SYSTEM_ADMIN)),

@@ -113,6 +113,8 @@ class SecurityConfiguration {
                                 "/conference-actions/**",
                                 "/concerns",
                                 "/concerns/**",
+                                "/outreach",
+                                "/outreach/**",
                                 "/watch-requests/**",
                                 "/emergency-access",
                                 "/emergency-access/new")
