@@ -152,7 +152,8 @@ class AuthorizationMatrixTests {
         EMERGENCY_REQUEST,
         VOLUNTEER_HOME,
         VOLUNTEER_WATCH,
-        CONCERN
+        CONCERN,
+        OUTREACH
     }
 
     /** How a cell ended. */
@@ -198,6 +199,10 @@ class AuthorizationMatrixTests {
         GET_ENDPOINTS.put("/concerns/{id}", Family.CONCERN);
         GET_ENDPOINTS.put("/volunteer", Family.VOLUNTEER_HOME);
         GET_ENDPOINTS.put("/volunteer/watches/{requestId}", Family.VOLUNTEER_WATCH);
+        GET_ENDPOINTS.put("/outreach", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/outreach/new", Family.HOUSEHOLD_WRITE);
+        GET_ENDPOINTS.put("/outreach/{id}", Family.OUTREACH);
+        GET_ENDPOINTS.put("/outreach/{id}/attempts/new", Family.OUTREACH);
         GET_ENDPOINTS.put("/conferences/{id}", Family.CONFERENCE);
         GET_ENDPOINTS.put("/conferences/{id}/pdf", Family.CONFERENCE);
         GET_ENDPOINTS.put("/protection/{personId}", Family.REVEAL);
@@ -287,6 +292,10 @@ class AuthorizationMatrixTests {
         write("POST /consents/{id}/withdraw", Family.CONSENT, List.of("consent"));
         write("POST /protection/{personId}/reveal", Family.REVEAL, List.of("person"));
         write("POST /concerns/{id}/take-up", Family.CONCERN, List.of("concern"), "version", "-1");
+        // outreach: an empty form comes back with its errors once the household or the record is read
+        write("POST /outreach/new", Family.HOUSEHOLD_WRITE, List.of(), "householdId", "{household}");
+        write("POST /outreach/{id}/attempts", Family.OUTREACH, List.of("outreach"));
+        write("POST /outreach/{id}/stage", Family.OUTREACH, List.of("outreach"), "version", "-1");
 
         // referrals: the service lets only the sending or the receiving agency act; a stale version changes nothing
         List<String> referral = List.of("referral");
@@ -472,6 +481,9 @@ class AuthorizationMatrixTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.marugoto.outreach.domain.OutreachService outreachRecords;
+
     final Map<Role, String> actors = new EnumMap<>(Role.class);
 
     /** Path variables by situation: the ids of the records in that situation. */
@@ -546,6 +558,9 @@ class AuthorizationMatrixTests {
             // a concern raised by a volunteer: the receiving agency's professionals (the volunteer sees it on
             // /volunteer)
             case CONCERN -> professional && situation == Situation.WATCHED_BY_VOLUNTEER;
+            // an outreach record: the lead agency's professionals (before consent; never shared by agency or consent)
+            case OUTREACH ->
+                professional && (situation == Situation.OWN_AGENCY || situation == Situation.PROTECTED_PERSON);
             case VOLUNTEER_HOME -> role == Role.VOLUNTEER;
             case VOLUNTEER_WATCH -> role == Role.VOLUNTEER && situation == Situation.WATCHED_BY_VOLUNTEER;
             // case content: the team and the municipality's coordinators; never by agency
@@ -719,6 +734,9 @@ class AuthorizationMatrixTests {
         if (pattern.equals("/cases/new")) {
             return v.containsKey("household") ? "/cases/new?household=" + v.get("household") : null;
         }
+        if (pattern.equals("/outreach/new")) {
+            return v.containsKey("household") ? "/outreach/new?household=" + v.get("household") : null;
+        }
         if (pattern.equals("/people")) {
             return situation == Situation.NO_RECORD ? "/people?q=" + "マトリクス" : null;
         }
@@ -737,6 +755,7 @@ class AuthorizationMatrixTests {
                     case REVEAL -> "person";
                     case VOLUNTEER_WATCH -> "watch";
                     case CONCERN -> "concern";
+                    case OUTREACH -> "outreach";
                     default ->
                         pattern.startsWith("/people")
                                 ? "person"
@@ -852,6 +871,8 @@ class AuthorizationMatrixTests {
                 new ConsentWithdrawal(LocalDate.now(), ConsentMethod.VERBAL_WITH_WITNESS, "本人の申し出"));
         householdSituation(Situation.CONSENT_WITHDRAWN, withdrawn);
 
+        ids.get(Situation.OWN_AGENCY).put("outreach", outreach("mx.author-east", own));
+        ids.get(Situation.OTHER_AGENCY).put("outreach", outreach("mx.author-west", other));
         Household protectedHousehold = household("mx.author-east", "保護");
         as("mx.author-east");
         protection.protect(
@@ -859,6 +880,7 @@ class AuthorizationMatrixTests {
                 new ProtectionCommand(ProtectionKind.DV, LocalDate.now(), null, "配偶者暴力相談支援センター", null, List.of()));
         protectedAddress = "美月野市東町9-9-9";
         householdSituation(Situation.PROTECTED_PERSON, protectedHousehold);
+        ids.get(Situation.PROTECTED_PERSON).put("outreach", outreach("mx.author-east", protectedHousehold));
 
         // a case of another agency's household, with the professional actors in its team
         CaseView team = openCase(household("mx.author-west", "チーム"), ConsentStatus.GIVEN);
@@ -980,6 +1002,38 @@ class AuthorizationMatrixTests {
                 .single();
         records.markActionDone(action);
         v.put("planAction", action.toString());
+    }
+
+    /** An outreach record of the household, led by its author, with one attempt. */
+    String outreach(String author, Household h) {
+        as(author);
+        var record = outreachRecords.open(new org.marugoto.outreach.OpenOutreach(
+                UUID.randomUUID(),
+                h.household(),
+                List.of(h.person()),
+                org.marugoto.outreach.OutreachSource.NEIGHBOUR,
+                null,
+                org.marugoto.outreach.OutreachOrigin.DIRECT,
+                null,
+                List.of("ISOLATION"),
+                "マトリクスのアウトリーチ",
+                LocalDate.now().minusDays(10),
+                account(author),
+                List.of(),
+                null,
+                List.of()));
+        outreachRecords.recordAttempt(
+                record.id(),
+                new org.marugoto.outreach.RecordAttempt(
+                        UUID.randomUUID(),
+                        LocalDate.now().minusDays(5).atTime(10, 0),
+                        org.marugoto.outreach.AttemptMethod.VISIT,
+                        "マトリクス",
+                        org.marugoto.outreach.AttemptOutcome.NO_ANSWER,
+                        null,
+                        null,
+                        LocalDate.now().minusDays(1)));
+        return record.id().toString();
     }
 
     /** A referral about the household's first person, without consent (so that it shares nothing). */

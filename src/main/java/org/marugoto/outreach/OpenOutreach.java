@@ -22,7 +22,8 @@ public record OpenOutreach(
         @Nullable String involvedNote,
         List<KeyPersonInput> keyPersons) {
 
-    public record KeyPersonInput(String name, String relation, @Nullable String note) {}
+    public record KeyPersonInput(
+            String name, String relation, @Nullable String note) {}
 
     @Override
     public String toString() {

@@ -46,7 +46,8 @@ public record OutreachView(
     }
 
     /** Someone around the person and how they are related. {@code toString()} prints the id only. */
-    public record KeyPerson(UUID id, String name, String relation, @Nullable String note) {
+    public record KeyPerson(
+            UUID id, String name, String relation, @Nullable String note) {
         @Override
         public String toString() {
             return "KeyPerson[" + id + "]";

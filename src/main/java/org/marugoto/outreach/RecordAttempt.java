@@ -1,7 +1,7 @@
 package org.marugoto.outreach;
 
-import java.time.LocalDateTime;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 

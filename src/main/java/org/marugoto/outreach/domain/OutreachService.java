@@ -206,7 +206,11 @@ public class OutreachService implements OutreachQueries {
                 OUTREACH,
                 id,
                 OUTREACH,
-                Map.of("origin", command.origin().name(), "source", command.source().name())));
+                Map.of(
+                        "origin",
+                        command.origin().name(),
+                        "source",
+                        command.source().name())));
         return find(id);
     }
 
@@ -365,11 +369,7 @@ public class OutreachService implements OutreachQueries {
         }
         if (coordinator) {
             audit.record(new AuditEntry(
-                    AuditAction.SEARCH,
-                    OUTREACH,
-                    null,
-                    "oversight",
-                    Map.of("results", String.valueOf(result.size()))));
+                    AuditAction.SEARCH, OUTREACH, null, "oversight", Map.of("results", String.valueOf(result.size()))));
         }
         return result;
     }
@@ -461,7 +461,13 @@ public class OutreachService implements OutreachQueries {
                 "outreach-attempt",
                 attemptId,
                 "outreach attempt",
-                Map.of("outreach", id.toString(), "method", command.method().name(), "outcome", command.outcome().name())));
+                Map.of(
+                        "outreach",
+                        id.toString(),
+                        "method",
+                        command.method().name(),
+                        "outcome",
+                        command.outcome().name())));
         return find(id);
     }
 
@@ -474,8 +480,8 @@ public class OutreachService implements OutreachQueries {
         Actor actor = actor();
         OutreachView view = find(id);
         access.authorize(PersonalDataAction.WRITE, scope(view), "outreach stage");
-        OutreachStage to = stages.find(command.toStage())
-                .orElseThrow(() -> new RuleViolation("toStage", "outreach.error.stage"));
+        OutreachStage to =
+                stages.find(command.toStage()).orElseThrow(() -> new RuleViolation("toStage", "outreach.error.stage"));
         if (to.code().equals(view.stage())) {
             throw new RuleViolation("toStage", "outreach.error.sameStage");
         }

@@ -44,7 +44,8 @@ final class OutreachChart {
             months.put(m, 0);
         }
         for (OutreachView.Attempt a : view.attempts()) {
-            months.computeIfPresent(YearMonth.from(a.attemptedAt().atZone(org.marugoto.shared.Japan.ZONE)), (m, n) -> n + 1);
+            months.computeIfPresent(
+                    YearMonth.from(a.attemptedAt().atZone(org.marugoto.shared.Japan.ZONE)), (m, n) -> n + 1);
         }
         return months;
     }
@@ -64,7 +65,8 @@ final class OutreachChart {
         List<YearMonth> keys = new ArrayList<>(months.keySet());
         int n = keys.size();
         double slot = (double) (WIDTH - LEFT - RIGHT) / n;
-        int max = Math.max(1, months.values().stream().mapToInt(Integer::intValue).max().orElse(1));
+        int max = Math.max(
+                1, months.values().stream().mapToInt(Integer::intValue).max().orElse(1));
         StringBuilder svg = new StringBuilder();
         String id = "outreach-chart-" + view.id();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"outreach-chart\" viewBox=\"0 0 ")
@@ -74,7 +76,11 @@ final class OutreachChart {
                 .append("\" role=\"img\" aria-labelledby=\"")
                 .append(id)
                 .append("-title\" preserveAspectRatio=\"xMidYMid meet\">");
-        svg.append("<title id=\"").append(id).append("-title\">").append(esc(title)).append("</title>");
+        svg.append("<title id=\"")
+                .append(id)
+                .append("-title\">")
+                .append(esc(title))
+                .append("</title>");
         // axis
         svg.append(line(LEFT, BAR_BOTTOM, WIDTH - RIGHT, BAR_BOTTOM, "chart-axis"));
         svg.append(text(LEFT - 6, BAR_BOTTOM, String.valueOf(0), "chart-label chart-label--end"));
@@ -104,7 +110,8 @@ final class OutreachChart {
                         LEFT + i * slot + slot / 2,
                         BAR_BOTTOM + 16,
                         keys.get(i).getMonthValue() == 1 || i == 0
-                                ? keys.get(i).getYear() % 100 + "/" + keys.get(i).getMonthValue()
+                                ? keys.get(i).getYear() % 100 + "/"
+                                        + keys.get(i).getMonthValue()
                                 : String.valueOf(keys.get(i).getMonthValue()),
                         "chart-label chart-label--middle"));
             }

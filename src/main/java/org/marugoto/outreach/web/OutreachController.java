@@ -215,7 +215,9 @@ class OutreachController {
                 keyPersons.add(new OpenOutreach.KeyPersonInput(name, relation, note));
             }
         }
-        if (form.worry().length() > 2000 || form.sourceDetail().length() > 300 || form.involvedNote().length() > 1000) {
+        if (form.worry().length() > 2000
+                || form.sourceDetail().length() > 300
+                || form.involvedNote().length() > 1000) {
             errors.put("worry", "outreach.error.tooLong");
         }
         if (!errors.isEmpty() || source == null || origin == null || lead == null || first == null) {
@@ -284,7 +286,10 @@ class OutreachController {
 
     @PostMapping("/outreach/{id}/stage")
     String moveStage(
-            @PathVariable UUID id, @ModelAttribute("stageForm") StageForm form, Model model, RedirectAttributes redirect) {
+            @PathVariable UUID id,
+            @ModelAttribute("stageForm") StageForm form,
+            Model model,
+            RedirectAttributes redirect) {
         OutreachView view = outreach.get(id);
         Map<String, String> errors = new LinkedHashMap<>();
         Integer version = integer(form.version());
@@ -364,11 +369,7 @@ class OutreachController {
         model.addAttribute(
                 "chart",
                 OutreachChart.svg(
-                        view,
-                        stageList,
-                        today,
-                        locale,
-                        messages.getMessage("outreach.chart.title", null, locale)));
+                        view, stageList, today, locale, messages.getMessage("outreach.chart.title", null, locale)));
         return "outreach/view";
     }
 

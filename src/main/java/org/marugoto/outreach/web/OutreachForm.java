@@ -67,7 +67,9 @@ record OutreachForm(
     }
 
     static List<String> list(@Nullable List<String> l) {
-        return l == null ? List.of() : l.stream().filter(s -> s != null && !s.isBlank()).toList();
+        return l == null
+                ? List.of()
+                : l.stream().filter(s -> s != null && !s.isBlank()).toList();
     }
 
     /** Key-person rows keep their positions (an empty name in row 2 is still row 2), padded to the rows shown. */

@@ -3,8 +3,7 @@ package org.marugoto.outreach.web;
 import org.jspecify.annotations.Nullable;
 
 /** Moving the engagement to another stage, with the version of the record the user saw. */
-record StageForm(
-        String version, String toStage, String changedOn, String endReason, String connectedTo, String note) {
+record StageForm(String version, String toStage, String changedOn, String endReason, String connectedTo, String note) {
 
     StageForm(
             @Nullable String version,
