@@ -134,8 +134,22 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "caseworker", "/cases/" + kase + "/plan");
         visit(softly, "caseworker", "/cases/" + kase + "/assessments");
 
+        // outreach: the list with the overdue records, a record with its chart, the attempt form made for the door
+        UUID outreach = id("""
+                select o.id from outreach_record o join household h on h.id = o.household_id
+                where h.name = '齋藤家' order by o.created_at limit 1""");
+        UUID saito = id("select household_id from outreach_record where id = ?", outreach);
+        logIn("csw");
+        visit(softly, "csw", "/outreach");
+        visit(softly, "csw", "/outreach/" + outreach);
+        visit(softly, "csw", "/outreach/" + outreach + "?lang=en");
+        visit(softly, "csw", "/outreach/" + outreach + "/attempts/new");
+        visit(softly, "csw", "/outreach/new?household=" + saito);
+        visit(softly, "csw", "/households/" + saito);
+
         logIn("coordinator");
         visit(softly, "coordinator", "/cases");
+        visit(softly, "coordinator", "/outreach");
         visit(softly, "coordinator", "/cases/" + kase);
 
         logIn("auditor");
