@@ -153,7 +153,9 @@ class AuthorizationMatrixTests {
         VOLUNTEER_HOME,
         VOLUNTEER_WATCH,
         CONCERN,
-        OUTREACH
+        OUTREACH,
+        PARTICIPATION,
+        PLANNING_LIST
     }
 
     /** How a cell ended. */
@@ -199,6 +201,11 @@ class AuthorizationMatrixTests {
         GET_ENDPOINTS.put("/concerns/{id}", Family.CONCERN);
         GET_ENDPOINTS.put("/volunteer", Family.VOLUNTEER_HOME);
         GET_ENDPOINTS.put("/volunteer/watches/{requestId}", Family.VOLUNTEER_WATCH);
+        GET_ENDPOINTS.put("/participation", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/participation/opportunities", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/participation/needs", Family.PLANNING_LIST);
+        GET_ENDPOINTS.put("/participation/new", Family.HOUSEHOLD_WRITE);
+        GET_ENDPOINTS.put("/participation/{id}", Family.PARTICIPATION);
         GET_ENDPOINTS.put("/outreach", Family.PROFESSIONAL_LIST);
         GET_ENDPOINTS.put("/outreach/new", Family.HOUSEHOLD_WRITE);
         GET_ENDPOINTS.put("/outreach/{id}", Family.OUTREACH);
@@ -296,6 +303,31 @@ class AuthorizationMatrixTests {
         write("POST /outreach/new", Family.HOUSEHOLD_WRITE, List.of(), "householdId", "{household}");
         write("POST /outreach/{id}/attempts", Family.OUTREACH, List.of("outreach"));
         write("POST /outreach/{id}/stage", Family.OUTREACH, List.of("outreach"), "version", "-1");
+        // participation: empty forms come back with their errors; a stale version changes nothing
+        write("POST /participation/new", Family.HOUSEHOLD_WRITE, List.of(), "householdId", "{household}");
+        write("POST /participation/{id}/matches", Family.PARTICIPATION, List.of("participation"));
+        write(
+                "POST /participation/matches/{matchId}/step",
+                Family.PARTICIPATION,
+                List.of("participationMatch"),
+                "version",
+                "-1");
+        write(
+                "POST /participation/matches/{matchId}/outcome",
+                Family.PARTICIPATION,
+                List.of("participationMatch"),
+                "version",
+                "-1");
+        write("POST /participation/opportunities", Family.PROFESSIONAL_LIST, List.of());
+        write("POST /participation/needs", Family.PROFESSIONAL_LIST, List.of());
+        write(
+                "POST /participation/opportunities/{id}/open",
+                Family.PROFESSIONAL_LIST,
+                List.of("opportunity"),
+                "version",
+                "-1",
+                "open",
+                "true");
 
         // referrals: the service lets only the sending or the receiving agency act; a stale version changes nothing
         List<String> referral = List.of("referral");
@@ -484,6 +516,9 @@ class AuthorizationMatrixTests {
     @Autowired
     org.marugoto.outreach.domain.OutreachService outreachRecords;
 
+    @Autowired
+    org.marugoto.participation.domain.ParticipationService participationRecords;
+
     final Map<Role, String> actors = new EnumMap<>(Role.class);
 
     /** Path variables by situation: the ids of the records in that situation. */
@@ -559,6 +594,11 @@ class AuthorizationMatrixTests {
             // /volunteer)
             case CONCERN -> professional && situation == Situation.WATCHED_BY_VOLUNTEER;
             // an outreach record: the lead agency's professionals (before consent; never shared by agency or consent)
+            // a person's participation support: the lead agency's professionals, like outreach
+            case PARTICIPATION ->
+                professional && (situation == Situation.OWN_AGENCY || situation == Situation.PROTECTED_PERSON);
+            // counts of unmet needs name no person: professionals and planners
+            case PLANNING_LIST -> professional || role == Role.PLANNER;
             case OUTREACH ->
                 professional && (situation == Situation.OWN_AGENCY || situation == Situation.PROTECTED_PERSON);
             case VOLUNTEER_HOME -> role == Role.VOLUNTEER;
@@ -734,6 +774,9 @@ class AuthorizationMatrixTests {
         if (pattern.equals("/cases/new")) {
             return v.containsKey("household") ? "/cases/new?household=" + v.get("household") : null;
         }
+        if (pattern.equals("/participation/new")) {
+            return v.containsKey("household") ? "/participation/new?household=" + v.get("household") : null;
+        }
         if (pattern.equals("/outreach/new")) {
             return v.containsKey("household") ? "/outreach/new?household=" + v.get("household") : null;
         }
@@ -756,6 +799,7 @@ class AuthorizationMatrixTests {
                     case VOLUNTEER_WATCH -> "watch";
                     case CONCERN -> "concern";
                     case OUTREACH -> "outreach";
+                    case PARTICIPATION -> "participation";
                     default ->
                         pattern.startsWith("/people")
                                 ? "person"
@@ -871,6 +915,24 @@ class AuthorizationMatrixTests {
                 new ConsentWithdrawal(LocalDate.now(), ConsentMethod.VERBAL_WITH_WITNESS, "本人の申し出"));
         householdSituation(Situation.CONSENT_WITHDRAWN, withdrawn);
 
+        as("mx.author-east");
+        var opportunity = participationRecords.addOpportunity(new org.marugoto.participation.NewOpportunity(
+                east,
+                "マトリクスの畑",
+                org.marugoto.participation.OpportunityKind.FARM,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null));
+        ids.get(Situation.NO_RECORD).put("opportunity", opportunity.id().toString());
+        participation(Situation.OWN_AGENCY, "mx.author-east", own, opportunity.id());
+        participation(Situation.OTHER_AGENCY, "mx.author-west", other, opportunity.id());
         ids.get(Situation.OWN_AGENCY).put("outreach", outreach("mx.author-east", own));
         ids.get(Situation.OTHER_AGENCY).put("outreach", outreach("mx.author-west", other));
         Household protectedHousehold = household("mx.author-east", "保護");
@@ -881,6 +943,8 @@ class AuthorizationMatrixTests {
         protectedAddress = "美月野市東町9-9-9";
         householdSituation(Situation.PROTECTED_PERSON, protectedHousehold);
         ids.get(Situation.PROTECTED_PERSON).put("outreach", outreach("mx.author-east", protectedHousehold));
+        participation(Situation.PROTECTED_PERSON, "mx.author-east", protectedHousehold, UUID.fromString(
+                ids.get(Situation.NO_RECORD).get("opportunity")));
 
         // a case of another agency's household, with the professional actors in its team
         CaseView team = openCase(household("mx.author-west", "チーム"), ConsentStatus.GIVEN);
@@ -1002,6 +1066,17 @@ class AuthorizationMatrixTests {
                 .single();
         records.markActionDone(action);
         v.put("planAction", action.toString());
+    }
+
+    /** Participation support for the household's person, led by its author, introduced to the opportunity. */
+    void participation(Situation situation, String author, Household h, UUID opportunity) {
+        as(author);
+        var profile = participationRecords.startProfile(
+                h.household(), h.person(), null, "マトリクスの思い", List.of(), null, null);
+        profile = participationRecords.introduce(profile.id(), opportunity, LocalDate.now().minusDays(3), null);
+        ids.get(situation).put("participation", profile.id().toString());
+        ids.get(situation).put(
+                "participationMatch", profile.matches().getFirst().id().toString());
     }
 
     /** An outreach record of the household, led by its author, with one attempt. */

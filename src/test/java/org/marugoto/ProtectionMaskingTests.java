@@ -135,7 +135,14 @@ class ProtectionMaskingTests {
             "POST /concerns/{id}/take-up",
             "POST /outreach/new",
             "POST /outreach/{id}/attempts",
-            "POST /outreach/{id}/stage");
+            "POST /outreach/{id}/stage",
+            "POST /participation/new",
+            "POST /participation/{id}/matches",
+            "POST /participation/matches/{matchId}/step",
+            "POST /participation/matches/{matchId}/outcome",
+            "POST /participation/opportunities",
+            "POST /participation/opportunities/{id}/open",
+            "POST /participation/needs");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(
@@ -254,8 +261,20 @@ class ProtectionMaskingTests {
                 select o.id from outreach_record o where o.household_id in (
                     select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
                 """));
+        ids.addAll(uuids("""
+                select o.id from participation_profile o where o.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """));
+        ids.addAll(uuids("""
+                select x.id from participation_match x join participation_profile o on o.id = x.profile_id
+                where o.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """));
         return ids;
     }
+
+    @Autowired
+    org.marugoto.participation.domain.ParticipationService participation;
 
     @Autowired
     org.marugoto.outreach.domain.OutreachService outreach;
@@ -286,6 +305,17 @@ class ProtectionMaskingTests {
                     List.of(),
                     null,
                     List.of()));
+            var profile = participation.startProfile(
+                    UUID.fromString(household), person, null, "ゆっくり過ごせる場所がほしい", List.of(), null, null);
+            participation.introduce(
+                    profile.id(),
+                    participation.opportunities().stream()
+                            .filter(o -> o.open())
+                            .findFirst()
+                            .orElseThrow()
+                            .id(),
+                    LocalDate.now().minusDays(2),
+                    null);
             outreach.recordAttempt(
                     record.id(),
                     new org.marugoto.outreach.RecordAttempt(
@@ -514,6 +544,7 @@ class ProtectionMaskingTests {
                         "GET /volunteer/watches/{requestId}",
                         "GET /outreach/{id}",
                         "GET /outreach/{id}/attempts/new",
+                        "GET /participation/{id}",
                         "POST /people/new");
         System.out.printf(
                 "Protection masking: %d handlers, %d requests, %d pages showed the protected household masked%n",

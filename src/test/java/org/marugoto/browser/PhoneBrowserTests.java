@@ -147,6 +147,21 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "csw", "/outreach/new?household=" + saito);
         visit(softly, "csw", "/households/" + saito);
 
+        // participation support: the person's page with the ranked roles, the list of roles, the unmet needs
+        UUID profile = id("""
+                select p.id from participation_profile p join household h on h.id = p.household_id
+                where h.name = '佐々木家' limit 1""");
+        logIn("caseworker2");
+        visit(softly, "caseworker2", "/participation");
+        visit(softly, "caseworker2", "/participation/" + profile);
+        visit(softly, "caseworker2", "/participation/opportunities");
+        visit(softly, "caseworker2", "/participation/needs");
+        visit(softly, "caseworker2", "/participation/new?household=" + id(
+                "select household_id from participation_profile where id = ?", profile));
+
+        logIn("planner");
+        visit(softly, "planner", "/participation/needs");
+
         logIn("coordinator");
         visit(softly, "coordinator", "/cases");
         visit(softly, "coordinator", "/outreach");
