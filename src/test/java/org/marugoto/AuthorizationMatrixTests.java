@@ -943,8 +943,11 @@ class AuthorizationMatrixTests {
         protectedAddress = "美月野市東町9-9-9";
         householdSituation(Situation.PROTECTED_PERSON, protectedHousehold);
         ids.get(Situation.PROTECTED_PERSON).put("outreach", outreach("mx.author-east", protectedHousehold));
-        participation(Situation.PROTECTED_PERSON, "mx.author-east", protectedHousehold, UUID.fromString(
-                ids.get(Situation.NO_RECORD).get("opportunity")));
+        participation(
+                Situation.PROTECTED_PERSON,
+                "mx.author-east",
+                protectedHousehold,
+                UUID.fromString(ids.get(Situation.NO_RECORD).get("opportunity")));
 
         // a case of another agency's household, with the professional actors in its team
         CaseView team = openCase(household("mx.author-west", "チーム"), ConsentStatus.GIVEN);
@@ -1071,12 +1074,13 @@ class AuthorizationMatrixTests {
     /** Participation support for the household's person, led by its author, introduced to the opportunity. */
     void participation(Situation situation, String author, Household h, UUID opportunity) {
         as(author);
-        var profile = participationRecords.startProfile(
-                h.household(), h.person(), null, "マトリクスの思い", List.of(), null, null);
-        profile = participationRecords.introduce(profile.id(), opportunity, LocalDate.now().minusDays(3), null);
+        var profile =
+                participationRecords.startProfile(h.household(), h.person(), null, "マトリクスの思い", List.of(), null, null);
+        profile = participationRecords.introduce(
+                profile.id(), opportunity, LocalDate.now().minusDays(3), null);
         ids.get(situation).put("participation", profile.id().toString());
-        ids.get(situation).put(
-                "participationMatch", profile.matches().getFirst().id().toString());
+        ids.get(situation)
+                .put("participationMatch", profile.matches().getFirst().id().toString());
     }
 
     /** An outreach record of the household, led by its author, with one attempt. */

@@ -44,7 +44,8 @@ class ParticipationBrowserTests extends BrowserTest {
     }
 
     void nextStep(UUID match, String step, String accompanied, String hostSupport) {
-        browser.findElement(By.cssSelector("#match-" + match + " details summary")).click();
+        browser.findElement(By.cssSelector("#match-" + match + " details summary"))
+                .click();
         browser.findElement(By.id("to-" + step + "-" + match)).click();
         if (!accompanied.isEmpty()) {
             type("accompaniedBy-" + match, accompanied);
@@ -77,7 +78,9 @@ class ParticipationBrowserTests extends BrowserTest {
         assertThat(main()).contains("参加支援を始めました");
         String first = text(By.cssSelector("#ranked > li:first-child h3"));
         assertThat(first).contains("月見ヶ丘ファームの畑作業");
-        assertThat(text(By.cssSelector("#ranked > li:first-child ul.reasons"))).contains("近い").contains("関心が合う");
+        assertThat(text(By.cssSelector("#ranked > li:first-child ul.reasons")))
+                .contains("近い")
+                .contains("関心が合う");
 
         click(By.cssSelector("#ranked > li:first-child button"));
         assertThat(main()).contains("紹介を記録しました");
@@ -110,7 +113,8 @@ class ParticipationBrowserTests extends BrowserTest {
         new Select(browser.findElement(By.id("kind"))).selectByValue("PLACE_ROLE");
         new Select(browser.findElement(By.id("areaId"))).selectByValue(east.toString());
         type("forWhom", "車いすを使う若い人");
-        browser.findElement(By.cssSelector("#issueCodes input[value=ISOLATION]")).click();
+        browser.findElement(By.cssSelector("#issueCodes input[value=ISOLATION]"))
+                .click();
         click(By.id("need-submit"));
         assertThat(main()).contains("記録しました").contains("夕方に通える、車いすで入れる居場所");
         String counts = text(By.id("need-counts"));

@@ -156,8 +156,11 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "caseworker2", "/participation/" + profile);
         visit(softly, "caseworker2", "/participation/opportunities");
         visit(softly, "caseworker2", "/participation/needs");
-        visit(softly, "caseworker2", "/participation/new?household=" + id(
-                "select household_id from participation_profile where id = ?", profile));
+        visit(
+                softly,
+                "caseworker2",
+                "/participation/new?household="
+                        + id("select household_id from participation_profile where id = ?", profile));
 
         logIn("planner");
         visit(softly, "planner", "/participation/needs");

@@ -63,15 +63,24 @@ class ParticipationControllerTests {
 
     @Test
     void anOpportunityWithoutNameOrHostComesBackWithMessagesAndOneWithThemIsListed() throws Exception {
-        long before = jdbc.sql("select count(*) from participation_opportunity").query(Long.class).single();
-        mvc.perform(post("/participation/opportunities").with(csrf()).with(user(as("csw"))).param("capacity", "多い"))
+        long before = jdbc.sql("select count(*) from participation_opportunity")
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/participation/opportunities")
+                        .with(csrf())
+                        .with(user(as("csw")))
+                        .param("capacity", "多い"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("名前を書いてください")))
                 .andExpect(content().string(containsString("受け入れ先を選んでください")))
                 .andExpect(content().string(containsString("数字で入力してください")));
-        assertThat(jdbc.sql("select count(*) from participation_opportunity").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from participation_opportunity")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(before);
-        UUID shakyo = jdbc.sql("select id from agency where code = 'SHAKYO'").query(UUID.class).single();
+        UUID shakyo = jdbc.sql("select id from agency where code = 'SHAKYO'")
+                .query(UUID.class)
+                .single();
         mvc.perform(post("/participation/opportunities")
                         .with(csrf())
                         .with(user(as("csw")))

@@ -78,9 +78,7 @@ class ParticipationServiceTests {
         assertThat(first.reasons())
                 .extracting(RankedOpportunity.Reason::key)
                 .contains("participation.reason.near", "participation.reason.interests");
-        assertThat(ranked)
-                .extracting(r -> r.opportunity().title())
-                .doesNotContain("西山パソコンサークルの講師補助");
+        assertThat(ranked).extracting(r -> r.opportunity().title()).doesNotContain("西山パソコンサークルの講師補助");
         RankedOpportunity far = ranked.stream()
                 .filter(r -> r.opportunity().title().startsWith("東雲こども食堂"))
                 .findFirst()
@@ -103,18 +101,18 @@ class ParticipationServiceTests {
         p = participation.introduce(p.id(), farm, today().minusDays(20), "井上");
         UUID pid = p.id();
         assertThatThrownBy(() -> participation.introduce(pid, farm, today(), null))
-                .isInstanceOfSatisfying(
-                        RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("participation.error.alreadyMatched"));
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey())
+                        .isEqualTo("participation.error.alreadyMatched"));
         ProfileView.MatchView m = p.matches().getFirst();
         UUID id = m.id();
         int version = m.version();
-        assertThatThrownBy(() -> participation.step(
-                        id, version, MatchStep.SETTLED, today(), null, null, null, null, null))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.field()).isEqualTo("to"));
+        assertThatThrownBy(
+                        () -> participation.step(id, version, MatchStep.SETTLED, today(), null, null, null, null, null))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.field()).isEqualTo("to"));
         p = participation.step(id, version, MatchStep.VISITED, today().minusDays(15), "井上", null, null, null, null);
         int stale = version;
-        assertThatThrownBy(() -> participation.step(
-                        id, stale, MatchStep.TRIAL, today(), null, null, null, null, null))
+        assertThatThrownBy(() -> participation.step(id, stale, MatchStep.TRIAL, today(), null, null, null, null, null))
                 .isInstanceOf(OptimisticLockingFailureException.class);
         p = participation.step(
                 id,
@@ -127,9 +125,19 @@ class ParticipationServiceTests {
                 today().minusDays(1),
                 null);
         assertThat(p.matches().getFirst().followUpOverdue(today())).isTrue();
-        assertThat(participation.withOverdueFollowUps()).extracting(ProfileView::id).contains(p.id());
+        assertThat(participation.withOverdueFollowUps())
+                .extracting(ProfileView::id)
+                .contains(p.id());
         p = participation.step(
-                id, p.matches().getFirst().version(), MatchStep.SETTLED, today(), null, null, null, today().plusDays(30), null);
+                id,
+                p.matches().getFirst().version(),
+                MatchStep.SETTLED,
+                today(),
+                null,
+                null,
+                null,
+                today().plusDays(30),
+                null);
         ProfileView.MatchView settled = p.matches().getFirst();
         assertThat(settled.step()).isEqualTo(MatchStep.SETTLED);
         assertThat(settled.hostSupport()).contains("手順表");
@@ -138,11 +146,13 @@ class ParticipationServiceTests {
                 .containsExactly(MatchStep.INTRODUCED, MatchStep.VISITED, MatchStep.TRIAL, MatchStep.SETTLED);
         // the outcome after 3 months is not due yet
         assertThatThrownBy(() -> participation.outcome(id, settled.version(), 3, "続いている"))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("participation.error.notDue"));
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("participation.error.notDue"));
         // ending needs a reason
         assertThatThrownBy(() -> participation.step(
                         id, settled.version(), MatchStep.ENDED, today(), null, null, null, null, null))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.field()).isEqualTo("endReason"));
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.field()).isEqualTo("endReason"));
         assertThat(jdbc.sql("select count(*) from audit_event where record_id = ? and action = 'UPDATE'")
                         .param(id)
                         .query(Long.class)
@@ -175,7 +185,8 @@ class ParticipationServiceTests {
                 .singleElement()
                 .satisfies(c -> assertThat(c.count()).isEqualTo(before + 2));
         assertThatThrownBy(() -> participation.recordNeed(" ", OpportunityKind.CAFE, null, "誰か", List.of()))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.field()).isEqualTo("what"));
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.field()).isEqualTo("what"));
         // the demo's northern job-trial needs are counted together
         assertThat(participation.needCounts())
                 .filteredOn(c -> area("N").equals(c.areaId()) && c.kind() == OpportunityKind.JOB_TRIAL)
@@ -185,13 +196,16 @@ class ParticipationServiceTests {
 
     @Test
     void theDemoHasMatchesAtEveryStep() {
-        assertThat(jdbc.sql("select distinct step from participation_match").query(String.class).list())
+        assertThat(jdbc.sql("select distinct step from participation_match")
+                        .query(String.class)
+                        .list())
                 .containsExactlyInAnyOrder("INTRODUCED", "VISITED", "TRIAL", "SETTLED", "ENDED");
         assertThat(jdbc.sql("select count(distinct area_id) from participation_opportunity")
                         .query(Long.class)
                         .single())
                 .isGreaterThanOrEqualTo(4);
-        assertThat(jdbc.sql("select count(*) from participation_match where outcome_3m is not null and outcome_6m is not null")
+        assertThat(jdbc.sql(
+                                "select count(*) from participation_match where outcome_3m is not null and outcome_6m is not null")
                         .query(Long.class)
                         .single())
                 .isGreaterThanOrEqualTo(1);

@@ -314,7 +314,10 @@ public class ParticipationService {
             }
             int score = 0;
             List<RankedOpportunity.Reason> reasons = new ArrayList<>();
-            if (o.areaId() != null && near.contains(o.areaId())) {
+            // near: in the area the person can reach, or in an area that contains theirs
+            if (o.areaId() != null
+                    && (near.contains(o.areaId())
+                            || (profile.areaId() != null && inside(all, o.areaId(), profile.areaId())))) {
                 score += 3;
                 reasons.add(
                         reason("participation.reason.near", all.get(o.areaId()).name()));
