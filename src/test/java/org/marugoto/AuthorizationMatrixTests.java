@@ -447,7 +447,7 @@ class AuthorizationMatrixTests {
 
     /** Endpoints under these prefixes are the administrators' (areas, agencies, staff, issue codes). */
     static final List<String> ADMIN_PREFIXES =
-            List.of("/admin/areas", "/admin/agencies", "/admin/staff", "/admin/issue-codes");
+            List.of("/admin/areas", "/admin/agencies", "/admin/staff", "/admin/issue-codes", "/admin/outreach-stages");
 
     static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 

@@ -183,6 +183,7 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "admin", "/admin/staff");
         visit(softly, "admin", "/admin/agencies");
         visit(softly, "admin", "/admin/issue-codes");
+        visit(softly, "admin", "/admin/outreach-stages");
 
         logIn("privacy");
         visit(softly, "privacy", "/protection");

@@ -277,4 +277,53 @@ class OutreachControllerTests {
                 .andExpect(content().string(containsString("ドア越しに返事があった")))
                 .andExpect(content().string(not(containsString("id=\"overdue-notice\""))));
     }
+
+    @Test
+    void administratorsRenameAStageAndTheRecordsShowTheNewName() throws Exception {
+        int version = jdbc.sql("select version from outreach_stage where code = 'MET'")
+                .query(Integer.class)
+                .single();
+        mvc.perform(post("/admin/outreach-stages")
+                        .with(csrf())
+                        .with(user(as("caseworker")))
+                        .param("code", "MET")
+                        .param("version", String.valueOf(version))
+                        .param("labelJa", "顔を合わせた")
+                        .param("labelEn", "Face to face"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/outreach-stages")
+                        .with(csrf())
+                        .with(user(as("admin")))
+                        .param("code", "MET")
+                        .param("version", String.valueOf(version))
+                        .param("labelJa", " ")
+                        .param("labelEn", "Face to face"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("日本語と英語の名前を")));
+        try {
+            mvc.perform(post("/admin/outreach-stages")
+                            .with(csrf())
+                            .with(user(as("admin")))
+                            .param("code", "MET")
+                            .param("version", String.valueOf(version))
+                            .param("labelJa", "顔を合わせた")
+                            .param("labelEn", "Face to face"))
+                    .andExpect(status().is3xxRedirection());
+            // a second save of the same form is stale
+            mvc.perform(post("/admin/outreach-stages")
+                            .with(csrf())
+                            .with(user(as("admin")))
+                            .param("code", "MET")
+                            .param("version", String.valueOf(version))
+                            .param("labelJa", "会った")
+                            .param("labelEn", "Met"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("id=\"error-summary\"")));
+            mvc.perform(get("/outreach/" + saitoRecord()).with(user(as("csw"))))
+                    .andExpect(content().string(containsString("顔を合わせた")));
+        } finally {
+            jdbc.sql("update outreach_stage set label_ja = '会えた', label_en = 'Met' where code = 'MET'")
+                    .update();
+        }
+    }
 }

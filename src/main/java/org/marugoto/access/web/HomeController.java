@@ -46,6 +46,7 @@ class HomeController {
             new Capability("agencies", "/admin/agencies", List.of(Role.SYSTEM_ADMIN)),
             new Capability("staff", "/admin/staff", List.of(Role.SYSTEM_ADMIN)),
             new Capability("issueCodes", "/admin/issue-codes", List.of(Role.SYSTEM_ADMIN)),
+            new Capability("outreachStages", "/admin/outreach-stages", List.of(Role.SYSTEM_ADMIN)),
             new Capability("audit", "/audit", List.of(Role.AUDITOR, Role.SYSTEM_ADMIN)),
             new Capability("protection", "/protection", List.of(Role.PRIVACY_OFFICER)),
             new Capability("account", "/account", List.of()));

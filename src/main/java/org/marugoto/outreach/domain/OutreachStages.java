@@ -42,8 +42,10 @@ public class OutreachStages implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final org.marugoto.audit.AuditApi audits;
 
-    OutreachStages(JdbcClient jdbc, Tenancy tenancy, Clock clock) {
+    OutreachStages(JdbcClient jdbc, Tenancy tenancy, Clock clock, org.marugoto.audit.AuditApi audits) {
+        this.audits = audits;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.clock = clock;
@@ -71,6 +73,52 @@ public class OutreachStages implements ApplicationRunner {
                             now)
                     .update();
         }
+    }
+
+    /**
+     * Renames a stage (the municipality's words for it); its code, order and kind stay. Administrators only, audited,
+     * refused when someone else changed it since it was read.
+     */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @Transactional
+    public void rename(String code, int seenVersion, String labelJa, String labelEn) {
+        if (labelJa.isBlank() || labelEn.isBlank() || labelJa.length() > 100 || labelEn.length() > 100) {
+            throw new org.marugoto.shared.RuleViolation("label", "outreach.error.label");
+        }
+        if (find(code).isEmpty()) {
+            throw new org.marugoto.shared.RuleViolation("code", "outreach.error.stage");
+        }
+        int changed = jdbc.sql("""
+                        update outreach_stage set label_ja = ?, label_en = ?, updated_at = ?, updated_by = ?,
+                            version = version + 1
+                        where municipality_id = ? and code = ? and version = ?
+                        """)
+                .params(
+                        labelJa.strip(),
+                        labelEn.strip(),
+                        Timestamp.from(clock.instant()),
+                        org.marugoto.shared.CurrentActor.username(),
+                        tenancy.municipalityId(),
+                        code,
+                        seenVersion)
+                .update();
+        if (changed == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("stage " + code + " changed");
+        }
+        audits.record(org.marugoto.audit.AuditEntry.of(org.marugoto.audit.AuditAction.UPDATE, "outreach_stage", null)
+                .withDetails(Map.of("code", code)));
+    }
+
+    /** The version of each stage, by code, for the administrators' form. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> versions() {
+        Map<String, Integer> versions = new java.util.LinkedHashMap<>();
+        jdbc.sql("select code, version from outreach_stage where municipality_id = ? order by sort_order")
+                .param(tenancy.municipalityId())
+                .query(rs -> {
+                    versions.put(rs.getString("code"), rs.getInt("version"));
+                });
+        return versions;
     }
 
     /** The stages in their order. */
