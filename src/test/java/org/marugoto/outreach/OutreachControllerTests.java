@@ -326,4 +326,22 @@ class OutreachControllerTests {
                     .update();
         }
     }
+
+    @Test
+    void aConsultationLeadsToTheFormWithItsHouseholdIssuesAndDate() throws Exception {
+        UUID consultation = jdbc.sql("select c.id from consultation c join household h on h.id = c.household_id"
+                        + " where h.name = '齋藤家' and c.first_response = 'OUTREACH_NEEDED' limit 1")
+                .query(UUID.class)
+                .single();
+        mvc.perform(get("/consultations/" + consultation).with(user(as("csw"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/outreach/new?consultation=" + consultation)));
+        mvc.perform(get("/outreach/new")
+                        .param("consultation", consultation.toString())
+                        .with(user(as("csw"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("相談記録から")))
+                .andExpect(content().string(containsString("value=\"CONSULTATION\"")))
+                .andExpect(content().string(containsString("value=\"SELF_NEGLECT\" checked=\"checked\"")));
+    }
 }
