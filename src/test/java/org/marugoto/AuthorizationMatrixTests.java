@@ -155,7 +155,10 @@ class AuthorizationMatrixTests {
         EMERGENCY_REQUEST,
         VOLUNTEER_HOME,
         VOLUNTEER_WATCH,
-        CONCERN
+        CONCERN,
+        OUTREACH,
+        PARTICIPATION,
+        PLANNING_LIST
     }
 
     /** How a cell ended. */
@@ -201,6 +204,15 @@ class AuthorizationMatrixTests {
         GET_ENDPOINTS.put("/concerns/{id}", Family.CONCERN);
         GET_ENDPOINTS.put("/volunteer", Family.VOLUNTEER_HOME);
         GET_ENDPOINTS.put("/volunteer/watches/{requestId}", Family.VOLUNTEER_WATCH);
+        GET_ENDPOINTS.put("/participation", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/participation/opportunities", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/participation/needs", Family.PLANNING_LIST);
+        GET_ENDPOINTS.put("/participation/new", Family.HOUSEHOLD_WRITE);
+        GET_ENDPOINTS.put("/participation/{id}", Family.PARTICIPATION);
+        GET_ENDPOINTS.put("/outreach", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/outreach/new", Family.HOUSEHOLD_WRITE);
+        GET_ENDPOINTS.put("/outreach/{id}", Family.OUTREACH);
+        GET_ENDPOINTS.put("/outreach/{id}/attempts/new", Family.OUTREACH);
         GET_ENDPOINTS.put("/conferences/{id}", Family.CONFERENCE);
         GET_ENDPOINTS.put("/conferences/{id}/pdf", Family.CONFERENCE);
         GET_ENDPOINTS.put("/protection/{personId}", Family.REVEAL);
@@ -290,6 +302,35 @@ class AuthorizationMatrixTests {
         write("POST /consents/{id}/withdraw", Family.CONSENT, List.of("consent"));
         write("POST /protection/{personId}/reveal", Family.REVEAL, List.of("person"));
         write("POST /concerns/{id}/take-up", Family.CONCERN, List.of("concern"), "version", "-1");
+        // outreach: an empty form comes back with its errors once the household or the record is read
+        write("POST /outreach/new", Family.HOUSEHOLD_WRITE, List.of(), "householdId", "{household}");
+        write("POST /outreach/{id}/attempts", Family.OUTREACH, List.of("outreach"));
+        write("POST /outreach/{id}/stage", Family.OUTREACH, List.of("outreach"), "version", "-1");
+        // participation: empty forms come back with their errors; a stale version changes nothing
+        write("POST /participation/new", Family.HOUSEHOLD_WRITE, List.of(), "householdId", "{household}");
+        write("POST /participation/{id}/matches", Family.PARTICIPATION, List.of("participation"));
+        write(
+                "POST /participation/matches/{matchId}/step",
+                Family.PARTICIPATION,
+                List.of("participationMatch"),
+                "version",
+                "-1");
+        write(
+                "POST /participation/matches/{matchId}/outcome",
+                Family.PARTICIPATION,
+                List.of("participationMatch"),
+                "version",
+                "-1");
+        write("POST /participation/opportunities", Family.PROFESSIONAL_LIST, List.of());
+        write("POST /participation/needs", Family.PROFESSIONAL_LIST, List.of());
+        write(
+                "POST /participation/opportunities/{id}/open",
+                Family.PROFESSIONAL_LIST,
+                List.of("opportunity"),
+                "version",
+                "-1",
+                "open",
+                "true");
 
         // referrals: the service lets only the sending or the receiving agency act; a stale version changes nothing
         List<String> referral = List.of("referral");
@@ -409,7 +450,7 @@ class AuthorizationMatrixTests {
 
     /** Endpoints under these prefixes are the administrators' (areas, agencies, staff, issue codes). */
     static final List<String> ADMIN_PREFIXES =
-            List.of("/admin/areas", "/admin/agencies", "/admin/staff", "/admin/issue-codes");
+            List.of("/admin/areas", "/admin/agencies", "/admin/staff", "/admin/issue-codes", "/admin/outreach-stages");
 
     static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
@@ -483,6 +524,12 @@ class AuthorizationMatrixTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.marugoto.outreach.domain.OutreachService outreachRecords;
+
+    @Autowired
+    org.marugoto.participation.domain.ParticipationService participationRecords;
 
     final Map<Role, String> actors = new EnumMap<>(Role.class);
 
@@ -558,6 +605,14 @@ class AuthorizationMatrixTests {
             // a concern raised by a volunteer: the receiving agency's professionals (the volunteer sees it on
             // /volunteer)
             case CONCERN -> professional && situation == Situation.WATCHED_BY_VOLUNTEER;
+            // an outreach record: the lead agency's professionals (before consent; never shared by agency or consent)
+            // a person's participation support: the lead agency's professionals, like outreach
+            case PARTICIPATION ->
+                professional && (situation == Situation.OWN_AGENCY || situation == Situation.PROTECTED_PERSON);
+            // counts of unmet needs name no person: professionals and planners
+            case PLANNING_LIST -> professional || role == Role.PLANNER;
+            case OUTREACH ->
+                professional && (situation == Situation.OWN_AGENCY || situation == Situation.PROTECTED_PERSON);
             case VOLUNTEER_HOME -> role == Role.VOLUNTEER;
             case VOLUNTEER_WATCH -> role == Role.VOLUNTEER && situation == Situation.WATCHED_BY_VOLUNTEER;
             // case content: the team and the municipality's coordinators; never by agency
@@ -731,6 +786,12 @@ class AuthorizationMatrixTests {
         if (pattern.equals("/cases/new")) {
             return v.containsKey("household") ? "/cases/new?household=" + v.get("household") : null;
         }
+        if (pattern.equals("/participation/new")) {
+            return v.containsKey("household") ? "/participation/new?household=" + v.get("household") : null;
+        }
+        if (pattern.equals("/outreach/new")) {
+            return v.containsKey("household") ? "/outreach/new?household=" + v.get("household") : null;
+        }
         if (pattern.equals("/people")) {
             return situation == Situation.NO_RECORD ? "/people?q=" + "マトリクス" : null;
         }
@@ -749,6 +810,8 @@ class AuthorizationMatrixTests {
                     case REVEAL -> "person";
                     case VOLUNTEER_WATCH -> "watch";
                     case CONCERN -> "concern";
+                    case OUTREACH -> "outreach";
+                    case PARTICIPATION -> "participation";
                     default ->
                         pattern.startsWith("/people")
                                 ? "person"
@@ -864,6 +927,26 @@ class AuthorizationMatrixTests {
                 new ConsentWithdrawal(LocalDate.now(), ConsentMethod.VERBAL_WITH_WITNESS, "本人の申し出"));
         householdSituation(Situation.CONSENT_WITHDRAWN, withdrawn);
 
+        as("mx.author-east");
+        var opportunity = participationRecords.addOpportunity(new org.marugoto.participation.NewOpportunity(
+                east,
+                "マトリクスの畑",
+                org.marugoto.participation.OpportunityKind.FARM,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null));
+        ids.get(Situation.NO_RECORD).put("opportunity", opportunity.id().toString());
+        participation(Situation.OWN_AGENCY, "mx.author-east", own, opportunity.id());
+        participation(Situation.OTHER_AGENCY, "mx.author-west", other, opportunity.id());
+        ids.get(Situation.OWN_AGENCY).put("outreach", outreach("mx.author-east", own));
+        ids.get(Situation.OTHER_AGENCY).put("outreach", outreach("mx.author-west", other));
         Household protectedHousehold = household("mx.author-east", "保護");
         as("mx.author-east");
         protection.protect(
@@ -871,6 +954,12 @@ class AuthorizationMatrixTests {
                 new ProtectionCommand(ProtectionKind.DV, LocalDate.now(), null, "配偶者暴力相談支援センター", null, List.of()));
         protectedAddress = "美月野市東町9-9-9";
         householdSituation(Situation.PROTECTED_PERSON, protectedHousehold);
+        ids.get(Situation.PROTECTED_PERSON).put("outreach", outreach("mx.author-east", protectedHousehold));
+        participation(
+                Situation.PROTECTED_PERSON,
+                "mx.author-east",
+                protectedHousehold,
+                UUID.fromString(ids.get(Situation.NO_RECORD).get("opportunity")));
 
         // a case of another agency's household, with the professional actors in its team
         CaseView team = openCase(household("mx.author-west", "チーム"), ConsentStatus.GIVEN);
@@ -992,6 +1081,50 @@ class AuthorizationMatrixTests {
                 .single();
         planService.markActionDone(action);
         v.put("planAction", action.toString());
+    }
+
+    /** Participation support for the household's person, led by its author, introduced to the opportunity. */
+    void participation(Situation situation, String author, Household h, UUID opportunity) {
+        as(author);
+        var profile =
+                participationRecords.startProfile(h.household(), h.person(), null, "マトリクスの思い", List.of(), null, null);
+        profile = participationRecords.introduce(
+                profile.id(), opportunity, LocalDate.now().minusDays(3), null);
+        ids.get(situation).put("participation", profile.id().toString());
+        ids.get(situation)
+                .put("participationMatch", profile.matches().getFirst().id().toString());
+    }
+
+    /** An outreach record of the household, led by its author, with one attempt. */
+    String outreach(String author, Household h) {
+        as(author);
+        var record = outreachRecords.open(new org.marugoto.outreach.OpenOutreach(
+                UUID.randomUUID(),
+                h.household(),
+                List.of(h.person()),
+                org.marugoto.outreach.OutreachSource.NEIGHBOUR,
+                null,
+                org.marugoto.outreach.OutreachOrigin.DIRECT,
+                null,
+                List.of("ISOLATION"),
+                "マトリクスのアウトリーチ",
+                LocalDate.now().minusDays(10),
+                account(author),
+                List.of(),
+                null,
+                List.of()));
+        outreachRecords.recordAttempt(
+                record.id(),
+                new org.marugoto.outreach.RecordAttempt(
+                        UUID.randomUUID(),
+                        LocalDate.now().minusDays(5).atTime(10, 0),
+                        org.marugoto.outreach.AttemptMethod.VISIT,
+                        "マトリクス",
+                        org.marugoto.outreach.AttemptOutcome.NO_ANSWER,
+                        null,
+                        null,
+                        LocalDate.now().minusDays(1)));
+        return record.id().toString();
     }
 
     /** A referral about the household's first person, without consent (so that it shares nothing). */

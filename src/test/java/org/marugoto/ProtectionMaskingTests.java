@@ -132,7 +132,17 @@ class ProtectionMaskingTests {
             "POST /watch-requests/{id}/end",
             "POST /watch-requests/{id}/notes",
             "POST /volunteer/concerns",
-            "POST /concerns/{id}/take-up");
+            "POST /concerns/{id}/take-up",
+            "POST /outreach/new",
+            "POST /outreach/{id}/attempts",
+            "POST /outreach/{id}/stage",
+            "POST /participation/new",
+            "POST /participation/{id}/matches",
+            "POST /participation/matches/{matchId}/step",
+            "POST /participation/matches/{matchId}/outcome",
+            "POST /participation/opportunities",
+            "POST /participation/opportunities/{id}/open",
+            "POST /participation/needs");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(
@@ -247,7 +257,79 @@ class ProtectionMaskingTests {
                 select c.id from watch_concern c where c.household_id in (
                     select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
                 """));
+        ids.addAll(uuids("""
+                select o.id from outreach_record o where o.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """));
+        ids.addAll(uuids("""
+                select o.id from participation_profile o where o.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """));
+        ids.addAll(uuids("""
+                select x.id from participation_match x join participation_profile o on o.id = x.profile_id
+                where o.household_id in (
+                    select m.household_id from household_member m join person p on p.id = m.person_id where p.protected)
+                """));
         return ids;
+    }
+
+    @Autowired
+    org.marugoto.participation.domain.ParticipationService participation;
+
+    @Autowired
+    org.marugoto.outreach.domain.OutreachService outreach;
+
+    /** An outreach record of the protected household by its agency, with an attempt, so that its pages are driven. */
+    void outreachOfTheProtectedHousehold(String household) {
+        if (!uuids("select id from outreach_record where household_id = '" + household + "'")
+                .isEmpty()) {
+            return;
+        }
+        try {
+            PeopleFixtures.actAs(users, "caseworker3");
+            UUID person = UUID.fromString(uuids("select m.person_id from household_member m join person p on"
+                            + " p.id = m.person_id where p.protected and m.household_id = '" + household + "'")
+                    .getFirst());
+            var record = outreach.open(new org.marugoto.outreach.OpenOutreach(
+                    UUID.randomUUID(),
+                    UUID.fromString(household),
+                    List.of(person),
+                    org.marugoto.outreach.OutreachSource.SCHOOL,
+                    "小学校の担任",
+                    org.marugoto.outreach.OutreachOrigin.DIRECT,
+                    null,
+                    List.of("CHILDCARE"),
+                    "転入後、母親と連絡が取りにくい",
+                    LocalDate.now().minusDays(20),
+                    ((org.marugoto.shared.Actor) users.loadUserByUsername("caseworker3")).accountId(),
+                    List.of(),
+                    null,
+                    List.of()));
+            var profile = participation.startProfile(
+                    UUID.fromString(household), person, null, "ゆっくり過ごせる場所がほしい", List.of(), null, null);
+            participation.introduce(
+                    profile.id(),
+                    participation.opportunities().stream()
+                            .filter(o -> o.open())
+                            .findFirst()
+                            .orElseThrow()
+                            .id(),
+                    LocalDate.now().minusDays(2),
+                    null);
+            outreach.recordAttempt(
+                    record.id(),
+                    new org.marugoto.outreach.RecordAttempt(
+                            UUID.randomUUID(),
+                            LocalDate.now().minusDays(10).atTime(16, 0),
+                            org.marugoto.outreach.AttemptMethod.PHONE,
+                            "こども家庭センター",
+                            org.marugoto.outreach.AttemptOutcome.MET,
+                            "電話で話せた",
+                            null,
+                            LocalDate.now().plusDays(7)));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     /** The response as text: a PDF's text is extracted, since its bytes are compressed. */
@@ -339,10 +421,13 @@ class ProtectionMaskingTests {
         assertThat(secrets)
                 .as("the demo has a protected household with an address, phone, e-mail and notes")
                 .hasSizeGreaterThanOrEqualTo(5);
-        List<String> ids = ids();
         String household = uuids("""
                         select distinct m.household_id from household_member m join person p on p.id = m.person_id
                         where p.protected""").getFirst();
+        outreachOfTheProtectedHousehold(uuids("""
+                        select distinct m.household_id from household_member m join person p on p.id = m.person_id
+                        where p.protected and p.given_name = '彩花'""").getFirst());
+        List<String> ids = ids();
         LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
         logging.setLogLevel("org.marugoto", LogLevel.DEBUG);
 
@@ -457,6 +542,9 @@ class ProtectionMaskingTests {
                         "GET /protection/{personId}",
                         "GET /volunteer",
                         "GET /volunteer/watches/{requestId}",
+                        "GET /outreach/{id}",
+                        "GET /outreach/{id}/attempts/new",
+                        "GET /participation/{id}",
                         "POST /people/new");
         System.out.printf(
                 "Protection masking: %d handlers, %d requests, %d pages showed the protected household masked%n",

@@ -134,8 +134,40 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "caseworker", "/cases/" + kase + "/plan");
         visit(softly, "caseworker", "/cases/" + kase + "/assessments");
 
+        // outreach: the list with the overdue records, a record with its chart, the attempt form made for the door
+        UUID outreach = id("""
+                select o.id from outreach_record o join household h on h.id = o.household_id
+                where h.name = '齋藤家' order by o.created_at limit 1""");
+        UUID saito = id("select household_id from outreach_record where id = ?", outreach);
+        logIn("csw");
+        visit(softly, "csw", "/outreach");
+        visit(softly, "csw", "/outreach/" + outreach);
+        visit(softly, "csw", "/outreach/" + outreach + "?lang=en");
+        visit(softly, "csw", "/outreach/" + outreach + "/attempts/new");
+        visit(softly, "csw", "/outreach/new?household=" + saito);
+        visit(softly, "csw", "/households/" + saito);
+
+        // participation support: the person's page with the ranked roles, the list of roles, the unmet needs
+        UUID profile = id("""
+                select p.id from participation_profile p join household h on h.id = p.household_id
+                where h.name = '佐々木家' limit 1""");
+        logIn("caseworker2");
+        visit(softly, "caseworker2", "/participation");
+        visit(softly, "caseworker2", "/participation/" + profile);
+        visit(softly, "caseworker2", "/participation/opportunities");
+        visit(softly, "caseworker2", "/participation/needs");
+        visit(
+                softly,
+                "caseworker2",
+                "/participation/new?household="
+                        + id("select household_id from participation_profile where id = ?", profile));
+
+        logIn("planner");
+        visit(softly, "planner", "/participation/needs");
+
         logIn("coordinator");
         visit(softly, "coordinator", "/cases");
+        visit(softly, "coordinator", "/outreach");
         visit(softly, "coordinator", "/cases/" + kase);
 
         logIn("auditor");
@@ -151,6 +183,7 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "admin", "/admin/staff");
         visit(softly, "admin", "/admin/agencies");
         visit(softly, "admin", "/admin/issue-codes");
+        visit(softly, "admin", "/admin/outreach-stages");
 
         logIn("privacy");
         visit(softly, "privacy", "/protection");

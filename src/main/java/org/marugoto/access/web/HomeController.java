@@ -32,11 +32,21 @@ class HomeController {
                     "concerns",
                     "/concerns",
                     List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
+            new Capability(
+                    "outreach",
+                    "/outreach",
+                    List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
+            new Capability(
+                    "participation",
+                    "/participation",
+                    List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
+            new Capability("unmetNeeds", "/participation/needs", List.of(Role.PLANNER)),
             new Capability("directory", "/directory", List.of()),
             new Capability("areas", "/admin/areas", List.of(Role.SYSTEM_ADMIN)),
             new Capability("agencies", "/admin/agencies", List.of(Role.SYSTEM_ADMIN)),
             new Capability("staff", "/admin/staff", List.of(Role.SYSTEM_ADMIN)),
             new Capability("issueCodes", "/admin/issue-codes", List.of(Role.SYSTEM_ADMIN)),
+            new Capability("outreachStages", "/admin/outreach-stages", List.of(Role.SYSTEM_ADMIN)),
             new Capability("audit", "/audit", List.of(Role.AUDITOR, Role.SYSTEM_ADMIN)),
             new Capability("protection", "/protection", List.of(Role.PRIVACY_OFFICER)),
             new Capability("account", "/account", List.of()));

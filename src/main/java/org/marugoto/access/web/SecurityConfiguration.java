@@ -94,6 +94,13 @@ class SecurityConfiguration {
                         .hasRole("SYSTEM_ADMIN")
                         .requestMatchers("/volunteer", "/volunteer/**")
                         .hasRole("VOLUNTEER")
+                        // the unmet needs (no person named) are also the planners' material
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/participation/needs")
+                        .hasAnyRole(
+                                Role.CASEWORKER.name(),
+                                Role.AGENCY_SUPERVISOR.name(),
+                                Role.MUNICIPAL_COORDINATOR.name(),
+                                Role.PLANNER.name())
                         // the professionals' screens: personal records are further decided record by record (AccessApi)
                         .requestMatchers(
                                 "/people",
@@ -113,6 +120,10 @@ class SecurityConfiguration {
                                 "/conference-actions/**",
                                 "/concerns",
                                 "/concerns/**",
+                                "/outreach",
+                                "/outreach/**",
+                                "/participation",
+                                "/participation/**",
                                 "/watch-requests/**",
                                 "/emergency-access",
                                 "/emergency-access/new")

@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * was sent to reads it and takes it up as the record's owner. Every read is audited.
  */
 @Service
-public class ConcernService {
+public class ConcernService implements org.marugoto.watch.ConcernApi {
 
     static final String CONCERN = "watch-concern";
 
@@ -186,6 +186,7 @@ public class ConcernService {
     }
 
     /** One concern, for the professionals of the agency it was sent to. */
+    @Override
     @Transactional
     public ConcernView get(UUID id) {
         ConcernView concern = find(id);
