@@ -584,6 +584,7 @@ public class CaseService {
             throw new RuleViolation("followUp", "case.error.followUp");
         }
         plans.current(id).ifPresent(plan -> plans.evaluate(plan, closure.goalEvaluations(), true, actor));
+        plans.endAtClosure(id, actor);
         int changed = jdbc.sql("""
                         update support_case set status = 'CLOSED', closed_at = :now, closure_outcome = :outcome,
                             closure_evaluation = :evaluation, closure_person_view = :personView,
