@@ -22,6 +22,7 @@ import org.marugoto.people.HouseholdView;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.referral.ReferralOutcome;
+import org.marugoto.referral.ReferralStatus;
 import org.marugoto.referral.ReferralView;
 import org.marugoto.referral.domain.Notifications;
 import org.marugoto.referral.domain.ReferralService;
@@ -77,18 +78,67 @@ class ReferralController {
         return directory.agencyNames();
     }
 
+    /**
+     * The referrals received and sent, each a page of {@link ReferralService#PAGE_SIZE} with its own pager, filtered by
+     * state and sorted alike; households are named where the agency may read them.
+     */
     @GetMapping("/referrals")
-    String lists(Model model) {
-        model.addAttribute("inbox", referrals.inbox());
-        model.addAttribute("sent", referrals.sent());
+    String lists(
+            @RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "0") String inPage,
+            @RequestParam(defaultValue = "0") String outPage,
+            Model model) {
+        ReferralStatus filter = parse(ReferralStatus.class, state);
+        ReferralService.ListOrder order = parse(ReferralService.ListOrder.class, sort);
+        if (order == null) {
+            order = ReferralService.ListOrder.NEWEST;
+        }
+        ReferralService.ReferralPage inbox = referrals.page(true, filter, order, pageNumber(inPage));
+        ReferralService.ReferralPage sent = referrals.page(false, filter, order, pageNumber(outPage));
+        java.util.Set<UUID> households = new java.util.HashSet<>();
+        inbox.items().forEach(r -> households.add(r.householdId()));
+        sent.items().forEach(r -> households.add(r.householdId()));
+        model.addAttribute("inbox", inbox);
+        model.addAttribute("sent", sent);
+        model.addAttribute("householdNames", people.householdNames(households));
+        model.addAttribute("state", filter);
+        model.addAttribute("sort", order);
+        model.addAttribute("states", ReferralStatus.values());
+        model.addAttribute("orders", ReferralService.ListOrder.values());
         model.addAttribute("codes", consultations.issueCodesByCode());
         model.addAttribute("today", LocalDate.now(Japan.ZONE));
         return "referral/list";
     }
 
+    /** An enum constant by name, or null for a missing or unknown one (a hand-edited URL shows the whole list). */
+    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name.strip());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static int pageNumber(String value) {
+        try {
+            return Math.max(0, Math.min(Integer.parseInt(value.strip()), 100_000));
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
+    }
+
     @GetMapping("/referrals/overdue")
     String overdue(Model model) {
-        model.addAttribute("overdue", referrals.overdue());
+        List<ReferralView> overdue = referrals.overdue();
+        model.addAttribute("overdue", overdue);
+        model.addAttribute(
+                "householdNames",
+                people.householdNames(
+                        overdue.stream().map(ReferralView::householdId).toList()));
         model.addAttribute("codes", consultations.issueCodesByCode());
         return "referral/overdue";
     }

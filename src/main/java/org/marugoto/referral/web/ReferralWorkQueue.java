@@ -68,7 +68,7 @@ class ReferralWorkQueue implements WorkQueue {
                 inbox.stream()
                         .map(r -> item(r, names, agencies.getOrDefault(r.fromAgencyId(), "")))
                         .toList(),
-                new WorkLink("home.work.referrals.inbox", "/referrals?box=inbox&state=SENT"),
+                new WorkLink("home.work.referrals.inbox", "/referrals?state=SENT#inbox"),
                 "home.work.referrals.toAnswer.none"));
         if (!questions.isEmpty()) {
             sections.add(WorkSection.queue(
@@ -78,7 +78,7 @@ class ReferralWorkQueue implements WorkQueue {
                     questions.stream()
                             .map(r -> item(r, names, agencies.getOrDefault(r.toAgencyId(), "")))
                             .toList(),
-                    new WorkLink("home.work.referrals.sent", "/referrals?box=sent&state=INFO_REQUESTED"),
+                    new WorkLink("home.work.referrals.sent", "/referrals?state=INFO_REQUESTED#sent"),
                     "home.work.none"));
         }
         sections.add(WorkSection.queue(
@@ -88,7 +88,7 @@ class ReferralWorkQueue implements WorkQueue {
                 followUps.stream()
                         .map(r -> item(r, names, agencies.getOrDefault(r.toAgencyId(), "")))
                         .toList(),
-                new WorkLink("home.work.referrals.sent", "/referrals?box=sent"),
+                new WorkLink("home.work.referrals.sent", "/referrals#sent"),
                 "home.work.referrals.followUps.none"));
         if (actor.roleNames().contains("MUNICIPAL_COORDINATOR")) {
             sections.add(WorkSection.queue(
