@@ -62,6 +62,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CaseController {
 
     private final CaseService cases;
+    private final CaseList caseList;
     private final CaseRecords records;
     private final ConferenceService conferences;
     private final PeopleApi people;
@@ -78,8 +79,10 @@ class CaseController {
             ConsultationApi consultations,
             ReferralApi referrals,
             DirectoryApi directory,
-            Colleagues colleagues) {
+            Colleagues colleagues,
+            CaseList caseList) {
         this.cases = cases;
+        this.caseList = caseList;
         this.records = records;
         this.conferences = conferences;
         this.people = people;
@@ -97,11 +100,17 @@ class CaseController {
     // ---- dashboard -------------------------------------------------------------------------------------------------
 
     @GetMapping("/cases")
-    String dashboard(@RequestParam(defaultValue = "false") boolean all, Model model) {
+    String dashboard(
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String page,
+            Model model) {
         Actor actor = CurrentActor.get().orElseThrow();
         boolean coordinator = actor.roleNames().contains(Role.MUNICIPAL_COORDINATOR.name());
         List<CaseView> mine = cases.myCases(all && coordinator);
         model.addAttribute("cases", mine);
+        caseList.addTo(model, mine, status, sort, page);
         model.addAttribute("all", all && coordinator);
         model.addAttribute("coordinator", coordinator);
         model.addAttribute(
