@@ -299,6 +299,43 @@ public class ReferralService implements ReferralApi {
                 Map.of());
     }
 
+    /**
+     * After a decline with a suggested agency, the sender sends the same referral (household, persons, issues,
+     * summary, reasons, consent as given) to the suggested agency in one step, answering in a week; the declined one's
+     * follow-up is confirmed with the new reference, so the loop of the first is closed by the second. Checked against
+     * the version the sender saw: a second click finds the follow-up confirmed and sends nothing.
+     */
+    @Transactional
+    public ReferralView resendToSuggested(UUID id, int version) {
+        Actor actor = actor();
+        ReferralView declined = find(id);
+        checkSide(declined, actor, Side.SENDER);
+        if (declined.status() != ReferralStatus.DECLINED
+                || declined.suggestedAgencyId() == null
+                || !declined.followUpNeeded()) {
+            throw new RuleViolation(null, "referral.error.resendNotPossible");
+        }
+        if (declined.version() != version) {
+            throw new OptimisticLockingFailureException("referral " + id + " changed");
+        }
+        ReferralView sent = send(new SendReferral(
+                declined.householdId(),
+                declined.consultationId(),
+                declined.suggestedAgencyId(),
+                null,
+                declined.personIds(),
+                declined.issueCodes(),
+                declined.urgency(),
+                declined.summary(),
+                declined.reason(),
+                declined.tried(),
+                declined.consentStatus(),
+                declined.consentScope(),
+                today().plusDays(7)));
+        confirmFollowUp(id, version, "→ " + sent.referenceNumber());
+        return sent;
+    }
+
     /** The sender confirms what happened for the person after the referral ended: the loop is closed. */
     @Transactional
     public ReferralView confirmFollowUp(UUID id, int version, String note) {

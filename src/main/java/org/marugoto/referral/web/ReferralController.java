@@ -3,6 +3,7 @@ package org.marugoto.referral.web;
 import static org.marugoto.shared.text.Texts.blankToNull;
 import static org.marugoto.shared.text.Texts.orEmpty;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.text.JapaneseDates;
 import org.marugoto.shared.web.DateInput;
 import org.marugoto.shared.web.FormErrors;
+import org.marugoto.shared.web.Htmx;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -173,8 +175,17 @@ class ReferralController {
             @PathVariable UUID householdId,
             @Valid @ModelAttribute("form") ReferralForm form,
             BindingResult result,
+            @RequestParam(required = false) @Nullable String refresh,
+            HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
+        if (refresh != null) {
+            // the issues ticked changed: the suggested agencies follow them (htmx: only the agency field), nothing is
+            // sent and nothing is complained about yet
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+            String page = formPage(model, householdId, form);
+            return Htmx.isHtmx(request) ? page + " :: toAgency" : page;
+        }
         LocalDate desired = DateInput.read(result, "desiredResponseDate", form.getDesiredResponseDate(), true, false);
         if (form.getIssueCodes().isEmpty()) {
             result.rejectValue("issueCodes", "referral.error.noIssue");
@@ -313,6 +324,23 @@ class ReferralController {
         return act(id, "withdraw", redirect, () -> referrals.withdraw(id, version, orEmpty(text)));
     }
 
+    /** Sends the declined referral again, to the agency the receiver suggested, and opens the new one. */
+    @PostMapping("/referrals/{id}/resend")
+    String resend(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            ReferralView sent = referrals.resendToSuggested(id, version);
+            redirect.addFlashAttribute("done", "SENT");
+            return "redirect:/referrals/" + sent.id();
+        } catch (RuleViolation violation) {
+            redirect.addFlashAttribute("actionError", violation.messageKey());
+            redirect.addFlashAttribute("actionErrorArgs", violation.arguments());
+        } catch (OptimisticLockingFailureException stale) {
+            redirect.addFlashAttribute("actionError", "referral.error.concurrent");
+            redirect.addFlashAttribute("actionErrorArgs", new Object[0]);
+        }
+        return "redirect:/referrals/" + id;
+    }
+
     @PostMapping("/referrals/{id}/follow-up")
     String confirmFollowUp(
             @PathVariable UUID id,
@@ -359,16 +387,32 @@ class ReferralController {
         List<AgencyView> agencies = directory.agencies().stream()
                 .filter(a -> a.active() && a.acceptsReferrals() && !a.id().equals(own))
                 .toList();
-        java.util.Set<UUID> suggested = new java.util.LinkedHashSet<>();
+        // how many of the ticked issues each agency handles (for the household's area); the agencies handling most come
+        // first, and among them the more specialised (fewer issues handled in all): for a young carer the child and
+        // family centre before the general counters
+        Map<UUID, Integer> matches = new java.util.HashMap<>();
         for (String code : form.getIssueCodes()) {
             directory.agenciesHandling(code, household.areaId()).stream()
                     .map(AgencyView::id)
                     .filter(id -> !id.equals(own))
-                    .forEach(suggested::add);
+                    .forEach(id -> matches.merge(id, 1, Integer::sum));
+        }
+        java.util.Set<UUID> suggested = matches.keySet();
+        Map<UUID, Integer> breadth = new java.util.HashMap<>();
+        for (UUID agency : suggested) {
+            breadth.put(agency, (int) directory.services(agency).stream()
+                    .filter(s -> s.active() && s.acceptsReferrals())
+                    .flatMap(s -> s.issueCodes().stream())
+                    .distinct()
+                    .count());
         }
         model.addAttribute(
                 "suggested",
-                agencies.stream().filter(a -> suggested.contains(a.id())).toList());
+                agencies.stream()
+                        .filter(a -> suggested.contains(a.id()))
+                        .sorted(java.util.Comparator.comparing((AgencyView a) -> -matches.get(a.id()))
+                                .thenComparing(a -> breadth.get(a.id())))
+                        .toList());
         model.addAttribute(
                 "others",
                 agencies.stream().filter(a -> !suggested.contains(a.id())).toList());
