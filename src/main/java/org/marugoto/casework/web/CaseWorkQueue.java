@@ -111,7 +111,12 @@ class CaseWorkQueue implements WorkQueue {
                 "home.work.cases.meetings",
                 meetings.stream()
                         .map(m -> new WorkItem(
-                                labels.getOrDefault(m.caseId(), ""),
+                                labels.getOrDefault(
+                                        m.caseId(),
+                                        messages.getMessage(
+                                                "case.conference.kind." + m.kind(),
+                                                null,
+                                                LocaleContextHolder.getLocale())),
                                 m.place(),
                                 "/conferences/" + m.id(),
                                 null,
