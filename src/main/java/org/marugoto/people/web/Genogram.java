@@ -28,6 +28,8 @@ record Genogram(int width, int height, List<Node> nodes, List<Line> lines, List<
     static final int ROW = 112;
     static final int SIZE = 36;
     static final int TOP = 24;
+    /** Below a symbol's name and detail lines: where a line down from a single parent starts. */
+    static final int BELOW_TEXT = 64;
 
     /** A person: the centre of the symbol, and what is written under it. */
     record Node(
@@ -145,13 +147,13 @@ record Genogram(int width, int height, List<Node> nodes, List<Line> lines, List<
         descend(lines, grandparents, parents.isEmpty() ? List.of() : List.of(parents.getFirst()));
         List<Node> children = all(nodes, Relationship.CHILD);
         if (coupleLeft != null && !children.isEmpty()) {
-            int from = coupleLeft.y() + (partners.isEmpty() ? SIZE / 2 : 0);
+            int from = partners.isEmpty() ? coupleLeft.y() + BELOW_TEXT : coupleLeft.y() + SIZE / 2 + 8;
             sibship(lines, childrenFromX, from, children);
         }
         List<Node> grandchildren = all(nodes, Relationship.GRANDCHILD);
         if (!children.isEmpty() && !grandchildren.isEmpty()) {
             Node parent = children.getFirst();
-            sibship(lines, parent.x(), parent.y() + SIZE / 2, grandchildren);
+            sibship(lines, parent.x(), parent.y() + BELOW_TEXT, grandchildren);
         }
         int height = TOP + rows.size() * ROW;
         return new Genogram(width, height, nodes, lines, together);
@@ -190,7 +192,7 @@ record Genogram(int width, int height, List<Node> nodes, List<Line> lines, List<
             return;
         }
         int x = parents.getFirst().x();
-        int y = parents.getFirst().y() + SIZE / 2;
+        int y = parents.getFirst().y() + BELOW_TEXT;
         if (parents.size() > 1) {
             Line c = couple(parents.get(0), parents.get(1), false);
             lines.add(c);
