@@ -334,7 +334,7 @@ class AuthorizationMatrixTests {
 
         // referrals: the service lets only the sending or the receiving agency act; a stale version changes nothing
         List<String> referral = List.of("referral");
-        for (String action : List.of("provide-info", "withdraw", "follow-up")) {
+        for (String action : List.of("provide-info", "withdraw", "follow-up", "resend")) {
             write("POST /referrals/{id}/" + action, Family.REFERRAL_SENDER, referral, "version", "-1", "text", "マトリクス");
         }
         for (String action : List.of("accept", "start")) {

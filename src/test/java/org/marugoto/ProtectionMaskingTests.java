@@ -106,6 +106,7 @@ class ProtectionMaskingTests {
             "POST /referrals/{id}/complete",
             "POST /referrals/{id}/withdraw",
             "POST /referrals/{id}/follow-up",
+            "POST /referrals/{id}/resend",
             "POST /notifications/read",
             "POST /households/{householdId}/consents",
             "POST /consents/{id}/withdraw",

@@ -354,7 +354,49 @@ class QueryPlanTests {
                 p);
     }
 
+    @Test
+    void referralListPagesAndTheirCountsReadThroughIndexes() throws Exception {
+        MapSqlParameterSource p = household()
+                .addValue("state", "SENT")
+                .addValue("limit", org.marugoto.referral.domain.ReferralService.PAGE_SIZE)
+                .addValue("offset", 40L);
+        for (String side : List.of("to_agency_id = :agency", "from_agency_id = :agency")) {
+            for (String condition : List.of(side, side + " and status = :state")) {
+                assertIndexed(org.marugoto.referral.domain.ReferralService.listCountSql(condition), p);
+                for (var order : org.marugoto.referral.domain.ReferralService.ListOrder.values()) {
+                    assertIndexed(org.marugoto.referral.domain.ReferralService.listPageSql(condition, order), p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void householdNamesForAListReadThroughIndexes() throws Exception {
+        MapSqlParameterSource p = household();
+        p.addValue(
+                "ids",
+                jdbc.queryForList(
+                                "select household_id from referral where to_agency_id = :agency limit 20",
+                                p,
+                                UUID.class)
+                        .toArray(UUID[]::new));
+        assertIndexed(org.marugoto.people.domain.PeopleService.HOUSEHOLD_NAMES_SQL, p);
+    }
+
     // ---- casework ---------------------------------------------------------------------------------------------
+
+    @Test
+    void theCaseloadOfAnAgencysStaffReadsThroughIndexes() throws Exception {
+        MapSqlParameterSource p = caseParams();
+        p.addValue(
+                "accounts",
+                jdbc.queryForList(
+                                "select distinct account_id from case_team_member limit 20",
+                                new MapSqlParameterSource(),
+                                UUID.class)
+                        .toArray(UUID[]::new));
+        assertIndexed(org.marugoto.casework.domain.Caseload.CASELOAD_SQL, p);
+    }
 
     MapSqlParameterSource caseParams() {
         return household()

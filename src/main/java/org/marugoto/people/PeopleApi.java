@@ -21,6 +21,14 @@ public interface PeopleApi {
     /** The household, after checking and auditing that the current user may read it. */
     HouseholdView household(UUID householdId, String purpose);
 
+    /**
+     * The names of those of the given households that the current user's agency may read (it registered them or is
+     * involved with them, and the involvement has not ended), in one query, for lists that name households (the
+     * referral inbox, the case list). Households the user may not read are absent. Not audited: the list that shows
+     * the names audits its own search.
+     */
+    java.util.Map<UUID, String> householdNames(java.util.Collection<UUID> householdIds);
+
     /** All members, current and past, of a household the current user may read. */
     List<MemberView> members(UUID householdId);
 

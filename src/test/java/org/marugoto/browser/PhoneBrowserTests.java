@@ -129,6 +129,12 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "caseworker", "/households/" + household);
         visit(softly, "caseworker", "/households/" + household + "?lang=en");
         visit(softly, "caseworker", "/referrals");
+        visit(softly, "caseworker", "/referrals?state=SENT&sort=STATE");
+        visit(softly, "caseworker", "/households/" + household + "/referrals/new");
+        visit(
+                softly,
+                "caseworker",
+                "/households/" + id("select id from household where name = '月岡家' order by case_number limit 1"));
         visit(softly, "caseworker", "/concerns");
         visit(softly, "caseworker", "/concerns/" + concern);
         visit(softly, "caseworker", "/cases/" + kase + "/plan");
@@ -166,11 +172,27 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "planner", "/participation/needs");
 
         logIn("coordinator");
+        visit(softly, "coordinator", "/");
         visit(softly, "coordinator", "/cases");
         visit(softly, "coordinator", "/outreach");
+        visit(softly, "coordinator", "/cases?all=true&sort=STATE");
+        visit(softly, "coordinator", "/referrals/overdue");
+
+        logIn("supervisor");
+        visit(softly, "supervisor", "/");
+
+        logIn("csw");
+        visit(softly, "csw", "/");
+        visit(softly, "csw", "/referrals/" + id("""
+                select r.id from referral r join household h on h.id = r.household_id
+                where h.name = '齋藤家' and r.status = 'DECLINED' order by r.created_at limit 1"""));
+
+        logIn("planner");
+        visit(softly, "planner", "/");
         visit(softly, "coordinator", "/cases/" + kase);
 
         logIn("auditor");
+        visit(softly, "auditor", "/");
         visit(softly, "auditor", "/audit");
 
         logIn("minsei");
@@ -179,6 +201,7 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "minsei", "/directory");
 
         logIn("admin");
+        visit(softly, "admin", "/");
         visit(softly, "admin", "/admin/areas");
         visit(softly, "admin", "/admin/staff");
         visit(softly, "admin", "/admin/agencies");
@@ -186,6 +209,7 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "admin", "/admin/outreach-stages");
 
         logIn("privacy");
+        visit(softly, "privacy", "/");
         visit(softly, "privacy", "/protection");
         visit(softly, "privacy", "/emergency-access/reviews");
         softly.assertAll();

@@ -1,17 +1,30 @@
 package org.marugoto.access.web;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.marugoto.access.Role;
 import org.marugoto.access.domain.StaffPrincipal;
+import org.marugoto.shared.work.WorkQueue;
+import org.marugoto.shared.work.WorkSection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: who you are, for which agency, in which roles, and what you can do here. */
+/**
+ * The home page: what waits for the user (the work queue, collected from every module's {@link WorkQueue}), then who
+ * they are and what they can do here.
+ */
 @Controller
 class HomeController {
+
+    private final ObjectProvider<WorkQueue> queues;
+
+    HomeController(ObjectProvider<WorkQueue> queues) {
+        this.queues = queues;
+    }
 
     /** Something a user can do, shown on the home page when one of their roles allows it. */
     record Capability(String key, String path, List<Role> roles) {
@@ -60,6 +73,12 @@ class HomeController {
             // a volunteer's home is their narrow view (watched households, concerns)
             return "redirect:/volunteer";
         }
+        model.addAttribute(
+                "sections",
+                queues.stream()
+                        .flatMap(q -> q.sectionsFor(principal).stream())
+                        .sorted(Comparator.comparingInt(WorkSection::order))
+                        .toList());
         model.addAttribute(
                 "roles", Arrays.stream(Role.values()).filter(principal::has).toList());
         model.addAttribute(

@@ -53,6 +53,8 @@ public class ClosureService {
         }
         checkClosure(current, closure);
         plans.current(id).ifPresent(plan -> plans.evaluate(plan, closure.goalEvaluations(), true, actor));
+        // the plan in force ends with the case: after a reopening, no old version shows as agreed and in force
+        plans.endAtClosure(id, actor);
         int changed = jdbc.sql("""
                         update support_case set status = 'CLOSED', closed_at = :now, closure_outcome = :outcome,
                             closure_evaluation = :evaluation, closure_person_view = :personView,

@@ -327,6 +327,16 @@ class PlanStore {
                 .update();
     }
 
+    /** At closure: the plan in force ends with the case (it is no longer carried out, even after a reopening). */
+    void endAtClosure(UUID caseId, Actor actor) {
+        jdbc.sql("""
+                        update support_plan set status = 'ENDED', updated_at = ?, updated_by = ?, version = version + 1
+                        where case_id = ? and status = 'AGREED'
+                        """)
+                .params(Timestamp.from(clock.instant()), actor.username(), caseId)
+                .update();
+    }
+
     /** Records one evaluation for each goal given; goals must belong to the plan. */
     void evaluate(PlanView plan, Map<UUID, CaseCommands.Evaluation> evaluations, boolean atClosure, Actor actor) {
         Timestamp now = Timestamp.from(clock.instant());

@@ -70,6 +70,7 @@ class CaseController {
     private final AssessmentService assessments;
     private final PlanService plans;
     private final ProgressService progress;
+    private final CaseList caseList;
     private final ConferenceService conferences;
     private final CasePersons persons;
     private final PeopleApi people;
@@ -89,11 +90,13 @@ class CaseController {
             ConsultationApi consultations,
             ReferralApi referrals,
             DirectoryApi directory,
-            Colleagues colleagues) {
+            Colleagues colleagues,
+            CaseList caseList) {
         this.cases = cases;
         this.assessments = assessments;
         this.plans = plans;
         this.progress = progress;
+        this.caseList = caseList;
         this.conferences = conferences;
         this.persons = persons;
         this.people = people;
@@ -111,11 +114,17 @@ class CaseController {
     // ---- dashboard -------------------------------------------------------------------------------------------------
 
     @GetMapping("/cases")
-    String dashboard(@RequestParam(defaultValue = "false") boolean all, Model model) {
+    String dashboard(
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String page,
+            Model model) {
         Actor actor = CurrentActor.get().orElseThrow();
         boolean coordinator = coordinator(actor);
         List<CaseView> mine = cases.myCases(all && coordinator);
         model.addAttribute("cases", mine);
+        caseList.addTo(model, mine, status, sort, page);
         model.addAttribute("all", all && coordinator);
         model.addAttribute("coordinator", coordinator);
         model.addAttribute(

@@ -102,6 +102,7 @@ class HouseholdController {
                             .format(grant.expiresAt().atZone(Japan.ZONE)));
         });
         model.addAttribute("generations", PeopleService.byGeneration(current));
+        model.addAttribute("genogram", Genogram.of(members, LocalDate.now(Japan.ZONE)));
         model.addAttribute("current", current);
         model.addAttribute("past", past);
         model.addAttribute("sections", rendered);

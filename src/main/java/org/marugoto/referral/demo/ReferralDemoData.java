@@ -86,6 +86,18 @@ class ReferralDemoData implements ApplicationRunner {
             as("caseworker2");
             son = referrals.accept(son.id(), son.version());
             referrals.start(son.id(), son.version());
+            // ... and, now that the son starts work, asks the elderly-care centre back about the mother: not answered
+            // yet
+            send(
+                    "caseworker2",
+                    "佐々木家",
+                    "とみ",
+                    "HOKATSU-N",
+                    List.of("CARE"),
+                    "80代女性の介護サービスの見直し（同居の長男が就労準備支援に通い始め、日中ひとりになる）",
+                    "デイサービスを週2回から増やせないか、本人と長男が相談したいと話している。",
+                    ConsentStatus.GIVEN,
+                    5);
 
             // double care: the child and family centre asks the elderly-care centre for the father; not answered
             ReferralView father = send(

@@ -302,6 +302,43 @@ public class ReferralService implements ReferralApi {
                 Map.of());
     }
 
+    /**
+     * After a decline with a suggested agency, the sender sends the same referral (household, persons, issues,
+     * summary, reasons, consent as given) to the suggested agency in one step, answering in a week; the declined one's
+     * follow-up is confirmed with the new reference, so the loop of the first is closed by the second. Checked against
+     * the version the sender saw: a second click finds the follow-up confirmed and sends nothing.
+     */
+    @Transactional
+    public ReferralView resendToSuggested(UUID id, int version) {
+        Actor actor = actor();
+        ReferralView declined = find(id);
+        checkSide(declined, actor, Side.SENDER);
+        if (declined.status() != ReferralStatus.DECLINED
+                || declined.suggestedAgencyId() == null
+                || !declined.followUpNeeded()) {
+            throw new RuleViolation(null, "referral.error.resendNotPossible");
+        }
+        if (declined.version() != version) {
+            throw new OptimisticLockingFailureException("referral " + id + " changed");
+        }
+        ReferralView sent = send(new SendReferral(
+                declined.householdId(),
+                declined.consultationId(),
+                declined.suggestedAgencyId(),
+                null,
+                declined.personIds(),
+                declined.issueCodes(),
+                declined.urgency(),
+                declined.summary(),
+                declined.reason(),
+                declined.tried(),
+                declined.consentStatus(),
+                declined.consentScope(),
+                today().plusDays(7)));
+        confirmFollowUp(id, version, "→ " + sent.referenceNumber());
+        return sent;
+    }
+
     /** The sender confirms what happened for the person after the referral ended: the loop is closed. */
     @Transactional
     public ReferralView confirmFollowUp(UUID id, int version, String note) {
@@ -496,6 +533,96 @@ public class ReferralService implements ReferralApi {
         return list;
     }
 
+    /** How a referral list is ordered. */
+    public enum ListOrder {
+        /** newest first (by the day it was sent) */
+        NEWEST("created_at desc, id desc"),
+        OLDEST("created_at, id"),
+        /** by where it stands in the workflow: waiting for an answer first, closed last; newest first within */
+        STATE("case status when 'SENT' then 0 when 'INFO_REQUESTED' then 1 when 'ACCEPTED' then 2"
+                + " when 'IN_PROGRESS' then 3 when 'COMPLETED' then 4 when 'DECLINED' then 5 else 6 end,"
+                + " created_at desc, id desc"),
+        /** by the date an answer is wanted, earliest first */
+        DUE("desired_response_date, created_at desc, id desc");
+
+        private final String sql;
+
+        ListOrder(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** How many referrals a page of a list shows. */
+    public static final int PAGE_SIZE = 20;
+
+    /** One page of a referral list and how many referrals the whole list has. */
+    public record ReferralPage(List<ReferralView> items, long total, int page) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return page + 1 < pages();
+        }
+    }
+
+    /**
+     * One page of the referrals the user's agency received ({@code inbox}) or sent, optionally of one state, in the
+     * given order, as that side sees them (the receiver without the details until it accepted under consent). Four
+     * queries whatever the page holds: the page, the count, and the issue codes and persons of the page at once (and
+     * the consents of the inbox page).
+     */
+    @Transactional
+    public ReferralPage page(boolean inbox, @Nullable ReferralStatus state, ListOrder order, int page) {
+        Actor actor = actor();
+        int safePage = Math.max(0, page);
+        String condition = (inbox ? "to_agency_id = :agency" : "from_agency_id = :agency")
+                + (state == null ? "" : " and status = :state");
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("m", tenancy.municipalityId())
+                .addValue("agency", actor.agencyId())
+                .addValue("state", state == null ? null : state.name());
+        long total = jdbc.sql(listCountSql(condition))
+                .paramSource(params)
+                .query(Long.class)
+                .single();
+        List<ReferralView> found = withIssuesAndPersons(jdbc.sql(listPageSql(condition, order))
+                .paramSource(params.addValue("limit", PAGE_SIZE).addValue("offset", (long) safePage * PAGE_SIZE))
+                .query((rs, i) -> row(rs, List.of(), List.of()))
+                .list());
+        List<ReferralView> items = found;
+        if (inbox) {
+            Set<UUID> validConsents = validConsents(found);
+            items = found.stream().map(r -> restrictFor(r, validConsents)).toList();
+        }
+        audit.record(new AuditEntry(
+                AuditAction.SEARCH,
+                REFERRAL,
+                null,
+                inbox ? "inbox" : "sent",
+                Map.of(
+                        "results", String.valueOf(items.size()),
+                        "state", state == null ? "" : state.name(),
+                        "page", String.valueOf(safePage))));
+        return new ReferralPage(items, total, safePage);
+    }
+
+    /** The SQL of a list page; public for QueryPlanTests, which EXPLAINs exactly this text. */
+    public static String listPageSql(String condition, ListOrder order) {
+        return "select * from referral where municipality_id = :m and %s order by %s limit :limit offset :offset"
+                .formatted(condition, order.sql);
+    }
+
+    /** The SQL of a list's count; public for QueryPlanTests. */
+    public static String listCountSql(String condition) {
+        return "select count(*) from referral where municipality_id = :m and %s".formatted(condition);
+    }
+
     /** Every overdue referral in the municipality, for the coordinators; tracking data only. */
     @Transactional
     public List<ReferralView> overdue() {
@@ -563,12 +690,16 @@ public class ReferralService implements ReferralApi {
                 .addValue("m", tenancy.municipalityId())
                 .addValue("agency", agency)
                 .addValue("household", household);
-        List<ReferralView> found = jdbc.sql(
-                        "select * from referral where municipality_id = :m and %s order by created_at desc limit 500"
+        return withIssuesAndPersons(
+                jdbc.sql("select * from referral where municipality_id = :m and %s order by created_at desc limit 500"
                                 .formatted(condition))
-                .paramSource(params)
-                .query((rs, i) -> row(rs, List.of(), List.of()))
-                .list();
+                        .paramSource(params)
+                        .query((rs, i) -> row(rs, List.of(), List.of()))
+                        .list());
+    }
+
+    /** The referrals with their issue codes and persons, read for all of them at once (two queries). */
+    private List<ReferralView> withIssuesAndPersons(List<ReferralView> found) {
         if (found.isEmpty()) {
             return List.of();
         }

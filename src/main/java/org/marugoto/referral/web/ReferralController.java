@@ -4,6 +4,7 @@ import static org.marugoto.shared.text.Texts.blankToNull;
 import static org.marugoto.shared.text.Texts.orEmpty;
 import static org.marugoto.shared.web.FormValues.validated;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.marugoto.people.HouseholdView;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.referral.ReferralOutcome;
+import org.marugoto.referral.ReferralStatus;
 import org.marugoto.referral.ReferralView;
 import org.marugoto.referral.domain.Notifications;
 import org.marugoto.referral.domain.ReferralService;
@@ -33,6 +35,7 @@ import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.text.JapaneseDates;
 import org.marugoto.shared.web.DateInput;
 import org.marugoto.shared.web.FormErrors;
+import org.marugoto.shared.web.Htmx;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,18 +81,67 @@ class ReferralController {
         return directory.agencyNames();
     }
 
+    /**
+     * The referrals received and sent, each a page of {@link ReferralService#PAGE_SIZE} with its own pager, filtered by
+     * state and sorted alike; households are named where the agency may read them.
+     */
     @GetMapping("/referrals")
-    String lists(Model model) {
-        model.addAttribute("inbox", referrals.inbox());
-        model.addAttribute("sent", referrals.sent());
+    String lists(
+            @RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "0") String inPage,
+            @RequestParam(defaultValue = "0") String outPage,
+            Model model) {
+        ReferralStatus filter = parse(ReferralStatus.class, state);
+        ReferralService.ListOrder order = parse(ReferralService.ListOrder.class, sort);
+        if (order == null) {
+            order = ReferralService.ListOrder.NEWEST;
+        }
+        ReferralService.ReferralPage inbox = referrals.page(true, filter, order, pageNumber(inPage));
+        ReferralService.ReferralPage sent = referrals.page(false, filter, order, pageNumber(outPage));
+        java.util.Set<UUID> households = new java.util.HashSet<>();
+        inbox.items().forEach(r -> households.add(r.householdId()));
+        sent.items().forEach(r -> households.add(r.householdId()));
+        model.addAttribute("inbox", inbox);
+        model.addAttribute("sent", sent);
+        model.addAttribute("householdNames", people.householdNames(households));
+        model.addAttribute("state", filter);
+        model.addAttribute("sort", order);
+        model.addAttribute("states", ReferralStatus.values());
+        model.addAttribute("orders", ReferralService.ListOrder.values());
         model.addAttribute("codes", consultations.issueCodesByCode());
         model.addAttribute("today", LocalDate.now(Japan.ZONE));
         return "referral/list";
     }
 
+    /** An enum constant by name, or null for a missing or unknown one (a hand-edited URL shows the whole list). */
+    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name.strip());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static int pageNumber(String value) {
+        try {
+            return Math.max(0, Math.min(Integer.parseInt(value.strip()), 100_000));
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
+    }
+
     @GetMapping("/referrals/overdue")
     String overdue(Model model) {
-        model.addAttribute("overdue", referrals.overdue());
+        List<ReferralView> overdue = referrals.overdue();
+        model.addAttribute("overdue", overdue);
+        model.addAttribute(
+                "householdNames",
+                people.householdNames(
+                        overdue.stream().map(ReferralView::householdId).toList()));
         model.addAttribute("codes", consultations.issueCodesByCode());
         return "referral/overdue";
     }
@@ -128,8 +180,17 @@ class ReferralController {
             @PathVariable UUID householdId,
             @Valid @ModelAttribute("form") ReferralForm form,
             BindingResult result,
+            @RequestParam(required = false) @Nullable String refresh,
+            HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
+        if (refresh != null) {
+            // the issues ticked changed: the suggested agencies follow them (htmx: only the agency field), nothing is
+            // sent and nothing is complained about yet
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+            String page = formPage(model, householdId, form);
+            return Htmx.isHtmx(request) ? page + " :: toAgency" : page;
+        }
         LocalDate desired = DateInput.read(result, "desiredResponseDate", form.desiredResponseDate(), true, false);
         if (form.issueCodes().isEmpty()) {
             result.rejectValue("issueCodes", "referral.error.noIssue");
@@ -268,6 +329,23 @@ class ReferralController {
         return act(id, "withdraw", redirect, () -> referrals.withdraw(id, version, orEmpty(text)));
     }
 
+    /** Sends the declined referral again, to the agency the receiver suggested, and opens the new one. */
+    @PostMapping("/referrals/{id}/resend")
+    String resend(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            ReferralView sent = referrals.resendToSuggested(id, version);
+            redirect.addFlashAttribute("done", "SENT");
+            return "redirect:/referrals/" + sent.id();
+        } catch (RuleViolation violation) {
+            redirect.addFlashAttribute("actionError", violation.messageKey());
+            redirect.addFlashAttribute("actionErrorArgs", violation.arguments());
+        } catch (OptimisticLockingFailureException stale) {
+            redirect.addFlashAttribute("actionError", "referral.error.concurrent");
+            redirect.addFlashAttribute("actionErrorArgs", new Object[0]);
+        }
+        return "redirect:/referrals/" + id;
+    }
+
     @PostMapping("/referrals/{id}/follow-up")
     String confirmFollowUp(
             @PathVariable UUID id,
@@ -314,16 +392,32 @@ class ReferralController {
         List<AgencyView> agencies = directory.agencies().stream()
                 .filter(a -> a.active() && a.acceptsReferrals() && !a.id().equals(own))
                 .toList();
-        java.util.Set<UUID> suggested = new java.util.LinkedHashSet<>();
+        // how many of the ticked issues each agency handles (for the household's area); the agencies handling most come
+        // first, and among them the more specialised (fewer issues handled in all): for a young carer the child and
+        // family centre before the general counters
+        Map<UUID, Integer> matches = new java.util.HashMap<>();
         for (String code : form.issueCodes()) {
             directory.agenciesHandling(code, household.areaId()).stream()
                     .map(AgencyView::id)
                     .filter(id -> !id.equals(own))
-                    .forEach(suggested::add);
+                    .forEach(id -> matches.merge(id, 1, Integer::sum));
+        }
+        java.util.Set<UUID> suggested = matches.keySet();
+        Map<UUID, Integer> breadth = new java.util.HashMap<>();
+        for (UUID agency : suggested) {
+            breadth.put(agency, (int) directory.services(agency).stream()
+                    .filter(s -> s.active() && s.acceptsReferrals())
+                    .flatMap(s -> s.issueCodes().stream())
+                    .distinct()
+                    .count());
         }
         model.addAttribute(
                 "suggested",
-                agencies.stream().filter(a -> suggested.contains(a.id())).toList());
+                agencies.stream()
+                        .filter(a -> suggested.contains(a.id()))
+                        .sorted(java.util.Comparator.comparing((AgencyView a) -> -matches.getOrDefault(a.id(), 0))
+                                .thenComparing(a -> breadth.getOrDefault(a.id(), 0)))
+                        .toList());
         model.addAttribute(
                 "others",
                 agencies.stream().filter(a -> !suggested.contains(a.id())).toList());
