@@ -13,7 +13,17 @@ class ArchitectureTests {
 
     /** The feature modules: each has domain/ and web/ packages and a small root API. */
     private static final String[] MODULES = {
-        "access", "area", "audit", "casework", "consent", "consultation", "directory", "people", "referral", "watch"
+        "access",
+        "area",
+        "audit",
+        "casework",
+        "community",
+        "consent",
+        "consultation",
+        "directory",
+        "people",
+        "referral",
+        "watch"
     };
 
     private final JavaClasses classes = new ClassFileImporter()
