@@ -152,7 +152,15 @@ class AuthorizationMatrixTests {
         EMERGENCY_REQUEST,
         VOLUNTEER_HOME,
         VOLUNTEER_WATCH,
-        CONCERN
+        CONCERN,
+        /** the community desk and its lists: organisers and reviewers (社協 staff, coordinators) */
+        COMMUNITY_DESK,
+        /** an activity of the organiser's group: that organiser and the reviewers */
+        COMMUNITY_ACTIVITY,
+        /** publishing and reviewing: the reviewers only */
+        COMMUNITY_REVIEW,
+        /** a resident's message about the organiser's activity: that organiser only */
+        COMMUNITY_INTEREST
     }
 
     /** How a cell ended. */
@@ -225,6 +233,30 @@ class AuthorizationMatrixTests {
                 "/api/v1/hsds/organizations/{id}")) {
             GET_ENDPOINTS.put(p, Family.ANYONE);
         }
+        // the residents' pages: everyone, signed in or not (anonymous visitors: PublicPagesTests)
+        for (String p : List.of(
+                "/public",
+                "/public/activities",
+                "/public/activities/{id}",
+                "/public/activities/{id}/interest",
+                "/public/activities/{id}/interest/sent",
+                "/public/activities/{id}/calendar.ics",
+                "/public/calendar",
+                "/public/help",
+                "/public/help/{situation}",
+                "/public/furigana",
+                "/public/open-data",
+                "/public/open-data/activities.csv",
+                "/public/open-data/activities.json")) {
+            GET_ENDPOINTS.put(p, Family.ANYONE);
+        }
+        GET_ENDPOINTS.put("/community", Family.COMMUNITY_DESK);
+        GET_ENDPOINTS.put("/community/interests", Family.COMMUNITY_DESK);
+        GET_ENDPOINTS.put("/community/activities/new", Family.COMMUNITY_DESK);
+        GET_ENDPOINTS.put("/community/reviews", Family.COMMUNITY_REVIEW);
+        GET_ENDPOINTS.put("/community/activities/{id}", Family.COMMUNITY_ACTIVITY);
+        GET_ENDPOINTS.put("/community/activities/{id}/edit", Family.COMMUNITY_ACTIVITY);
+        GET_ENDPOINTS.put("/community/interests/{id}", Family.COMMUNITY_INTEREST);
     }
 
     /**
@@ -375,6 +407,15 @@ class AuthorizationMatrixTests {
         write("POST /account/mfa", Family.ANYONE, List.of());
         // asks for re-authentication first
         write("POST /account/mfa/remove", Family.ANYONE, List.of());
+        // the residents' interest form: without its signed token it is shown again and nothing is sent
+        write("POST /public/activities/{id}/interest", Family.ANYONE, List.of());
+        // the community desk: empty forms come back with their errors; stale versions change nothing
+        write("POST /community/activities/new", Family.COMMUNITY_DESK, List.of());
+        write("POST /community/activities/{id}/edit", Family.COMMUNITY_ACTIVITY, List.of());
+        write("POST /community/activities/{id}/confirm", Family.COMMUNITY_ACTIVITY, List.of(), "version", "-1");
+        write("POST /community/activities/{id}/publish", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
+        write("POST /community/activities/{id}/return", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
+        write("POST /community/interests/{id}", Family.COMMUNITY_INTEREST, List.of(), "version", "-1");
         // administration: empty forms, except where a parameter is required
         write("POST /admin/staff/{id}/password", Family.ADMIN, List.of(), "password", "");
         write("POST /admin/issue-codes", Family.ADMIN, List.of(), "code", "", "nameJa", "", "nameEn", "");
@@ -472,6 +513,12 @@ class AuthorizationMatrixTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.marugoto.community.domain.CommunityService community;
+
+    @Autowired
+    org.marugoto.community.domain.InterestService interests;
+
     final Map<Role, String> actors = new EnumMap<>(Role.class);
 
     /** Path variables by situation: the ids of the records in that situation. */
@@ -564,6 +611,10 @@ class AuthorizationMatrixTests {
             case AUDIT -> role == Role.AUDITOR || role == Role.SYSTEM_ADMIN;
             case ADMIN -> role == Role.SYSTEM_ADMIN;
             case ANYONE -> true;
+            // the actors' agency is not a 社協, so of them only the coordinator reviews (CommunityService.isReviewer)
+            case COMMUNITY_DESK, COMMUNITY_ACTIVITY -> role == Role.COMMUNITY_ORGANISER || coordinator;
+            case COMMUNITY_REVIEW -> coordinator;
+            case COMMUNITY_INTEREST -> role == Role.COMMUNITY_ORGANISER;
         };
     }
 
@@ -725,7 +776,7 @@ class AuthorizationMatrixTests {
         if (!pattern.contains("{")) {
             return situation == Situation.NO_RECORD ? path : null;
         }
-        if (family == Family.ADMIN || family == Family.ANYONE) {
+        if (family == Family.ADMIN || family == Family.ANYONE || family.name().startsWith("COMMUNITY_")) {
             return situation == Situation.NO_RECORD ? directoryPath(pattern) : null;
         }
         String key =
@@ -939,6 +990,28 @@ class AuthorizationMatrixTests {
 
         // directory and administration records (not personal) for the endpoints that take their ids
         Map<String, String> directoryIds = ids.get(Situation.NO_RECORD);
+        // a published activity of a group the organiser keeps, and a resident's message about it
+        as("mx.coordinator");
+        var group = community.ensureGroup(
+                "マトリクスの会",
+                null,
+                org.marugoto.community.domain.GroupKind.VOLUNTEER_GROUP,
+                null,
+                null,
+                null,
+                account(actors.get(Role.COMMUNITY_ORGANISER)));
+        var activity = community.create(org.marugoto.community.CommunityFixtures.activity(
+                group.id(),
+                UUID.fromString(one("select id from area where municipality_id = ?", tenancy())),
+                "マトリクスのサロン"));
+        community.publish(activity.id(), activity.version());
+        directoryIds.put("activity", activity.id().toString());
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        directoryIds.put(
+                "interest",
+                interests
+                        .submit(activity.id(), "マトリクス", "090-0000-0000", "参加したい", "198.51.100.1")
+                        .toString());
         directoryIds.put("agency", east.toString());
         directoryIds.put("counter", one("select id from consultation_counter where agency_id = ?", east));
         directoryIds.put("service", one("select id from support_service where agency_id = ?", east));
@@ -1021,6 +1094,12 @@ class AuthorizationMatrixTests {
     /** Directory and administration endpoints with the ids of agency HOKATSU-E's records. */
     String directoryPath(String pattern) {
         Map<String, String> v = ids.get(Situation.NO_RECORD);
+        if (pattern.startsWith("/public/") || pattern.startsWith("/community/")) {
+            return pattern.replace("{situation}", "PARENT_CARE")
+                    .replace(
+                            "{id}",
+                            pattern.startsWith("/community/interests/") ? v.get("interest") : v.get("activity"));
+        }
         String path = pattern.replace("{agencyId}", v.get("agency"));
         if (path.startsWith("/admin/agencies/") && path.contains("/counters/")) {
             return path.replace("{id}", v.get("counter"));

@@ -144,19 +144,19 @@ record ActivityForm(
         }
     }
 
-    List<String> targetList() {
+    public List<String> targetList() {
         return targets == null ? List.of() : targets;
     }
 
-    List<String> languageList() {
+    public List<String> languageList() {
         return languages == null ? List.of() : languages;
     }
 
-    List<String> weekdayList() {
+    public List<String> weekdayList() {
         return weekdays == null ? List.of() : weekdays;
     }
 
-    List<String> weekList() {
+    public List<String> weekList() {
         return nthWeeks == null ? List.of() : nthWeeks;
     }
 

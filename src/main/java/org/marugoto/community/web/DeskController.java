@@ -56,6 +56,7 @@ class DeskController {
         model.addAttribute("reviewer", reviewer);
         model.addAttribute("activities", community.mine());
         model.addAttribute("stale", community.staleOfMine());
+        model.addAttribute("staleMonths", CommunityService.STALE_MONTHS);
         model.addAttribute("newInterests", interests.newCount());
         model.addAttribute("pending", reviewer ? community.pendingReviews() : List.of());
         return "community/desk";
@@ -134,8 +135,9 @@ class DeskController {
             reject(result, violation);
             return form(model, form, current);
         } catch (OptimisticLockingFailureException stale) {
-            result.reject("error.staleEdit");
+            // someone saved first: their version is shown, with a notice (a new form object drops the errors)
             Activity newer = community.get(id);
+            model.addAttribute("staleEdit", true);
             return form(model, ActivityForm.of(newer), newer);
         }
         redirect.addFlashAttribute("saved", true);

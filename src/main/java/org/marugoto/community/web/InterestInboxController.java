@@ -72,7 +72,7 @@ class InterestInboxController {
             result.rejectValue("answer", violation.messageKey());
             return page(model, interest, form);
         } catch (OptimisticLockingFailureException stale) {
-            result.reject("error.staleEdit");
+            model.addAttribute("staleEdit", true);
             Interest newer = interests.get(id);
             return page(model, newer, new AnswerForm(String.valueOf(newer.version()), form.answer(), form.handled()));
         }

@@ -141,6 +141,7 @@ class PublicController {
         model.addAttribute("next", activity.schedule().next(finder.today(), 6));
         model.addAttribute("areaNames", finder.areaNames());
         model.addAttribute("district", finder.schoolDistrictOf(activity.areaId()));
+        model.addAttribute("confirmedOn", LocalDate.ofInstant(activity.confirmedAt(), org.marugoto.shared.Japan.ZONE));
         return "community/public/activity";
     }
 
@@ -152,7 +153,7 @@ class PublicController {
             throw new NotFoundException("community-activity", id);
         }
         response.setHeader("Cache-Control", "no-store");
-        return interestPage(model, activity, InterestForm.blank(tokens.issue(activity.id(), request, response)));
+        return interestPage(model, activity, InterestForm.blank(""), tokens.issue(activity.id(), request, response));
     }
 
     @PostMapping("/public/activities/{id}/interest")
@@ -171,15 +172,7 @@ class PublicController {
         if (!tokens.valid(form.token(), activity.id(), request)) {
             // an old page, a blocked cookie or another site posting: a new form, nothing sent
             result.reject("public.interest.expired");
-            return interestPage(
-                    model,
-                    activity,
-                    new InterestForm(
-                            tokens.issue(activity.id(), request, response),
-                            form.name(),
-                            form.contact(),
-                            form.message(),
-                            ""));
+            return interestPage(model, activity, form, tokens.issue(activity.id(), request, response));
         }
         if (form.website() != null && !form.website().isBlank()) {
             // the honeypot was filled in: a robot. It is told what a person would be told; nothing is kept.
@@ -195,13 +188,13 @@ class PublicController {
             result.rejectValue("message", "public.interest.error.message");
         }
         if (result.hasErrors()) {
-            return interestPage(model, activity, form);
+            return interestPage(model, activity, form, form.token());
         }
         try {
             interests.submit(activity.id(), form.name(), form.contact(), form.message(), request.getRemoteAddr());
         } catch (RuleViolation tooMany) {
             result.reject(tooMany.messageKey());
-            return interestPage(model, activity, form);
+            return interestPage(model, activity, form, form.token());
         }
         return "redirect:/public/activities/" + activity.id() + "/interest/sent";
     }
@@ -257,9 +250,10 @@ class PublicController {
         return "redirect:" + (local ? back : "/public");
     }
 
-    private String interestPage(Model model, Activity activity, InterestForm form) {
+    private String interestPage(Model model, Activity activity, InterestForm form, @Nullable String token) {
         model.addAttribute("activity", activity);
         model.addAttribute("form", form);
+        model.addAttribute("token", token);
         model.addAttribute("retentionDays", interests.retention().toDays());
         return "community/public/interest";
     }
