@@ -247,7 +247,8 @@ class AuthorizationMatrixTests {
                 "/public/furigana",
                 "/public/open-data",
                 "/public/open-data/activities.csv",
-                "/public/open-data/activities.json")) {
+                "/public/open-data/activities.json",
+                "/public/issues")) {
             GET_ENDPOINTS.put(p, Family.ANYONE);
         }
         GET_ENDPOINTS.put("/community", Family.COMMUNITY_DESK);
@@ -257,6 +258,9 @@ class AuthorizationMatrixTests {
         GET_ENDPOINTS.put("/community/activities/{id}", Family.COMMUNITY_ACTIVITY);
         GET_ENDPOINTS.put("/community/activities/{id}/edit", Family.COMMUNITY_ACTIVITY);
         GET_ENDPOINTS.put("/community/interests/{id}", Family.COMMUNITY_INTEREST);
+        GET_ENDPOINTS.put("/community/areas", Family.COMMUNITY_REVIEW);
+        GET_ENDPOINTS.put("/community/areas/{id}", Family.COMMUNITY_REVIEW);
+        GET_ENDPOINTS.put("/community/issues/{id}", Family.COMMUNITY_REVIEW);
     }
 
     /**
@@ -416,6 +420,11 @@ class AuthorizationMatrixTests {
         write("POST /community/activities/{id}/publish", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
         write("POST /community/activities/{id}/return", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
         write("POST /community/interests/{id}", Family.COMMUNITY_INTEREST, List.of(), "version", "-1");
+        // community issues and area meetings: the reviewers
+        write("POST /community/areas/{id}/issues", Family.COMMUNITY_REVIEW, List.of());
+        write("POST /community/issues/{id}/meetings", Family.COMMUNITY_REVIEW, List.of());
+        write("POST /community/issues/{id}/feedback", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
+        write("POST /community/meeting-actions/{id}/done", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
         // administration: empty forms, except where a parameter is required
         write("POST /admin/staff/{id}/password", Family.ADMIN, List.of(), "password", "");
         write("POST /admin/issue-codes", Family.ADMIN, List.of(), "code", "", "nameJa", "", "nameEn", "");
@@ -518,6 +527,9 @@ class AuthorizationMatrixTests {
 
     @Autowired
     org.marugoto.community.domain.InterestService interests;
+
+    @Autowired
+    org.marugoto.community.domain.IssueService communityIssues;
 
     final Map<Role, String> actors = new EnumMap<>(Role.class);
 
@@ -991,7 +1003,7 @@ class AuthorizationMatrixTests {
         // directory and administration records (not personal) for the endpoints that take their ids
         Map<String, String> directoryIds = ids.get(Situation.NO_RECORD);
         // a published activity of a group the organiser keeps, and a resident's message about it
-        as("mx.coordinator");
+        as(actors.get(Role.MUNICIPAL_COORDINATOR));
         var group = community.ensureGroup(
                 "マトリクスの会",
                 null,
@@ -1006,6 +1018,26 @@ class AuthorizationMatrixTests {
                 "マトリクスのサロン"));
         community.publish(activity.id(), activity.version());
         directoryIds.put("activity", activity.id().toString());
+        var issue = communityIssues.propose(
+                activity.areaId(),
+                "マトリクスの課題",
+                "マトリクス",
+                LocalDate.now().minusYears(1),
+                LocalDate.now(),
+                org.marugoto.community.domain.CommunityIssue.Proposer.CSW);
+        issue = communityIssues.recordMeeting(
+                issue.id(),
+                org.marugoto.community.domain.CommunityIssue.MeetingKind.DISTRICT_WELFARE,
+                LocalDate.now(),
+                "マトリクス自治会",
+                "マトリクスの記録",
+                "マトリクスの取り組み",
+                "マトリクス自治会",
+                null);
+        directoryIds.put("communityIssue", issue.id().toString());
+        directoryIds.put(
+                "meetingAction",
+                issue.meetings().getFirst().actions().getFirst().id().toString());
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
         directoryIds.put(
                 "interest",

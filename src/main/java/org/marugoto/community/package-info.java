@@ -4,6 +4,6 @@
  * login, and residents' interest messages to organisers. Holds no personal data of consultations.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "access", "area", "directory"})
+        allowedDependencies = {"shared", "audit", "access", "area", "directory", "consultation", "casework"})
 @org.jspecify.annotations.NullMarked
 package org.marugoto.community;

@@ -75,9 +75,7 @@ class CommunityBrowserTests extends BrowserTest {
         browser.get(url("/public"));
         search("桜台小学校区", "サロン");
         click(By.linkText("桜台ふれあい・いきいきサロン"));
-        assertThat(text(By.cssSelector("main")))
-                .contains("毎月 第2 火曜")
-                .contains("段差なしで入れます");
+        assertThat(text(By.cssSelector("main"))).contains("毎月 第2 火曜").contains("段差なしで入れます");
 
         // ふりがな on the headings
         click(By.linkText("ふりがなをつける"));

@@ -234,6 +234,17 @@ class PublicPagesTests {
     }
 
     @Test
+    void residentsReadTheFeedbackOfAreaMeetingsButNeverTheFigures() throws Exception {
+        mvc.perform(get("/public/issues"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ひとり暮らし高齢者の孤立")))
+                .andExpect(content().string(containsString("ふれあいサロンを月2回に増やします")))
+                // the description and the counts stay with the staff; the second issue has no feedback yet
+                .andExpect(content().string(not(containsString("続けて寄せられています"))))
+                .andExpect(content().string(not(containsString("子育て世帯が相談先を知らない"))));
+    }
+
+    @Test
     void furiganaIsACookieAndPutsRubyOnTheHeadings() throws Exception {
         MvcResult on = mvc.perform(get("/public/furigana").param("on", "true").param("back", "/public/help"))
                 .andExpect(redirectedUrl("/public/help"))

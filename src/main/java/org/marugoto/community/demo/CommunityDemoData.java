@@ -16,10 +16,12 @@ import org.marugoto.community.domain.Activity;
 import org.marugoto.community.domain.ActivityCommand;
 import org.marugoto.community.domain.ActivityKind;
 import org.marugoto.community.domain.ActivityStatus;
+import org.marugoto.community.domain.CommunityIssue;
 import org.marugoto.community.domain.CommunityService;
 import org.marugoto.community.domain.Group;
 import org.marugoto.community.domain.GroupKind;
 import org.marugoto.community.domain.InterestService;
+import org.marugoto.community.domain.IssueService;
 import org.marugoto.community.domain.Schedule;
 import org.marugoto.community.domain.ScheduleKind;
 import org.marugoto.community.domain.Target;
@@ -75,6 +77,7 @@ class CommunityDemoData implements ApplicationRunner {
 
     private final CommunityService community;
     private final InterestService interests;
+    private final IssueService issues;
     private final AreaApi areas;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
@@ -82,11 +85,13 @@ class CommunityDemoData implements ApplicationRunner {
     CommunityDemoData(
             CommunityService community,
             InterestService interests,
+            IssueService issues,
             AreaApi areas,
             UserDetailsService users,
             JdbcClient jdbc) {
         this.community = community;
         this.interests = interests;
+        this.issues = issues;
         this.areas = areas;
         this.users = users;
         this.jdbc = jdbc;
@@ -598,6 +603,53 @@ class CommunityDemoData implements ApplicationRunner {
         interests.answer(a1, first.version(), "12/13 に電話し、次回から来ていただくことになった。", false);
         var third = interests.get(a3);
         interests.answer(a3, third.version(), "電話で説明。段差なし・送迎ありと伝え、参加が決まった。", true);
+        // two community issues from the figures, with meetings and actions; the first one's feedback is published
+        as("csw");
+        CommunityIssue isolation = issues.propose(
+                area("N1-2"),
+                "ひとり暮らし高齢者の孤立",
+                "桜台ではひとり暮らしの高齢者についての相談が増えています。サロンに来なくなった人や、" + "買い物に出られなくなった人の話が、民生委員や地区社協から続けて寄せられています。",
+                today.minusYears(1),
+                today,
+                CommunityIssue.Proposer.CSW);
+        isolation = issues.recordMeeting(
+                isolation.id(),
+                CommunityIssue.MeetingKind.DISTRICT_WELFARE,
+                today.minusDays(14),
+                "桜台地区社協、桜台一丁目自治会、桜台二丁目町内会、民生委員児童委員協議会、北部地域包括支援センター、社協CSW",
+                "数字と各団体の実感を共有した。サロンの回数を増やすこと、サロンに来なくなった人への声かけを自治会の班長と" + "民生委員で分担することを決めた。",
+                "サロンを月2回に増やす",
+                "桜台地区社協",
+                today.plusMonths(2));
+        issues.recordMeeting(
+                isolation.id(),
+                CommunityIssue.MeetingKind.COMMUNITY_CARE,
+                today.minusDays(3),
+                "北部地域包括支援センター、社協CSW、桜台地区社協、民生委員",
+                "送迎ボランティアの募集方法を話し合った。ボランティアセンターに登録を呼びかける。",
+                "送迎ボランティアを募集する",
+                "社協ボランティアセンター",
+                today.plusMonths(1));
+        isolation = issues.get(isolation.id());
+        issues.publishFeedback(
+                isolation.id(), isolation.version(), "桜台地区では、ふれあいサロンを月2回に増やします。サロンへの送迎を手伝ってくださる方を募集しています。");
+        CommunityIssue parenting = issues.propose(
+                area("E1-1"),
+                "子育て世帯が相談先を知らない",
+                "東雲では転入した子育て世帯が多く、どこに相談すればよいか分からないまま困りごとが大きくなってから" + "相談につながる例が目立つ。",
+                today.minusYears(1),
+                today,
+                CommunityIssue.Proposer.MEETING);
+        issues.recordMeeting(
+                parenting.id(),
+                CommunityIssue.MeetingKind.THREE_PARTY,
+                today.minusDays(7),
+                "東雲一丁目自治会、東雲小学校、民生委員（主任児童委員）",
+                "学校からのお便りと自治会の回覧で、子育てひろばと相談先を知らせることにした。",
+                "子育てひろばと相談先のちらしを作る",
+                "東雲小学校・主任児童委員",
+                today.plusMonths(1));
+
         // the messages arrived two days ago
         jdbc.sql("update community_interest set created_at = created_at - interval '2 days'")
                 .update();

@@ -63,8 +63,15 @@ class PublicController {
     private final HelpFinder help;
     private final InterestService interests;
     private final InterestFormTokens tokens;
+    private final org.marugoto.community.domain.IssueService issues;
 
-    PublicController(ActivityFinder finder, HelpFinder help, InterestService interests, InterestFormTokens tokens) {
+    PublicController(
+            ActivityFinder finder,
+            HelpFinder help,
+            InterestService interests,
+            InterestFormTokens tokens,
+            org.marugoto.community.domain.IssueService issues) {
+        this.issues = issues;
         this.finder = finder;
         this.help = help;
         this.interests = interests;
@@ -227,6 +234,15 @@ class PublicController {
         model.addAttribute("situation", s);
         model.addAttribute("helps", help.forSituation(s));
         return "community/public/help-situation";
+    }
+
+    /** What area meetings decided and chose to tell residents (title, area, feedback; never the figures). */
+    @GetMapping("/public/issues")
+    String issues(Model model, HttpServletResponse response) {
+        cacheable(response);
+        model.addAttribute("issues", issues.publishedFeedback());
+        model.addAttribute("areaNames", finder.areaNames());
+        return "community/public/issues";
     }
 
     /** Turns ふりがな on or off (a cookie, no session) and goes back to the page. */
