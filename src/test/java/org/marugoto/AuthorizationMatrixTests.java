@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.marugoto.people.PeopleFixtures.joining;
 import static org.marugoto.people.PeopleFixtures.newHousehold;
 import static org.marugoto.people.PeopleFixtures.person;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -75,6 +76,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -552,6 +554,18 @@ class AuthorizationMatrixTests {
         List<Endpoint> writes =
                 endpoints.stream().filter(e -> e.method() != RequestMethod.GET).toList();
         int cells = 0;
+        // anonymous visitors (no role at all): "/" and the residents' pages only, and without a session
+        for (Endpoint endpoint : reads) {
+            cellsByEndpoint.putIfAbsent(endpoint.key(), 0);
+            for (Situation situation : Situation.values()) {
+                MockHttpServletRequestBuilder request = requestOf(endpoint, situation);
+                if (request != null) {
+                    SecurityContextHolder.clearContext();
+                    checkAnonymous(situation, endpoint, request.with(anonymous()));
+                    cells++;
+                }
+            }
+        }
         // every read before any write, so that no read cell sees what a write did
         for (List<Endpoint> phase : List.of(reads, writes)) {
             for (Role role : Role.values()) {
@@ -658,6 +672,29 @@ class AuthorizationMatrixTests {
                 && endpoint.family() != Family.REVEAL
                 && body(result).contains(protectedAddress)) {
             mismatches.add("%s (%s): shows the protected person's address".formatted(cell, path));
+        }
+    }
+
+    /** An anonymous cell: allowed only on "/" and the residents' pages, which must not create a session. */
+    void checkAnonymous(Situation situation, Endpoint endpoint, MockHttpServletRequestBuilder request) {
+        boolean expected = endpoint.pattern().equals("/") || endpoint.pattern().startsWith("/public");
+        String cell = "ANONYMOUS %s %s".formatted(situation, endpoint.key());
+        MvcResult result;
+        try {
+            result = mvc.perform(request).andReturn();
+        } catch (Exception failed) {
+            failures.add(cell + ": "
+                    + NestedExceptionUtils.getMostSpecificCause(failed).toString());
+            return;
+        }
+        Outcome outcome = outcome(result);
+        int status = result.getResponse().getStatus();
+        if (outcome == Outcome.FAILED) {
+            failures.add("%s: answered %d".formatted(cell, status));
+        } else if ((outcome == Outcome.ALLOWED) != expected) {
+            mismatches.add("%s: expected %s, got %d".formatted(cell, expected ? "allowed" : "refused", status));
+        } else if (expected && result.getRequest().getSession(false) != null) {
+            mismatches.add("%s: created a session".formatted(cell));
         }
     }
 
@@ -1127,10 +1164,16 @@ class AuthorizationMatrixTests {
     String directoryPath(String pattern) {
         Map<String, String> v = ids.get(Situation.NO_RECORD);
         if (pattern.startsWith("/public/") || pattern.startsWith("/community/")) {
-            return pattern.replace("{situation}", "PARENT_CARE")
-                    .replace(
-                            "{id}",
-                            pattern.startsWith("/community/interests/") ? v.get("interest") : v.get("activity"));
+            String id = pattern.startsWith("/community/interests/")
+                    ? v.get("interest")
+                    : pattern.startsWith("/community/areas/")
+                            ? v.get("area")
+                            : pattern.startsWith("/community/issues/")
+                                    ? v.get("communityIssue")
+                                    : pattern.startsWith("/community/meeting-actions/")
+                                            ? v.get("meetingAction")
+                                            : v.get("activity");
+            return pattern.replace("{situation}", "PARENT_CARE").replace("{id}", id);
         }
         String path = pattern.replace("{agencyId}", v.get("agency"));
         if (path.startsWith("/admin/agencies/") && path.contains("/counters/")) {

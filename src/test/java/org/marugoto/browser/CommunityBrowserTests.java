@@ -141,4 +141,41 @@ class CommunityBrowserTests extends BrowserTest {
         browser.get(url("/public/activities/" + id));
         assertThat(text(By.cssSelector("main"))).contains("毎月 第2 火曜 13:30〜15:00");
     }
+
+    @Test
+    void aCswProposesACommunityIssueFromTheAreasFiguresAndRecordsAMeeting() {
+        logIn("csw");
+        browser.get(url("/community"));
+        click(By.linkText("地域の様子と地域生活課題"));
+        click(By.linkText("若葉小学校区"));
+        assertThat(text(By.id("indicators"))).contains("人口千人あたりの居場所・活動").contains("市全体");
+        assertThat(browser.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
+        type("title", "放課後の子どもの居場所が足りない");
+        type("description", "若葉では共働き世帯が増え、放課後の居場所についての相談が学校と子育てひろばに寄せられている。");
+        click(By.id("propose"));
+        assertThat(text(By.tagName("h1"))).isEqualTo("放課後の子どもの居場所が足りない");
+        assertThat(text(By.cssSelector("main"))).contains("根拠となる数字");
+
+        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("三者懇談会");
+        setValue("heldOn", java.time.LocalDate.now().toString());
+        type("organisations", "若葉町自治会、若葉小学校、民生委員");
+        type("minutes", "放課後に図書室を開ける案と、まなびサポーターを増やす案を話し合った。");
+        type("action", "まなびサポーターを募集する");
+        type("actionOwner", "若葉小学校");
+        click(By.id("record-meeting"));
+        assertThat(text(By.cssSelector("main")))
+                .contains("会議を記録しました")
+                .contains("三者懇談会")
+                .contains("まなびサポーターを募集する");
+        type("feedback", "若葉小学校の図書室を放課後に開けます。まなびサポーターを募集しています。");
+        click(By.id("publish-feedback"));
+        assertThat(text(By.cssSelector("main"))).contains("住民向けページに載せました");
+
+        browser.manage().deleteAllCookies();
+        browser.get(url("/public/issues"));
+        assertThat(text(By.cssSelector("main")))
+                .contains("放課後の子どもの居場所が足りない")
+                .contains("図書室を放課後に開けます")
+                .doesNotContain("共働き世帯");
+    }
 }

@@ -36,6 +36,9 @@ class IssueServiceTests {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -72,6 +75,28 @@ class IssueServiceTests {
                 statistics.consultations(areas.tree().stream().map(a -> a.id()).toList(), from, to);
         assertThat(figures.cityConsultationsPerThousand()).isNotNull();
         assertThat(all).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void aHouseholdUnderProtectionIsLeftOutOfTheAreaCounts() {
+        UUID area = jdbc.sql("""
+                        select distinct h.area_id from household h join household_member m on m.household_id = h.id
+                        join person p on p.id = m.person_id where p.protected and h.area_id is not null""").query(UUID.class).list().getFirst();
+        LocalDate from = LocalDate.now().minusYears(5);
+        LocalDate to = LocalDate.now();
+        long protectedOnes = jdbc.sql("""
+                        select count(*) from consultation c join household h on h.id = c.household_id
+                        where h.area_id = ? and exists (select 1 from household_member m join person p
+                            on p.id = m.person_id where m.household_id = h.id and p.protected)""").param(area).query(Long.class).single();
+        long all = jdbc.sql("select count(*) from consultation c join household h on h.id = c.household_id"
+                        + " where h.area_id = ?")
+                .param(area)
+                .query(Long.class)
+                .single();
+        assertThat(protectedOnes)
+                .as("the demo's protected household has consultations")
+                .isPositive();
+        assertThat(statistics.consultations(java.util.List.of(area), from, to)).isEqualTo(all - protectedOnes);
     }
 
     @Test
