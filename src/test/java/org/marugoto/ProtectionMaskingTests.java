@@ -132,7 +132,19 @@ class ProtectionMaskingTests {
             "POST /watch-requests/{id}/end",
             "POST /watch-requests/{id}/notes",
             "POST /volunteer/concerns",
-            "POST /concerns/{id}/take-up");
+            "POST /concerns/{id}/take-up",
+            // community (no personal data of consultations; empty forms and stale versions change nothing)
+            "POST /community/activities/new",
+            "POST /community/activities/{id}/confirm",
+            "POST /community/activities/{id}/edit",
+            "POST /community/activities/{id}/publish",
+            "POST /community/activities/{id}/return",
+            "POST /community/areas/{id}/issues",
+            "POST /community/interests/{id}",
+            "POST /community/issues/{id}/feedback",
+            "POST /community/issues/{id}/meetings",
+            "POST /community/meeting-actions/{id}/done",
+            "POST /public/activities/{id}/interest");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(

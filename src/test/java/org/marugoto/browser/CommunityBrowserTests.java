@@ -178,4 +178,52 @@ class CommunityBrowserTests extends BrowserTest {
                 .contains("図書室を放課後に開けます")
                 .doesNotContain("共働き世帯");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    String id(String sql) {
+        return jdbc.sql(sql).query(String.class).list().getFirst();
+    }
+
+    /** Every residents' page and the desk's pages, at 390 px: no sideways scrolling, no serious WCAG 2.1 AA issue. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} as {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "/, ja, ",
+        "/, en, ",
+        "/public/furigana?on=true&back=/public, ja, ",
+        "/public/activities?kind=SALON, ja, ",
+        "/public/activities?volunteer=true, en, ",
+        "/public/calendar, ja, ",
+        "/public/calendar, en, ",
+        "/public/help, ja, ",
+        "/public/help/PARENT_CARE, ja, ",
+        "/public/activities/{cafeteria}, ja, ",
+        "/public/activities/{cafeteria}, en, ",
+        "/public/activities/{cafeteria}/interest, ja, ",
+        "/public/issues, ja, ",
+        "/public/open-data, en, ",
+        "/community, ja, organiser",
+        "/community/activities/{cafeteria}, ja, organiser",
+        "/community/activities/{cafeteria}/edit, ja, organiser",
+        "/community/interests, ja, organiser",
+        "/community/reviews, en, csw",
+        "/community/areas, ja, csw",
+        "/community/areas/{area}, ja, csw",
+        "/community/issues/{issue}, en, csw"
+    })
+    void pagesFitAPhoneAndHaveNoSeriousAccessibilityViolations(String path, String lang, String username) {
+        if (username != null) {
+            logIn(username);
+        } else {
+            browser.manage().deleteAllCookies();
+        }
+        phone();
+        String url = path.replace(
+                        "{cafeteria}", id("select id from community_activity_published where name = '桜台こども食堂 さくらんぼ'"))
+                .replace("{area}", id("select id from area where code = 'N1-2'"))
+                .replace("{issue}", id("select id from community_issue where title = 'ひとり暮らし高齢者の孤立'"));
+        browser.get(url(url + (url.contains("?") ? "&" : "?") + "lang=" + lang));
+        fitsAndIsAccessible(path + " " + lang);
+    }
 }
