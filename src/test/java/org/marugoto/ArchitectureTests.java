@@ -17,10 +17,12 @@ class ArchitectureTests {
         "area",
         "audit",
         "casework",
+        "community",
         "consent",
         "consultation",
         "directory",
         "outreach",
+        "participation",
         "people",
         "referral",
         "watch"

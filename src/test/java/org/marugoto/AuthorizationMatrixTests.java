@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.marugoto.people.PeopleFixtures.joining;
 import static org.marugoto.people.PeopleFixtures.newHousehold;
 import static org.marugoto.people.PeopleFixtures.person;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -78,6 +79,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -158,7 +160,15 @@ class AuthorizationMatrixTests {
         CONCERN,
         OUTREACH,
         PARTICIPATION,
-        PLANNING_LIST
+        PLANNING_LIST,
+        /** the community desk and its lists: organisers and reviewers (社協 staff, coordinators) */
+        COMMUNITY_DESK,
+        /** an activity of the organiser's group: that organiser and the reviewers */
+        COMMUNITY_ACTIVITY,
+        /** publishing and reviewing: the reviewers only */
+        COMMUNITY_REVIEW,
+        /** a resident's message about the organiser's activity: that organiser only */
+        COMMUNITY_INTEREST
     }
 
     /** How a cell ended. */
@@ -240,6 +250,34 @@ class AuthorizationMatrixTests {
                 "/api/v1/hsds/organizations/{id}")) {
             GET_ENDPOINTS.put(p, Family.ANYONE);
         }
+        // the residents' pages: everyone, signed in or not (anonymous visitors: PublicPagesTests)
+        for (String p : List.of(
+                "/public",
+                "/public/activities",
+                "/public/activities/{id}",
+                "/public/activities/{id}/interest",
+                "/public/activities/{id}/interest/sent",
+                "/public/activities/{id}/calendar.ics",
+                "/public/calendar",
+                "/public/help",
+                "/public/help/{situation}",
+                "/public/furigana",
+                "/public/open-data",
+                "/public/open-data/activities.csv",
+                "/public/open-data/activities.json",
+                "/public/issues")) {
+            GET_ENDPOINTS.put(p, Family.ANYONE);
+        }
+        GET_ENDPOINTS.put("/community", Family.COMMUNITY_DESK);
+        GET_ENDPOINTS.put("/community/interests", Family.COMMUNITY_DESK);
+        GET_ENDPOINTS.put("/community/activities/new", Family.COMMUNITY_DESK);
+        GET_ENDPOINTS.put("/community/reviews", Family.COMMUNITY_REVIEW);
+        GET_ENDPOINTS.put("/community/activities/{id}", Family.COMMUNITY_ACTIVITY);
+        GET_ENDPOINTS.put("/community/activities/{id}/edit", Family.COMMUNITY_ACTIVITY);
+        GET_ENDPOINTS.put("/community/interests/{id}", Family.COMMUNITY_INTEREST);
+        GET_ENDPOINTS.put("/community/areas", Family.COMMUNITY_REVIEW);
+        GET_ENDPOINTS.put("/community/areas/{id}", Family.COMMUNITY_REVIEW);
+        GET_ENDPOINTS.put("/community/issues/{id}", Family.COMMUNITY_REVIEW);
     }
 
     /**
@@ -419,6 +457,20 @@ class AuthorizationMatrixTests {
         write("POST /account/mfa", Family.ANYONE, List.of());
         // asks for re-authentication first
         write("POST /account/mfa/remove", Family.ANYONE, List.of());
+        // the residents' interest form: without its signed token it is shown again and nothing is sent
+        write("POST /public/activities/{id}/interest", Family.ANYONE, List.of());
+        // the community desk: empty forms come back with their errors; stale versions change nothing
+        write("POST /community/activities/new", Family.COMMUNITY_DESK, List.of());
+        write("POST /community/activities/{id}/edit", Family.COMMUNITY_ACTIVITY, List.of());
+        write("POST /community/activities/{id}/confirm", Family.COMMUNITY_ACTIVITY, List.of(), "version", "-1");
+        write("POST /community/activities/{id}/publish", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
+        write("POST /community/activities/{id}/return", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
+        write("POST /community/interests/{id}", Family.COMMUNITY_INTEREST, List.of(), "version", "-1");
+        // community issues and area meetings: the reviewers
+        write("POST /community/areas/{id}/issues", Family.COMMUNITY_REVIEW, List.of());
+        write("POST /community/issues/{id}/meetings", Family.COMMUNITY_REVIEW, List.of());
+        write("POST /community/issues/{id}/feedback", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
+        write("POST /community/meeting-actions/{id}/done", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
         // administration: empty forms, except where a parameter is required
         write("POST /admin/staff/{id}/password", Family.ADMIN, List.of(), "password", "");
         write("POST /admin/issue-codes", Family.ADMIN, List.of(), "code", "", "nameJa", "", "nameEn", "");
@@ -531,6 +583,14 @@ class AuthorizationMatrixTests {
     @Autowired
     org.marugoto.participation.domain.ParticipationService participationRecords;
 
+    org.marugoto.community.domain.CommunityService community;
+
+    @Autowired
+    org.marugoto.community.domain.InterestService interests;
+
+    @Autowired
+    org.marugoto.community.domain.IssueService communityIssues;
+
     final Map<Role, String> actors = new EnumMap<>(Role.class);
 
     /** Path variables by situation: the ids of the records in that situation. */
@@ -552,6 +612,18 @@ class AuthorizationMatrixTests {
         List<Endpoint> writes =
                 endpoints.stream().filter(e -> e.method() != RequestMethod.GET).toList();
         int cells = 0;
+        // anonymous visitors (no role at all): "/" and the residents' pages only, and without a session
+        for (Endpoint endpoint : reads) {
+            cellsByEndpoint.putIfAbsent(endpoint.key(), 0);
+            for (Situation situation : Situation.values()) {
+                MockHttpServletRequestBuilder request = requestOf(endpoint, situation);
+                if (request != null) {
+                    SecurityContextHolder.clearContext();
+                    checkAnonymous(situation, endpoint, request.with(anonymous()));
+                    cells++;
+                }
+            }
+        }
         // every read before any write, so that no read cell sees what a write did
         for (List<Endpoint> phase : List.of(reads, writes)) {
             for (Role role : Role.values()) {
@@ -631,6 +703,10 @@ class AuthorizationMatrixTests {
             case AUDIT -> role == Role.AUDITOR || role == Role.SYSTEM_ADMIN;
             case ADMIN -> role == Role.SYSTEM_ADMIN;
             case ANYONE -> true;
+            // the actors' agency is not a 社協, so of them only the coordinator reviews (CommunityService.isReviewer)
+            case COMMUNITY_DESK, COMMUNITY_ACTIVITY -> role == Role.COMMUNITY_ORGANISER || coordinator;
+            case COMMUNITY_REVIEW -> coordinator;
+            case COMMUNITY_INTEREST -> role == Role.COMMUNITY_ORGANISER;
         };
     }
 
@@ -662,6 +738,29 @@ class AuthorizationMatrixTests {
                 && endpoint.family() != Family.REVEAL
                 && body(result).contains(protectedAddress)) {
             mismatches.add("%s (%s): shows the protected person's address".formatted(cell, path));
+        }
+    }
+
+    /** An anonymous cell: allowed only on "/" and the residents' pages, which must not create a session. */
+    void checkAnonymous(Situation situation, Endpoint endpoint, MockHttpServletRequestBuilder request) {
+        boolean expected = endpoint.pattern().equals("/") || endpoint.pattern().startsWith("/public");
+        String cell = "ANONYMOUS %s %s".formatted(situation, endpoint.key());
+        MvcResult result;
+        try {
+            result = mvc.perform(request).andReturn();
+        } catch (Exception failed) {
+            failures.add(cell + ": "
+                    + NestedExceptionUtils.getMostSpecificCause(failed).toString());
+            return;
+        }
+        Outcome outcome = outcome(result);
+        int status = result.getResponse().getStatus();
+        if (outcome == Outcome.FAILED) {
+            failures.add("%s: answered %d".formatted(cell, status));
+        } else if ((outcome == Outcome.ALLOWED) != expected) {
+            mismatches.add("%s: expected %s, got %d".formatted(cell, expected ? "allowed" : "refused", status));
+        } else if (expected && result.getRequest().getSession(false) != null) {
+            mismatches.add("%s: created a session".formatted(cell));
         }
     }
 
@@ -798,7 +897,7 @@ class AuthorizationMatrixTests {
         if (!pattern.contains("{")) {
             return situation == Situation.NO_RECORD ? path : null;
         }
-        if (family == Family.ADMIN || family == Family.ANYONE) {
+        if (family == Family.ADMIN || family == Family.ANYONE || family.name().startsWith("COMMUNITY_")) {
             return situation == Situation.NO_RECORD ? directoryPath(pattern) : null;
         }
         String key =
@@ -1040,6 +1139,48 @@ class AuthorizationMatrixTests {
 
         // directory and administration records (not personal) for the endpoints that take their ids
         Map<String, String> directoryIds = ids.get(Situation.NO_RECORD);
+        // a published activity of a group the organiser keeps, and a resident's message about it
+        as(actors.get(Role.MUNICIPAL_COORDINATOR));
+        var group = community.ensureGroup(
+                "マトリクスの会",
+                null,
+                org.marugoto.community.domain.GroupKind.VOLUNTEER_GROUP,
+                null,
+                null,
+                null,
+                account(actors.get(Role.COMMUNITY_ORGANISER)));
+        var activity = community.create(org.marugoto.community.CommunityFixtures.activity(
+                group.id(),
+                UUID.fromString(one("select id from area where municipality_id = ?", tenancy())),
+                "マトリクスのサロン"));
+        community.publish(activity.id(), activity.version());
+        directoryIds.put("activity", activity.id().toString());
+        var issue = communityIssues.propose(
+                activity.areaId(),
+                "マトリクスの課題",
+                "マトリクス",
+                LocalDate.now().minusYears(1),
+                LocalDate.now(),
+                org.marugoto.community.domain.CommunityIssue.Proposer.CSW);
+        issue = communityIssues.recordMeeting(
+                issue.id(),
+                org.marugoto.community.domain.CommunityIssue.MeetingKind.DISTRICT_WELFARE,
+                LocalDate.now(),
+                "マトリクス自治会",
+                "マトリクスの記録",
+                "マトリクスの取り組み",
+                "マトリクス自治会",
+                null);
+        directoryIds.put("communityIssue", issue.id().toString());
+        directoryIds.put(
+                "meetingAction",
+                issue.meetings().getFirst().actions().getFirst().id().toString());
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        directoryIds.put(
+                "interest",
+                interests
+                        .submit(activity.id(), "マトリクス", "090-0000-0000", "参加したい", "198.51.100.1")
+                        .toString());
         directoryIds.put("agency", east.toString());
         directoryIds.put("counter", one("select id from consultation_counter where agency_id = ?", east));
         directoryIds.put("service", one("select id from support_service where agency_id = ?", east));
@@ -1166,6 +1307,18 @@ class AuthorizationMatrixTests {
     /** Directory and administration endpoints with the ids of agency HOKATSU-E's records. */
     String directoryPath(String pattern) {
         Map<String, String> v = ids.get(Situation.NO_RECORD);
+        if (pattern.startsWith("/public/") || pattern.startsWith("/community/")) {
+            String id = pattern.startsWith("/community/interests/")
+                    ? v.get("interest")
+                    : pattern.startsWith("/community/areas/")
+                            ? v.get("area")
+                            : pattern.startsWith("/community/issues/")
+                                    ? v.get("communityIssue")
+                                    : pattern.startsWith("/community/meeting-actions/")
+                                            ? v.get("meetingAction")
+                                            : v.get("activity");
+            return pattern.replace("{situation}", "PARENT_CARE").replace("{id}", id);
+        }
         String path = pattern.replace("{agencyId}", v.get("agency"));
         if (path.startsWith("/admin/agencies/") && path.contains("/counters/")) {
             return path.replace("{id}", v.get("counter"));

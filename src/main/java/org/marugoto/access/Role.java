@@ -21,7 +21,13 @@ public enum Role {
      * may reveal the masked address and whereabouts of a person under DV/stalking protection (支援措置), each time
      * re-authenticated and audited. Sees no other personal data by this role alone.
      */
-    PRIVACY_OFFICER;
+    PRIVACY_OFFICER,
+    /**
+     * 地域の活動の担い手 (community organiser: a group's own account): keeps its group's places, activities and
+     * volunteer opportunities current and answers residents' interest messages. Sees no personal data of
+     * consultations.
+     */
+    COMMUNITY_ORGANISER;
 
     public String authority() {
         return "ROLE_" + name();

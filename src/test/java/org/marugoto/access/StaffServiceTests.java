@@ -170,7 +170,9 @@ class StaffServiceTests {
                         "auditor",
                         "auditor2",
                         "privacy",
-                        "privacy2"
+                        "privacy2",
+                        "organiser",
+                        "organiser2"
                     })
                     .map(staff::loadUserByUsername)
                     .filter(p -> p.has(role))

@@ -50,6 +50,9 @@ class StaffDemoData implements ApplicationRunner {
         new Demo("auditor2", "石井 千尋", "いしい ちひろ", "CITY-ADMIN", Set.of(AUDITOR)),
         new Demo("privacy", "岡田 礼子", "おかだ れいこ", "CITY-ADMIN", Set.of(PRIVACY_OFFICER)),
         new Demo("privacy2", "北村 秀樹", "きたむら ひでき", "CITY-WELFARE", Set.of(PRIVACY_OFFICER)),
+        // community organisers (地域活動の担い手): a district council's volunteer and an NPO's coordinator
+        new Demo("organiser", "宮本 春江", "みやもと はるえ", "CHIKU-SAKURADAI", Set.of(COMMUNITY_ORGANISER)),
+        new Demo("organiser2", "大野 健太", "おおの けんた", "SHAKYO", Set.of(COMMUNITY_ORGANISER)),
     };
 
     private final StaffService staff;

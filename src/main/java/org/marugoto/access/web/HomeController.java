@@ -3,6 +3,7 @@ package org.marugoto.access.web;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.marugoto.access.Role;
 import org.marugoto.access.domain.StaffPrincipal;
 import org.marugoto.shared.work.WorkQueue;
@@ -54,6 +55,10 @@ class HomeController {
                     "/participation",
                     List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
             new Capability("unmetNeeds", "/participation/needs", List.of(Role.PLANNER)),
+            new Capability(
+                    "community",
+                    "/community",
+                    List.of(Role.CASEWORKER, Role.AGENCY_SUPERVISOR, Role.MUNICIPAL_COORDINATOR)),
             new Capability("directory", "/directory", List.of()),
             new Capability("areas", "/admin/areas", List.of(Role.SYSTEM_ADMIN)),
             new Capability("agencies", "/admin/agencies", List.of(Role.SYSTEM_ADMIN)),
@@ -64,14 +69,28 @@ class HomeController {
             new Capability("protection", "/protection", List.of(Role.PRIVACY_OFFICER)),
             new Capability("account", "/account", List.of()));
 
+    /** Where a visitor who is not signed in is sent: the residents' pages (served by the community module). */
+    static final String PUBLIC_HOME = "forward:/public";
+
     @GetMapping("/")
-    String home(@AuthenticationPrincipal StaffPrincipal principal, Model model) {
+    String home(@AuthenticationPrincipal @Nullable StaffPrincipal principal, Model model) {
+        if (principal == null) {
+            // residents see their own pages at "/"; staff sign-in is one link away on them
+            return PUBLIC_HOME;
+        }
         if (principal.has(Role.VOLUNTEER)
                 && !principal.has(Role.CASEWORKER)
                 && !principal.has(Role.AGENCY_SUPERVISOR)
                 && !principal.has(Role.MUNICIPAL_COORDINATOR)) {
             // a volunteer's home is their narrow view (watched households, concerns)
             return "redirect:/volunteer";
+        }
+        if (principal.has(Role.COMMUNITY_ORGANISER)
+                && !principal.has(Role.CASEWORKER)
+                && !principal.has(Role.AGENCY_SUPERVISOR)
+                && !principal.has(Role.MUNICIPAL_COORDINATOR)) {
+            // an organiser's home is the community desk (their entries, reminders, residents' messages)
+            return "redirect:/community";
         }
         model.addAttribute(
                 "sections",

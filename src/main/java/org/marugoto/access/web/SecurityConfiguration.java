@@ -77,6 +77,8 @@ class SecurityConfiguration {
             }
         };
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                // anonymous visitors get the residents' pages there (HomeController)
+                                "/",
                                 "/login",
                                 // the second step checks the pending login itself
                                 "/login/mfa",
@@ -101,6 +103,13 @@ class SecurityConfiguration {
                                 Role.AGENCY_SUPERVISOR.name(),
                                 Role.MUNICIPAL_COORDINATOR.name(),
                                 Role.PLANNER.name())
+                        // the community desk: organisers and professionals (reviewers are decided by the service)
+                        .requestMatchers("/community", "/community/**")
+                        .hasAnyRole(
+                                Role.COMMUNITY_ORGANISER.name(),
+                                Role.CASEWORKER.name(),
+                                Role.AGENCY_SUPERVISOR.name(),
+                                Role.MUNICIPAL_COORDINATOR.name())
                         // the professionals' screens: personal records are further decided record by record (AccessApi)
                         .requestMatchers(
                                 "/people",
