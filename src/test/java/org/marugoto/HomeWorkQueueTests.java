@@ -233,4 +233,21 @@ class HomeWorkQueueTests {
     void aVolunteersHomeIsTheirWatchPageWithTheConcernFormFirst() throws Exception {
         mvc.perform(get("/")).andExpect(redirectedUrl("/volunteer"));
     }
+
+    @Test
+    void theLeadSeesTheOutreachContactsThatPassedWithoutAnAttempt() throws Exception {
+        // the demo's 齋藤家: the CSW leads it, and the next visit is overdue
+        UUID record = jdbc.sql("""
+                        select o.id from outreach_record o join household h on h.id = o.household_id
+                        where h.name = '齋藤家' and o.next_contact_on < current_date
+                        """)
+                .query(UUID.class)
+                .single();
+        Document page = home("csw");
+        Element section = page.getElementById("outreach-overdue");
+        assertThat(section).isNotNull();
+        assertThat(links(section)).contains("/outreach/" + record);
+        assertThat(section.text()).contains("齋藤家");
+        assertThat(count(page, "outreach-overdue")).isPositive();
+    }
 }
