@@ -240,9 +240,7 @@ class HomeWorkQueueTests {
         UUID record = jdbc.sql("""
                         select o.id from outreach_record o join household h on h.id = o.household_id
                         where h.name = '齋藤家' and o.next_contact_on < current_date
-                        """)
-                .query(UUID.class)
-                .single();
+                        """).query(UUID.class).single();
         Document page = home("csw");
         Element section = page.getElementById("outreach-overdue");
         assertThat(section).isNotNull();

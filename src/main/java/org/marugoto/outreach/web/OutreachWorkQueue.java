@@ -33,9 +33,7 @@ class OutreachWorkQueue implements WorkQueue {
         }
         List<WorkItem> overdue = outreach.overdueFor(actor).stream()
                 .map(o -> new WorkItem(
-                        o.householdName() == null
-                                ? o.recordNumber()
-                                : o.recordNumber() + " " + o.householdName(),
+                        o.householdName() == null ? o.recordNumber() : o.recordNumber() + " " + o.householdName(),
                         o.leadName(),
                         o.householdName() == null ? "/outreach" : "/outreach/" + o.id(),
                         o.nextContactOn(),
