@@ -325,7 +325,8 @@ public final class LoadBenchmark {
                     }
                     int every = Integer.getInteger("bench.writeEvery", 10);
                     if (loops % every == 0 && page != null && page.statusCode() == 200 && running) {
-                        if ((loops / every) % 2 == 1
+                        // half of the staff start with a consultation, the other half with a referral, then in turn
+                        if ((loops / every + Math.floorMod(username.hashCode(), 2)) % 2 == 1
                                 && page.body().contains("/households/" + household + "/consultations/new")) {
                             consultation(household);
                         } else if (page.body().contains("/households/" + household + "/referrals/new")) {
