@@ -22,6 +22,7 @@ import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.DemoStory;
 import org.marugoto.shared.Japan;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -74,10 +75,10 @@ class OutreachDemoData implements ApplicationRunner {
         UUID sasaki = household("佐々木家");
         try {
             if (saito != null) {
-                hoarding(saito);
+                DemoStory.tell("outreach: hoarding", () -> hoarding(saito));
             }
             if (sasaki != null) {
-                withdrawnSon(sasaki);
+                DemoStory.tell("outreach: withdrawn son", () -> withdrawnSon(sasaki));
             }
         } finally {
             SecurityContextHolder.clearContext();

@@ -20,6 +20,7 @@ import org.marugoto.participation.domain.ParticipationService;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.DemoStory;
 import org.marugoto.shared.Japan;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -173,70 +174,97 @@ class ParticipationDemoData implements ApplicationRunner {
             LocalDate today = Japan.today(clock);
             UUID sasaki = household("佐々木家");
             if (sasaki != null) {
-                as("caseworker2");
-                ProfileView kenichi = participation.startProfile(
-                        sasaki,
-                        person(sasaki, "健一"),
-                        area("N"),
-                        "人の少ないところで、体を動かすことならやってみたい。",
-                        List.of(Interest.OUTDOORS, Interest.QUIET_WORK),
-                        "手先が器用。ラジオで聞いた野菜づくりの話に詳しい。",
-                        "朝は苦手。人が多いと疲れる。自転車で20分まで。");
-                kenichi = participation.introduce(kenichi.id(), farm.id(), today.minusDays(40), "山口（自立相談）");
-                UUID m = kenichi.matches().getFirst().id();
-                kenichi = step(
-                        m,
-                        MatchStep.VISITED,
-                        today.minusDays(30),
-                        "山口（自立相談）",
-                        null,
-                        "畑を一周して農家さんと話した",
-                        today.minusDays(16),
-                        null);
-                step(
-                        m,
-                        MatchStep.TRIAL,
-                        today.minusDays(12),
-                        null,
-                        "農家さん：作業の手順を紙にしてほしい → 自立相談で手順表を作って渡した",
-                        "火曜の2時間、草取りと水やり",
-                        today.minusDays(2),
-                        null);
+                DemoStory.tell("participation: 佐々木家", () -> {
+                    as("caseworker2");
+                    ProfileView kenichi = participation.startProfile(
+                            sasaki,
+                            person(sasaki, "健一"),
+                            area("N"),
+                            "人の少ないところで、体を動かすことならやってみたい。",
+                            List.of(Interest.OUTDOORS, Interest.QUIET_WORK),
+                            "手先が器用。ラジオで聞いた野菜づくりの話に詳しい。",
+                            "朝は苦手。人が多いと疲れる。自転車で20分まで。");
+                    kenichi = participation.introduce(kenichi.id(), farm.id(), today.minusDays(40), "山口（自立相談）");
+                    UUID m = kenichi.matches().getFirst().id();
+                    kenichi = step(
+                            m,
+                            MatchStep.VISITED,
+                            today.minusDays(30),
+                            "山口（自立相談）",
+                            null,
+                            "畑を一周して農家さんと話した",
+                            today.minusDays(16),
+                            null);
+                    step(
+                            m,
+                            MatchStep.TRIAL,
+                            today.minusDays(12),
+                            null,
+                            "農家さん：作業の手順を紙にしてほしい → 自立相談で手順表を作って渡した",
+                            "火曜の2時間、草取りと水やり",
+                            today.minusDays(2),
+                            null);
+                });
             }
             UUID yamazaki = household("山﨑家");
             if (yamazaki != null) {
-                as("caseworker2");
-                ProfileView sho = participation.startProfile(
-                        yamazaki,
-                        person(yamazaki, "翔"),
-                        area("C"),
-                        "借金を返しながら、もう一度働けるようになりたい。",
-                        List.of(Interest.CRAFTS, Interest.COMPUTERS),
-                        "前の職場で在庫管理をしていた。",
-                        "通院のある木曜は難しい。");
-                sho = participation.introduce(sho.id(), cafe.id(), today.minusDays(230), null);
-                UUID c = sho.matches().getFirst().id();
-                step(c, MatchStep.VISITED, today.minusDays(225), "山口（自立相談）", null, null, null, null);
-                step(c, MatchStep.ENDED, today.minusDays(220), null, null, "接客が負担とのこと", null, MatchEndReason.NOT_A_FIT);
-                sho = participation.introduce(sho.id(), recycle.id(), today.minusDays(210), "山口（自立相談）");
-                UUID r = sho.matches().get(1).id();
-                step(r, MatchStep.VISITED, today.minusDays(205), "山口（自立相談）", null, null, today.minusDays(195), null);
-                step(
-                        r,
-                        MatchStep.TRIAL,
-                        today.minusDays(190),
-                        null,
-                        "店長：休憩の取り方を決めておきたい → 2時間ごとに10分と決めた",
-                        "週3日、1日4時間",
-                        today.minusDays(176),
-                        null);
-                ProfileView settled = step(
-                        r, MatchStep.SETTLED, today.minusDays(150), null, null, "週4日に増やした", today.plusDays(20), null);
-                ProfileView.MatchView match = settled.matches().get(1);
-                participation.outcome(match.id(), match.version(), 3, "週4日通えている。返済の計画も立った。");
-                ProfileView after = participation.get(settled.id());
-                participation.outcome(
-                        after.matches().get(1).id(), after.matches().get(1).version(), 6, "店長から有償の短時間勤務の話が出ている。");
+                DemoStory.tell("participation: 山﨑家", () -> {
+                    as("caseworker2");
+                    ProfileView sho = participation.startProfile(
+                            yamazaki,
+                            person(yamazaki, "翔"),
+                            area("C"),
+                            "借金を返しながら、もう一度働けるようになりたい。",
+                            List.of(Interest.CRAFTS, Interest.COMPUTERS),
+                            "前の職場で在庫管理をしていた。",
+                            "通院のある木曜は難しい。");
+                    sho = participation.introduce(sho.id(), cafe.id(), today.minusDays(230), null);
+                    UUID c = sho.matches().getFirst().id();
+                    step(c, MatchStep.VISITED, today.minusDays(225), "山口（自立相談）", null, null, null, null);
+                    step(
+                            c,
+                            MatchStep.ENDED,
+                            today.minusDays(220),
+                            null,
+                            null,
+                            "接客が負担とのこと",
+                            null,
+                            MatchEndReason.NOT_A_FIT);
+                    sho = participation.introduce(sho.id(), recycle.id(), today.minusDays(210), "山口（自立相談）");
+                    UUID r = sho.matches().get(1).id();
+                    step(
+                            r,
+                            MatchStep.VISITED,
+                            today.minusDays(205),
+                            "山口（自立相談）",
+                            null,
+                            null,
+                            today.minusDays(195),
+                            null);
+                    step(
+                            r,
+                            MatchStep.TRIAL,
+                            today.minusDays(190),
+                            null,
+                            "店長：休憩の取り方を決めておきたい → 2時間ごとに10分と決めた",
+                            "週3日、1日4時間",
+                            today.minusDays(176),
+                            null);
+                    ProfileView settled = step(
+                            r,
+                            MatchStep.SETTLED,
+                            today.minusDays(150),
+                            null,
+                            null,
+                            "週4日に増やした",
+                            today.plusDays(20),
+                            null);
+                    ProfileView.MatchView match = settled.matches().get(1);
+                    participation.outcome(match.id(), match.version(), 3, "週4日通えている。返済の計画も立った。");
+                    ProfileView after = participation.get(settled.id());
+                    participation.outcome(
+                            after.matches().get(1).id(), after.matches().get(1).version(), 6, "店長から有償の短時間勤務の話が出ている。");
+                });
             }
             UUID tsukioka = household("月岡家");
             if (tsukioka != null) {
