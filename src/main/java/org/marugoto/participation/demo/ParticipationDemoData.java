@@ -76,105 +76,107 @@ class ParticipationDemoData implements ApplicationRunner {
             return;
         }
         try {
-            as("csw");
-            OpportunityView farm = add(
-                    "SHAKYO",
-                    "月見ヶ丘ファームの畑作業",
-                    OpportunityKind.FARM,
-                    "N2",
-                    "農家さんと一緒に野菜の世話と収穫。人の少ない朝の作業から。",
-                    "火・金 9:00〜12:00",
-                    4,
-                    List.of(HostOffer.ACCOMPANIMENT, HostOffer.SHORT_HOURS),
-                    List.of(Interest.OUTDOORS, Interest.ANIMALS_PLANTS, Interest.QUIET_WORK),
-                    18,
-                    null,
-                    "無料（作業着は貸出）");
-            OpportunityView cafe = add(
-                    "CHIKU-SAKURADAI",
-                    "駅前ふれあいカフェの仕込み・接客",
-                    OpportunityKind.CAFE,
-                    "C1",
-                    "地域の人が集まるカフェで、仕込みと配膳。",
-                    "月〜金 10:00〜14:00（1日2時間から）",
-                    3,
-                    List.of(HostOffer.ADJUSTMENTS, HostOffer.SHORT_HOURS),
-                    List.of(Interest.COOKING),
-                    16,
-                    null,
-                    "無料");
-            add(
-                    "KOSODATE-HIROBA",
-                    "東雲こども食堂の調理ボランティア",
-                    OpportunityKind.VOLUNTEER_ROLE,
-                    "E1",
-                    "月2回の子ども食堂で調理と片付け。",
-                    "第2・第4土曜 15:00〜19:00",
-                    6,
-                    List.of(HostOffer.ACCOMPANIMENT),
-                    List.of(Interest.COOKING, Interest.CHILDREN),
-                    15,
-                    null,
-                    "無料");
-            OpportunityView salonSouth = add(
-                    "HOKATSU-S",
-                    "南台ふれあいサロンの受付係",
-                    OpportunityKind.PLACE_ROLE,
-                    "S",
-                    "サロンの受付とお茶出し。常連さんと顔なじみになれる。",
-                    "毎週水曜 13:30〜15:30",
-                    2,
-                    List.of(),
-                    List.of(Interest.ELDERLY),
-                    null,
-                    null,
-                    "無料");
-            OpportunityView recycle = add(
-                    "JIRITSU",
-                    "就労体験：リサイクルショップの仕分け",
-                    OpportunityKind.JOB_TRIAL,
-                    "C",
-                    "持ち込まれた品物の仕分けと値付けの補助。一人で黙々とできる作業。",
-                    "月〜金 9:00〜16:00（相談して決める）",
-                    2,
-                    List.of(HostOffer.ADJUSTMENTS, HostOffer.ACCOMPANIMENT),
-                    List.of(Interest.QUIET_WORK, Interest.CRAFTS),
-                    18,
-                    64,
-                    "交通費の支給あり");
-            OpportunityView salonNorth = add(
-                    "CHIKU-SAKURADAI",
-                    "桜台サロンのお茶出し係",
-                    OpportunityKind.PLACE_ROLE,
-                    "N1",
-                    "地区社協のサロンでお茶を出し、参加者と話す。",
-                    "第1・第3木曜 10:00〜12:00",
-                    3,
-                    List.of(HostOffer.TRANSPORT),
-                    List.of(Interest.ELDERLY, Interest.COOKING),
-                    null,
-                    null,
-                    "無料");
-            OpportunityView pc = add(
-                    "SHAKYO",
-                    "西山パソコンサークルの講師補助",
-                    OpportunityKind.HOBBY,
-                    "W",
-                    "高齢者のスマホ・パソコン教室で隣に座って手伝う。",
-                    "毎週月曜 14:00〜16:00",
-                    4,
-                    List.of(),
-                    List.of(Interest.COMPUTERS, Interest.ELDERLY),
-                    18,
-                    null,
-                    "無料");
-            OpportunityView pcCurrent = participation.opportunity(pc.id()).orElseThrow();
-            participation.setOpen(pc.id(), pcCurrent.version(), false);
+            // the stories build on other modules' demo households; a demo city made by an earlier version may lack
+            // what they need, and the application must still start on it
+            DemoStory.tell("participation", () -> {
+                as("csw");
+                OpportunityView farm = add(
+                        "SHAKYO",
+                        "月見ヶ丘ファームの畑作業",
+                        OpportunityKind.FARM,
+                        "N2",
+                        "農家さんと一緒に野菜の世話と収穫。人の少ない朝の作業から。",
+                        "火・金 9:00〜12:00",
+                        4,
+                        List.of(HostOffer.ACCOMPANIMENT, HostOffer.SHORT_HOURS),
+                        List.of(Interest.OUTDOORS, Interest.ANIMALS_PLANTS, Interest.QUIET_WORK),
+                        18,
+                        null,
+                        "無料（作業着は貸出）");
+                OpportunityView cafe = add(
+                        "CHIKU-SAKURADAI",
+                        "駅前ふれあいカフェの仕込み・接客",
+                        OpportunityKind.CAFE,
+                        "C1",
+                        "地域の人が集まるカフェで、仕込みと配膳。",
+                        "月〜金 10:00〜14:00（1日2時間から）",
+                        3,
+                        List.of(HostOffer.ADJUSTMENTS, HostOffer.SHORT_HOURS),
+                        List.of(Interest.COOKING),
+                        16,
+                        null,
+                        "無料");
+                add(
+                        "KOSODATE-HIROBA",
+                        "東雲こども食堂の調理ボランティア",
+                        OpportunityKind.VOLUNTEER_ROLE,
+                        "E1",
+                        "月2回の子ども食堂で調理と片付け。",
+                        "第2・第4土曜 15:00〜19:00",
+                        6,
+                        List.of(HostOffer.ACCOMPANIMENT),
+                        List.of(Interest.COOKING, Interest.CHILDREN),
+                        15,
+                        null,
+                        "無料");
+                OpportunityView salonSouth = add(
+                        "HOKATSU-S",
+                        "南台ふれあいサロンの受付係",
+                        OpportunityKind.PLACE_ROLE,
+                        "S",
+                        "サロンの受付とお茶出し。常連さんと顔なじみになれる。",
+                        "毎週水曜 13:30〜15:30",
+                        2,
+                        List.of(),
+                        List.of(Interest.ELDERLY),
+                        null,
+                        null,
+                        "無料");
+                OpportunityView recycle = add(
+                        "JIRITSU",
+                        "就労体験：リサイクルショップの仕分け",
+                        OpportunityKind.JOB_TRIAL,
+                        "C",
+                        "持ち込まれた品物の仕分けと値付けの補助。一人で黙々とできる作業。",
+                        "月〜金 9:00〜16:00（相談して決める）",
+                        2,
+                        List.of(HostOffer.ADJUSTMENTS, HostOffer.ACCOMPANIMENT),
+                        List.of(Interest.QUIET_WORK, Interest.CRAFTS),
+                        18,
+                        64,
+                        "交通費の支給あり");
+                OpportunityView salonNorth = add(
+                        "CHIKU-SAKURADAI",
+                        "桜台サロンのお茶出し係",
+                        OpportunityKind.PLACE_ROLE,
+                        "N1",
+                        "地区社協のサロンでお茶を出し、参加者と話す。",
+                        "第1・第3木曜 10:00〜12:00",
+                        3,
+                        List.of(HostOffer.TRANSPORT),
+                        List.of(Interest.ELDERLY, Interest.COOKING),
+                        null,
+                        null,
+                        "無料");
+                OpportunityView pc = add(
+                        "SHAKYO",
+                        "西山パソコンサークルの講師補助",
+                        OpportunityKind.HOBBY,
+                        "W",
+                        "高齢者のスマホ・パソコン教室で隣に座って手伝う。",
+                        "毎週月曜 14:00〜16:00",
+                        4,
+                        List.of(),
+                        List.of(Interest.COMPUTERS, Interest.ELDERLY),
+                        18,
+                        null,
+                        "無料");
+                OpportunityView pcCurrent = participation.opportunity(pc.id()).orElseThrow();
+                participation.setOpen(pc.id(), pcCurrent.version(), false);
 
-            LocalDate today = Japan.today(clock);
-            UUID sasaki = household("佐々木家");
-            if (sasaki != null) {
-                DemoStory.tell("participation: 佐々木家", () -> {
+                LocalDate today = Japan.today(clock);
+                UUID sasaki = household("佐々木家");
+                if (sasaki != null) {
                     as("caseworker2");
                     ProfileView kenichi = participation.startProfile(
                             sasaki,
@@ -204,11 +206,9 @@ class ParticipationDemoData implements ApplicationRunner {
                             "火曜の2時間、草取りと水やり",
                             today.minusDays(2),
                             null);
-                });
-            }
-            UUID yamazaki = household("山﨑家");
-            if (yamazaki != null) {
-                DemoStory.tell("participation: 山﨑家", () -> {
+                }
+                UUID yamazaki = household("山﨑家");
+                if (yamazaki != null) {
                     as("caseworker2");
                     ProfileView sho = participation.startProfile(
                             yamazaki,
@@ -264,61 +264,66 @@ class ParticipationDemoData implements ApplicationRunner {
                     ProfileView after = participation.get(settled.id());
                     participation.outcome(
                             after.matches().get(1).id(), after.matches().get(1).version(), 6, "店長から有償の短時間勤務の話が出ている。");
-                });
-            }
-            UUID tsukioka = household("月岡家");
-            if (tsukioka != null) {
-                as("caseworker");
-                ProfileView hana = participation.startProfile(
-                        tsukioka,
-                        person(tsukioka, null),
-                        area("N"),
-                        "夫を亡くしてから家にいることが多い。誰かの役に立ちたい。",
-                        List.of(Interest.ELDERLY, Interest.COOKING),
-                        "料理が得意。",
-                        "耳が少し遠い。坂道がつらい。");
-                hana = participation.introduce(hana.id(), salonNorth.id(), today.minusDays(25), "小林（北部地域包括）");
-                step(
-                        hana.matches().getFirst().id(),
-                        MatchStep.VISITED,
-                        today.minusDays(18),
-                        "田中民生委員",
-                        "送迎の車の時間を本人に電話で伝えてほしい → 民生委員が伝える",
-                        null,
-                        today.minusDays(4),
-                        null);
-            }
-            UUID saito = household("齋藤家");
-            if (saito != null) {
-                as("csw");
-                ProfileView masaru = participation.startProfile(
-                        saito,
-                        person(saito, null),
-                        area("S"),
-                        "（本人）人の世話にはならない。でも誰かの役に立つなら。",
-                        List.of(Interest.ELDERLY),
-                        "朝の散歩を欠かさない。近所の道に詳しい。",
-                        "膝が痛い。人混みは嫌い。");
-                participation.introduce(masaru.id(), salonSouth.id(), today.minusDays(5), "井上（社協）");
-            }
+                }
+                UUID tsukioka = household("月岡家");
+                if (tsukioka != null) {
+                    as("caseworker");
+                    ProfileView hana = participation.startProfile(
+                            tsukioka,
+                            person(tsukioka, null),
+                            area("N"),
+                            "夫を亡くしてから家にいることが多い。誰かの役に立ちたい。",
+                            List.of(Interest.ELDERLY, Interest.COOKING),
+                            "料理が得意。",
+                            "耳が少し遠い。坂道がつらい。");
+                    hana = participation.introduce(hana.id(), salonNorth.id(), today.minusDays(25), "小林（北部地域包括）");
+                    step(
+                            hana.matches().getFirst().id(),
+                            MatchStep.VISITED,
+                            today.minusDays(18),
+                            "田中民生委員",
+                            "送迎の車の時間を本人に電話で伝えてほしい → 民生委員が伝える",
+                            null,
+                            today.minusDays(4),
+                            null);
+                }
+                UUID saito = household("齋藤家");
+                if (saito != null) {
+                    as("csw");
+                    ProfileView masaru = participation.startProfile(
+                            saito,
+                            person(saito, null),
+                            area("S"),
+                            "（本人）人の世話にはならない。でも誰かの役に立つなら。",
+                            List.of(Interest.ELDERLY),
+                            "朝の散歩を欠かさない。近所の道に詳しい。",
+                            "膝が痛い。人混みは嫌い。");
+                    participation.introduce(masaru.id(), salonSouth.id(), today.minusDays(5), "井上（社協）");
+                }
 
-            // needs nothing met, for the municipality to develop resources
-            as("caseworker2");
-            need(
-                    "ひきこもり経験のある人が、人目を気にせず短時間から働ける仕事",
-                    OpportunityKind.JOB_TRIAL,
-                    "N",
-                    "長く家にいた30〜50代",
-                    List.of("HIKIKOMORI", "JOB_SEARCH"));
-            need("午後から始まる就労体験（朝が苦手な人向け）", OpportunityKind.JOB_TRIAL, "N", "昼夜逆転のある若者", List.of("HIKIKOMORI"));
-            as("csw");
-            need("男性が参加しやすい趣味の集まり（将棋、釣りなど）", OpportunityKind.HOBBY, "S", "ひとり暮らしの高齢男性", List.of("ISOLATION"));
-            need("送迎つきの農作業", OpportunityKind.FARM, "E", "車のない障害のある人", List.of("HEALTH"));
-            as("caseworker");
-            need("平日の夜に通える居場所", OpportunityKind.PLACE_ROLE, "N", "日中働いている介護中の家族", List.of("CARE", "ISOLATION"));
-            as("caseworker4");
-            need("人と話さずにできるボランティア", OpportunityKind.VOLUNTEER_ROLE, "N", "対人不安の強い人", List.of("HEALTH", "HIKIKOMORI"));
-            need("ひきこもり経験者のための短時間の仕事", OpportunityKind.JOB_TRIAL, "N", "20〜40代", List.of("HIKIKOMORI"));
+                // needs nothing met, for the municipality to develop resources
+                as("caseworker2");
+                need(
+                        "ひきこもり経験のある人が、人目を気にせず短時間から働ける仕事",
+                        OpportunityKind.JOB_TRIAL,
+                        "N",
+                        "長く家にいた30〜50代",
+                        List.of("HIKIKOMORI", "JOB_SEARCH"));
+                need("午後から始まる就労体験（朝が苦手な人向け）", OpportunityKind.JOB_TRIAL, "N", "昼夜逆転のある若者", List.of("HIKIKOMORI"));
+                as("csw");
+                need("男性が参加しやすい趣味の集まり（将棋、釣りなど）", OpportunityKind.HOBBY, "S", "ひとり暮らしの高齢男性", List.of("ISOLATION"));
+                need("送迎つきの農作業", OpportunityKind.FARM, "E", "車のない障害のある人", List.of("HEALTH"));
+                as("caseworker");
+                need("平日の夜に通える居場所", OpportunityKind.PLACE_ROLE, "N", "日中働いている介護中の家族", List.of("CARE", "ISOLATION"));
+                as("caseworker4");
+                need(
+                        "人と話さずにできるボランティア",
+                        OpportunityKind.VOLUNTEER_ROLE,
+                        "N",
+                        "対人不安の強い人",
+                        List.of("HEALTH", "HIKIKOMORI"));
+                need("ひきこもり経験者のための短時間の仕事", OpportunityKind.JOB_TRIAL, "N", "20〜40代", List.of("HIKIKOMORI"));
+            });
         } finally {
             SecurityContextHolder.clearContext();
         }
