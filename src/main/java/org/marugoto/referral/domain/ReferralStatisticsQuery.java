@@ -44,7 +44,7 @@ class ReferralStatisticsQuery implements ReferralStatistics {
                                        count(*) filter (where status in ('SENT', 'INFO_REQUESTED')) waiting,
                                        count(answered_at) answered,
                                        percentile_cont(0.5) within group (
-                                           order by extract(epoch from answered_at - created_at) / 86400.0)
+                                           order by (extract(epoch from answered_at - created_at) / 86400.0)::float8)
                                            filter (where answered_at is not null) median_days,
                                        count(*) filter (where overdue_since is not null) overdue
                                 from r

@@ -110,7 +110,7 @@ class StatisticsController {
                 .formatted(
                         d.report().key(), d.period().code(), d.scope().code().replace(':', '-'), extension);
         return ContentDisposition.attachment()
-                .filename(name, StandardCharsets.UTF_8)
+                .filename(name)
                 .build()
                 .toString();
     }
