@@ -183,7 +183,7 @@ class StatisticsControllerTests {
     @Test
     void onlyCoordinatorsSupervisorsAndPlannersUseTheStatistics() throws Exception {
         mvc.perform(get("/statistics").with(user(as("caseworker")))).andExpect(status().isForbidden());
-        mvc.perform(get("/statistics/report.csv").with(user(as("volunteer")))).andExpect(status().isForbidden());
+        mvc.perform(get("/statistics/report.csv").with(user(as("minsei")))).andExpect(status().isForbidden());
         mvc.perform(get("/statistics")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/statistics").with(user(as("supervisor")))).andExpect(status().isOk());
         // a supervisor may not choose another agency

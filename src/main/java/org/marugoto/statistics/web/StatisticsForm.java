@@ -1,6 +1,6 @@
 package org.marugoto.statistics.web;
 
-import org.jspecify.annotations.Nullable;
+import static org.marugoto.shared.web.FormValues.text;
 
 /**
  * The report page's choice (a GET form): the period's code, the scope's code and, for a download, the report. Anything
@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
  */
 record StatisticsForm(String period, String scope, String report) {
 
-    StatisticsForm(@Nullable String period, @Nullable String scope, @Nullable String report) {
-        this.period = period == null ? "" : period.strip();
-        this.scope = scope == null ? "" : scope.strip();
-        this.report = report == null ? "" : report.strip();
+    StatisticsForm {
+        period = text(period);
+        scope = text(scope);
+        report = text(report);
     }
 
     @Override
