@@ -186,6 +186,82 @@ class StatisticsServiceTests {
                 .isEqualTo(outreach);
     }
 
+    @Autowired
+    org.marugoto.referral.domain.ReferralService referralService;
+
+    @Autowired
+    org.marugoto.directory.DirectoryApi directory;
+
+    /** The figures of one sender → receiver row of the referral report (zeros when there is no such row). */
+    List<String> referralRow(Period period, ScopeChoice scope, String pair) {
+        return report("referrals", period, scope).rows().stream()
+                .filter(r -> r.label().equals(pair))
+                .findFirst()
+                .map(r -> r.cells().stream().map(c -> c.text("5未満")).toList())
+                .orElse(List.of("0", "0", "0", "0", "0", "0", "—", "0"));
+    }
+
+    @Test
+    void aReferralSentAndAcceptedThroughTheServicesCountsOnceForItsPair() {
+        Actor caseworker = as("caseworker");
+        Period year = statistics.period(null);
+        ScopeChoice city = statistics.scope(caseworker, "city", JA);
+        String from = directory.agencyByCode("HOKATSU-N").orElseThrow().name();
+        String to = directory.agencyByCode("JIRITSU").orElseThrow().name();
+        String pair = from + " → " + to;
+        List<String> before = referralRow(year, city, pair);
+        var self = people.register(
+                new org.marugoto.people.PersonCommand(
+                        "統計",
+                        "次郎",
+                        "とうけい",
+                        "じろう",
+                        null,
+                        org.marugoto.people.Sex.MALE,
+                        java.time.LocalDate.of(1970, 3, 3),
+                        null,
+                        null,
+                        org.marugoto.people.LivingSituation.ALONE,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                PeopleFixtures.newHousehold());
+        var sent = referralService.send(new org.marugoto.referral.domain.SendReferral(
+                self.householdId(),
+                null,
+                directory.agencyByCode("JIRITSU").orElseThrow().id(),
+                null,
+                List.of(self.person().id()),
+                List.of("INCOME"),
+                org.marugoto.consultation.Urgency.NORMAL,
+                "統計のためのつなぎ",
+                null,
+                null,
+                org.marugoto.consultation.ConsentStatus.NOT_ASKED,
+                null,
+                statistics.today().plusDays(14)));
+        List<String> waiting = referralRow(year, city, pair);
+        assertThat(Long.parseLong(waiting.get(0))).isEqualTo(Long.parseLong(before.get(0)) + 1);
+        assertThat(Long.parseLong(waiting.get(5))).isEqualTo(Long.parseLong(before.get(5)) + 1);
+        as("caseworker2");
+        referralService.accept(sent.id(), sent.version());
+        List<String> accepted = referralRow(year, city, pair);
+        assertThat(Long.parseLong(accepted.get(0))).isEqualTo(Long.parseLong(before.get(0)) + 1);
+        assertThat(Long.parseLong(accepted.get(1))).isEqualTo(Long.parseLong(before.get(1)) + 1);
+        assertThat(Long.parseLong(accepted.get(5))).isEqualTo(Long.parseLong(before.get(5)));
+        // answered the same day: the median is a number of days
+        assertThat(accepted.get(6)).matches("\\d+\\.\\d");
+        // the sending agency's scope has the row, an unrelated agency's has not
+        ScopeChoice sender = statistics.scope(
+                as("coordinator"), "agency:" + directory.agencyByCode("HOKATSU-N").orElseThrow().id(), JA);
+        assertThat(referralRow(year, sender, pair).get(0)).isEqualTo(accepted.get(0));
+        ScopeChoice other = statistics.scope(
+                as("coordinator"), "agency:" + directory.agencyByCode("KODOMO").orElseThrow().id(), JA);
+        assertThat(report("referrals", year, other).rows()).noneMatch(r -> r.label().equals(pair));
+    }
+
     @Test
     void periodsRunFromAprilAndAreLabelledInBothCalendars() {
         Period fy = Period.parse("FY2026").orElseThrow();

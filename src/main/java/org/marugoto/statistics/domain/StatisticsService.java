@@ -210,7 +210,6 @@ public class StatisticsService {
         LocalDate to = period.to();
         CountScope cs = scope.scope();
         boolean small = scope.byArea();
-        String count = msg("statistics.column.count", locale);
         return switch (key) {
             case "consultations-issue" -> {
                 Map<String, IssueCodeView> names = consultationApi.issueCodesByCode();
