@@ -715,8 +715,7 @@ class AuthorizationMatrixTests {
             case COMMUNITY_DESK, COMMUNITY_ACTIVITY -> role == Role.COMMUNITY_ORGANISER || coordinator;
             case COMMUNITY_REVIEW -> coordinator;
             case COMMUNITY_INTEREST -> role == Role.COMMUNITY_ORGANISER;
-            case STATISTICS ->
-                coordinator || role == Role.AGENCY_SUPERVISOR || role == Role.PLANNER;
+            case STATISTICS -> coordinator || role == Role.AGENCY_SUPERVISOR || role == Role.PLANNER;
         };
     }
 

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that every report counts the same way. Counts by area leave out households with a person under protection
  * (支援措置, also a past member): a count that changes with them could tell where they live.
  */
-public record CountScope(@Nullable List<UUID> areaIds, @Nullable UUID agencyId) {
+public record CountScope(
+        @Nullable List<UUID> areaIds, @Nullable UUID agencyId) {
 
     /**
      * The condition that leaves out households with a protected (past) member; the household must be joined as

@@ -57,7 +57,8 @@ class StatisticsBrowserTests extends BrowserTest {
         new Select(browser.findElement(By.id("scope"))).selectByVisibleText("市全体");
         click(By.id("show"));
         assertThat(text(By.id("shown"))).isEqualTo(lastYear + "・市全体");
-        assertThat(browser.findElements(By.cssSelector("svg.chart[role=img] title"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("svg.chart[role=img] title")))
+                .isNotEmpty();
 
         // the CSV behind the link, fetched with the coordinator's session as the browser would save it
         WebElement link = browser.findElement(By.id("csv-consultations-channel"));
@@ -97,6 +98,7 @@ class StatisticsBrowserTests extends BrowserTest {
         browser.get(url("/public/open-data/statistics"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("オープンデータ");
         assertThat(browser.findElements(By.cssSelector("#dictionary tbody tr"))).hasSize(7);
-        assertThat(browser.findElement(By.cssSelector("a[rel=license]")).getText()).isEqualTo("CC BY 4.0");
+        assertThat(browser.findElement(By.cssSelector("a[rel=license]")).getText())
+                .isEqualTo("CC BY 4.0");
     }
 }

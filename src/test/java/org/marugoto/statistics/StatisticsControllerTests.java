@@ -116,7 +116,8 @@ class StatisticsControllerTests {
                 .andExpect(header().string("Content-Type", containsString("text/csv")))
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andExpect(header().string(
-                        "Content-Disposition", containsString("statistics-consultations-channel-M2010-06-city.csv")))
+                                "Content-Disposition",
+                                containsString("statistics-consultations-channel-M2010-06-city.csv")))
                 .andReturn();
         byte[] bytes = result.getResponse().getContentAsByteArray();
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
@@ -153,15 +154,16 @@ class StatisticsControllerTests {
                         .param("period", StatisticsFixtures.PERIOD)
                         .with(user(as("supervisor"))))
                 .andExpect(status().isOk())
-                .andExpect(header().string(
-                        "Content-Type", containsString("spreadsheetml.sheet")))
+                .andExpect(header().string("Content-Type", containsString("spreadsheetml.sheet")))
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("相談の分類別件数");
-            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("平成22年6月").contains("市全体");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
+                    .contains("平成22年6月")
+                    .contains("市全体");
             Row header = sheet.getRow(3);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("相談の分類");
             assertThat(header.getCell(1).getStringCellValue()).isEqualTo("相談件数");
@@ -219,7 +221,9 @@ class StatisticsControllerTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         // the year 2010 is not published (only recent years); every published year is
-        assertThat(csv).startsWith("\uFEFFfiscal_year,fiscal_year_ja,area_code,area_name,area_level,consultations,suppressed\r\n");
+        assertThat(csv)
+                .startsWith(
+                        "\uFEFFfiscal_year,fiscal_year_ja,area_code,area_name,area_level,consultations,suppressed\r\n");
         String all = mvc.perform(get("/public/open-data/statistics/consultations-by-area.csv"))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -232,7 +236,8 @@ class StatisticsControllerTests {
             String[] cells = line.split(",");
             String count = cells[5];
             if (!count.isEmpty()) {
-                assertThat(Long.parseLong(count)).as(line).isNotBetween(1L, 4L);
+                long n = Long.parseLong(count);
+                assertThat(n == 0 || n >= 5).as(line).isTrue();
             } else {
                 assertThat(cells[6]).as(line).isEqualTo("true");
             }
@@ -240,7 +245,8 @@ class StatisticsControllerTests {
         assertThat(all).doesNotContain("花子").doesNotContain("南台1-2-");
         mvc.perform(get("/public/open-data/statistics/consultations-by-area.json"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("\"license\":\"https://creativecommons.org/licenses/by/4.0/\"")))
+                .andExpect(content()
+                        .string(containsString("\"license\":\"https://creativecommons.org/licenses/by/4.0/\"")))
                 .andExpect(content().string(containsString("\"dictionary\"")))
                 .andExpect(content().string(containsString("\"suppressed\"")));
     }

@@ -33,12 +33,14 @@ public record Period(Kind kind, int year, int part, LocalDate from, LocalDate to
     /** A quarter of fiscal year {@code fiscalYear}: 1 = April–June … 4 = January–March of the next year. */
     public static Period quarter(int fiscalYear, int quarter) {
         LocalDate from = LocalDate.of(fiscalYear, 4, 1).plusMonths(3L * (quarter - 1));
-        return new Period(Kind.QUARTER, fiscalYear, quarter, from, from.plusMonths(3).minusDays(1));
+        return new Period(
+                Kind.QUARTER, fiscalYear, quarter, from, from.plusMonths(3).minusDays(1));
     }
 
     public static Period fiscalYear(int fiscalYear) {
         LocalDate from = LocalDate.of(fiscalYear, 4, 1);
-        return new Period(Kind.FISCAL_YEAR, fiscalYear, 0, from, from.plusYears(1).minusDays(1));
+        return new Period(
+                Kind.FISCAL_YEAR, fiscalYear, 0, from, from.plusYears(1).minusDays(1));
     }
 
     /** The fiscal year a day belongs to (January to March belong to the year before). */
@@ -123,13 +125,7 @@ public record Period(Kind kind, int year, int part, LocalDate from, LocalDate to
                 en
                         ? "FY%d Q%d, %s %d – %s %d (%s)"
                                 .formatted(
-                                        year,
-                                        part,
-                                        monthName(from),
-                                        from.getYear(),
-                                        monthName(to),
-                                        to.getYear(),
-                                        fyEra)
+                                        year, part, monthName(from), from.getYear(), monthName(to), to.getYear(), fyEra)
                         : "%s 第%d四半期（%d年%d月〜%s%d月）"
                                 .formatted(
                                         fyEra,

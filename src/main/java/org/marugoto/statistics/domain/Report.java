@@ -35,7 +35,9 @@ public record Report(
     public record Cell(@Nullable Double value, boolean hidden, boolean whole) {
 
         public static Cell count(long n, boolean suppress) {
-            return suppress && n > 0 && n < StatisticsService.SMALL ? new Cell(null, true, true) : new Cell((double) n, false, true);
+            return suppress && n > 0 && n < StatisticsService.SMALL
+                    ? new Cell(null, true, true)
+                    : new Cell((double) n, false, true);
         }
 
         public static Cell measure(@Nullable Double value) {

@@ -192,7 +192,8 @@ public class StatisticsService {
     }
 
     /** Records a look at the reports or a download of one (no personal data: the period, the scope, the report). */
-    public void audit(AuditAction action, Period period, ScopeChoice scope, @Nullable String report, @Nullable String format) {
+    public void audit(
+            AuditAction action, Period period, ScopeChoice scope, @Nullable String report, @Nullable String format) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("period", period.code());
         details.put("scope", scope.code());
@@ -344,8 +345,7 @@ public class StatisticsService {
                         key,
                         msg("statistics.report." + key, locale),
                         msg("statistics.row.meetingKind", locale),
-                        List.of(
-                                msg("statistics.meetings.held", locale), msg("statistics.meetings.notHeld", locale)),
+                        List.of(msg("statistics.meetings.held", locale), msg("statistics.meetings.notHeld", locale)),
                         rows,
                         small,
                         msg("statistics.note.meetings", locale));

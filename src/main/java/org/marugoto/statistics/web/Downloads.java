@@ -36,7 +36,8 @@ final class Downloads {
         for (Report.Row row : report.rows()) {
             List<String> line = new ArrayList<>();
             line.add(row.label());
-            row.cells().forEach(c -> line.add(c.hidden() ? hiddenMarker : c.value() == null ? "" : c.text(hiddenMarker)));
+            row.cells()
+                    .forEach(c -> line.add(c.hidden() ? hiddenMarker : c.value() == null ? "" : c.text(hiddenMarker)));
             table.add(line);
         }
         return table;

@@ -47,11 +47,7 @@ class OpenDataStatisticsController {
                     "integer or empty",
                     "その年度に受け付けた、この地域に住所のある世帯についての相談の件数。1〜4件は秘匿（空欄）",
                     "Consultations received in the fiscal year about households registered in the area; 1 to 4 are suppressed (empty)"),
-            new Column(
-                    "suppressed",
-                    "boolean",
-                    "秘匿したとき true（1〜4件）",
-                    "true when the count was suppressed (1 to 4)"));
+            new Column("suppressed", "boolean", "秘匿したとき true（1〜4件）", "true when the count was suppressed (1 to 4)"));
 
     record Column(String name, String type, String descriptionJa, String descriptionEn) {
 

@@ -53,8 +53,7 @@ class StatisticsController {
         Map<String, String> charts = new LinkedHashMap<>();
         for (Report report : reports) {
             charts.put(
-                    report.key(),
-                    BarChart.svg(report, msg("statistics.chart.desc", locale, report.title()), hidden));
+                    report.key(), BarChart.svg(report, msg("statistics.chart.desc", locale, report.title()), hidden));
         }
         model.addAttribute("form", new StatisticsForm(period.code(), scope.code(), ""));
         model.addAttribute("period", period);
@@ -107,12 +106,8 @@ class StatisticsController {
 
     private static String disposition(Download d, String extension) {
         String name = "statistics-%s-%s-%s.%s"
-                .formatted(
-                        d.report().key(), d.period().code(), d.scope().code().replace(':', '-'), extension);
-        return ContentDisposition.attachment()
-                .filename(name)
-                .build()
-                .toString();
+                .formatted(d.report().key(), d.period().code(), d.scope().code().replace(':', '-'), extension);
+        return ContentDisposition.attachment().filename(name).build().toString();
     }
 
     private static Actor actor() {
