@@ -591,6 +591,7 @@ class AuthorizationMatrixTests {
     @Autowired
     org.marugoto.participation.domain.ParticipationService participationRecords;
 
+    @Autowired
     org.marugoto.community.domain.CommunityService community;
 
     @Autowired
