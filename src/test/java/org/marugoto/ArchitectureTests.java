@@ -25,6 +25,7 @@ class ArchitectureTests {
         "participation",
         "people",
         "referral",
+        "statistics",
         "watch"
     };
 

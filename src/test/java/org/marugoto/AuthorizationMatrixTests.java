@@ -168,7 +168,9 @@ class AuthorizationMatrixTests {
         /** publishing and reviewing: the reviewers only */
         COMMUNITY_REVIEW,
         /** a resident's message about the organiser's activity: that organiser only */
-        COMMUNITY_INTEREST
+        COMMUNITY_INTEREST,
+        /** statistics (counts only, no person): coordinators, supervisors and planners */
+        STATISTICS
     }
 
     /** How a cell ended. */
@@ -265,8 +267,14 @@ class AuthorizationMatrixTests {
                 "/public/open-data",
                 "/public/open-data/activities.csv",
                 "/public/open-data/activities.json",
-                "/public/issues")) {
+                "/public/issues",
+                "/public/open-data/statistics",
+                "/public/open-data/statistics/consultations-by-area.csv",
+                "/public/open-data/statistics/consultations-by-area.json")) {
             GET_ENDPOINTS.put(p, Family.ANYONE);
+        }
+        for (String p : List.of("/statistics", "/statistics/report.csv", "/statistics/report.xlsx")) {
+            GET_ENDPOINTS.put(p, Family.STATISTICS);
         }
         GET_ENDPOINTS.put("/community", Family.COMMUNITY_DESK);
         GET_ENDPOINTS.put("/community/interests", Family.COMMUNITY_DESK);
@@ -708,6 +716,7 @@ class AuthorizationMatrixTests {
             case COMMUNITY_DESK, COMMUNITY_ACTIVITY -> role == Role.COMMUNITY_ORGANISER || coordinator;
             case COMMUNITY_REVIEW -> coordinator;
             case COMMUNITY_INTEREST -> role == Role.COMMUNITY_ORGANISER;
+            case STATISTICS -> coordinator || role == Role.AGENCY_SUPERVISOR || role == Role.PLANNER;
         };
     }
 

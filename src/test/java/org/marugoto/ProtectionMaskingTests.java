@@ -164,26 +164,46 @@ class ProtectionMaskingTests {
                     + "(and creates nobody, as the user has not confirmed)");
 
     /** Exporters and notifications (beans whose names say so) and how each is driven. */
-    static final Map<String, String> EXPORTERS = Map.of(
-            "HsdsExport",
-            "served only by the /api/v1/hsds handlers, driven below; directory data, no person",
-            "ReferralMail",
-            "driven by sending a referral about the protected household; the mail is read back",
-            "Notifications",
-            "driven by the same referral and by the /notifications page",
-            "NotificationModel",
-            "adds the unread count to every page driven here; no person",
-            "CasePrintController",
-            "its GET handlers (plan and meeting PDFs) are driven with the protected household's case, plan and meeting "
-                    + "ids like every other page; the PDF's text is extracted and checked",
-            "PdfRenderer",
-            "used only by CasePrintController",
-            "ConsultationStatisticsQuery",
-            "counts by issue code for community issues; households with a protected member are left out "
-                    + "(IssueServiceTests); names nobody",
-            "CaseStatisticsQuery",
-            "counts by issue code for community issues; households with a protected member are left out "
-                    + "(IssueServiceTests); names nobody");
+    static final Map<String, String> EXPORTERS = Map.ofEntries(
+            Map.entry(
+                    "HsdsExport", "served only by the /api/v1/hsds handlers, driven below; directory data, no person"),
+            Map.entry(
+                    "ReferralMail",
+                    "driven by sending a referral about the protected household; the mail is read back"),
+            Map.entry("Notifications", "driven by the same referral and by the /notifications page"),
+            Map.entry("NotificationModel", "adds the unread count to every page driven here; no person"),
+            Map.entry(
+                    "CasePrintController",
+                    "its GET handlers (plan and meeting PDFs) are driven with the protected household's case, plan and meeting "
+                            + "ids like every other page; the PDF's text is extracted and checked"),
+            Map.entry("PdfRenderer", "used only by CasePrintController"),
+            Map.entry(
+                    "ConsultationStatisticsQuery",
+                    "counts by issue code for community issues; households with a protected member are left out "
+                            + "(IssueServiceTests); names nobody"),
+            Map.entry(
+                    "CaseStatisticsQuery",
+                    "counts by issue code for community issues; households with a protected member are left out "
+                            + "(IssueServiceTests); names nobody"),
+            Map.entry(
+                    "ReferralStatisticsQuery",
+                    "counts of referrals by sending and receiving agency for the statistics; households with a protected "
+                            + "member are left out of counts by area; names agencies only (StatisticsServiceTests)"),
+            Map.entry(
+                    "OutreachStatisticsQuery", "counts of outreach records by stage for the statistics; names nobody"),
+            Map.entry(
+                    "ParticipationStatisticsQuery",
+                    "counts of participation matches by step for the statistics; names nobody"),
+            Map.entry(
+                    "StatisticsService",
+                    "builds the statistics from the count-only queries above; names agencies, areas and codes only"),
+            Map.entry(
+                    "StatisticsController",
+                    "its GET handlers (page, CSV, Excel) are driven like every other page; counts only"),
+            Map.entry(
+                    "OpenDataStatisticsController",
+                    "its GET handlers (open data page, CSV, JSON) are driven like every other page; counts by area, "
+                            + "small ones suppressed, protected households left out"));
 
     static final Pattern EXPORTER_NAME =
             Pattern.compile("(?i).*(export|mail|notif|report|pdf|csv|excel|statistic|print|download).*");

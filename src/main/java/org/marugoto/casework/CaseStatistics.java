@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import org.marugoto.shared.CountScope;
 
 /**
  * Counts of cases for community statistics (地域生活課題): no person, household or case is named, and the caller must
@@ -16,4 +17,23 @@ public interface CaseStatistics {
      * registered in one of the areas, by issue code.
      */
     Map<String, Long> casesByIssue(Collection<UUID> areaIds, LocalDate from, LocalDate to);
+
+    /**
+     * Cases of the scope (by their household's area, or by their lead agency) opened, closed and reopened from
+     * {@code from} to {@code to} (inclusive, Japan time), and the cases opened by the end of the period that are not
+     * closed now, by their current state ({@code CaseStatus} name).
+     */
+    CaseFlow caseFlow(CountScope scope, LocalDate from, LocalDate to);
+
+    /** Opened, closed and reopened in a period; open by state. */
+    record CaseFlow(long opened, long closed, long reopened, Map<String, Long> openByStatus) {}
+
+    /**
+     * Meetings about cases of the scope held in the period, by kind ({@code ConferenceKind} name: JUSHO 重層的支援会議,
+     * SHIEN 支援会議), and those scheduled in the period but not (yet) held, by kind.
+     */
+    Map<String, Meetings> meetingsByKind(CountScope scope, LocalDate from, LocalDate to);
+
+    /** Held and scheduled-but-not-held meetings of one kind. */
+    record Meetings(long held, long notHeld) {}
 }

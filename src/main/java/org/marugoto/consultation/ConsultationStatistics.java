@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import org.marugoto.shared.CountScope;
 
 /**
  * Counts of consultations for community statistics (地域生活課題): no person, household or record is named, and the
@@ -19,4 +20,31 @@ public interface ConsultationStatistics {
 
     /** How many consultations (whatever their issues) were received in the period about households in the areas. */
     long consultations(Collection<UUID> areaIds, LocalDate from, LocalDate to);
+
+    /** What consultations are counted by in {@link #consultationsBy}. */
+    enum By {
+        /** the issue code (a consultation with two issues counts for both) */
+        ISSUE,
+        /** the channel ({@code Channel} name) */
+        CHANNEL,
+        /** the agency that received it (its id) */
+        AGENCY,
+        /** the household's registered area (its id, "" when none) */
+        AREA
+    }
+
+    /**
+     * How many consultations were received from {@code from} to {@code to} (inclusive, Japan time) in the scope, by
+     * the key {@code by} names, largest first. The caller hides small counts where the scope is an area.
+     */
+    Map<String, Long> consultationsBy(By by, CountScope scope, LocalDate from, LocalDate to);
+
+    /**
+     * Households with a consultation received in the period in the scope, and of them those whose consultations of the
+     * period name two or more different issue codes (複合的な課題).
+     */
+    HouseholdIssues householdsWithIssues(CountScope scope, LocalDate from, LocalDate to);
+
+    /** Households consulted about, and of them those with several issues. */
+    record HouseholdIssues(long households, long withSeveralIssues) {}
 }

@@ -177,6 +177,8 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "coordinator", "/outreach");
         visit(softly, "coordinator", "/cases?all=true&sort=STATE");
         visit(softly, "coordinator", "/referrals/overdue");
+        visit(softly, "coordinator", "/statistics");
+        visit(softly, "coordinator", "/statistics?lang=en");
 
         logIn("supervisor");
         visit(softly, "supervisor", "/");
@@ -189,6 +191,7 @@ class PhoneBrowserTests extends BrowserTest {
 
         logIn("planner");
         visit(softly, "planner", "/");
+        visit(softly, "planner", "/statistics?scope=city");
         visit(softly, "coordinator", "/cases/" + kase);
 
         logIn("auditor");

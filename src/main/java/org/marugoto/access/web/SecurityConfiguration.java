@@ -103,6 +103,10 @@ class SecurityConfiguration {
                                 Role.AGENCY_SUPERVISOR.name(),
                                 Role.MUNICIPAL_COORDINATOR.name(),
                                 Role.PLANNER.name())
+                        // statistics (counts only, no personal data): coordinators, supervisors and planners
+                        .requestMatchers("/statistics", "/statistics/**")
+                        .hasAnyRole(
+                                Role.MUNICIPAL_COORDINATOR.name(), Role.AGENCY_SUPERVISOR.name(), Role.PLANNER.name())
                         // the community desk: organisers and professionals (reviewers are decided by the service)
                         .requestMatchers("/community", "/community/**")
                         .hasAnyRole(

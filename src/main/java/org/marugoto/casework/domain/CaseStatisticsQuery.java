@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.marugoto.casework.CaseStatistics;
+import org.marugoto.shared.CountScope;
 import org.marugoto.shared.Japan;
 import org.marugoto.shared.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,5 +60,72 @@ class CaseStatisticsQuery implements CaseStatistics {
                 .query((rs, i) -> counts.put(rs.getString("issue"), rs.getLong("n")))
                 .list();
         return counts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CaseFlow caseFlow(CountScope scope, LocalDate from, LocalDate to) {
+        Map<String, Long> events = new LinkedHashMap<>();
+        scope.bind(jdbc.sql("""
+                                select e.kind, count(*) n
+                                from support_case_event e
+                                join support_case s on s.id = e.case_id
+                                join household h on h.municipality_id = s.municipality_id and h.id = s.household_id
+                                where s.municipality_id = :m and %s and e.kind in ('OPENED', 'CLOSED', 'REOPENED')
+                                  and e.at >= :from and e.at < :to
+                                group by e.kind
+                                """.formatted(scope.where("s.lead_agency_id"))))
+                .param("m", tenancy.municipalityId())
+                .param("from", CountScope.start(from))
+                .param("to", CountScope.end(to))
+                .query((rs, i) -> events.put(rs.getString("kind"), rs.getLong("n")))
+                .list();
+        Map<String, Long> open = new LinkedHashMap<>();
+        for (String status : java.util.List.of("ASSESSMENT", "PLANNING", "SUPPORT", "MONITORING")) {
+            open.put(status, 0L);
+        }
+        scope.bind(jdbc.sql("""
+                                select s.status, count(*) n
+                                from support_case s
+                                join household h on h.municipality_id = s.municipality_id and h.id = s.household_id
+                                where s.municipality_id = :m and %s and s.status <> 'CLOSED' and s.opened_at < :to
+                                group by s.status
+                                """.formatted(scope.where("s.lead_agency_id"))))
+                .param("m", tenancy.municipalityId())
+                .param("to", CountScope.end(to))
+                .query((rs, i) -> open.put(rs.getString("status"), rs.getLong("n")))
+                .list();
+        return new CaseFlow(
+                events.getOrDefault("OPENED", 0L),
+                events.getOrDefault("CLOSED", 0L),
+                events.getOrDefault("REOPENED", 0L),
+                open);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Meetings> meetingsByKind(CountScope scope, LocalDate from, LocalDate to) {
+        Map<String, Meetings> meetings = new LinkedHashMap<>();
+        meetings.put("JUSHO", new Meetings(0, 0));
+        meetings.put("SHIEN", new Meetings(0, 0));
+        scope.bind(jdbc.sql("""
+                                select k.kind,
+                                       count(*) filter (where k.status = 'HELD'
+                                           and k.held_at >= :from and k.held_at < :to) held,
+                                       count(*) filter (where k.status <> 'HELD'
+                                           and k.scheduled_at >= :from and k.scheduled_at < :to) not_held
+                                from case_conference k
+                                join support_case s on s.id = k.case_id
+                                join household h on h.municipality_id = s.municipality_id and h.id = s.household_id
+                                where s.municipality_id = :m and %s
+                                group by k.kind
+                                """.formatted(scope.where("s.lead_agency_id"))))
+                .param("m", tenancy.municipalityId())
+                .param("from", CountScope.start(from))
+                .param("to", CountScope.end(to))
+                .query((rs, i) ->
+                        meetings.put(rs.getString("kind"), new Meetings(rs.getLong("held"), rs.getLong("not_held"))))
+                .list();
+        return meetings;
     }
 }

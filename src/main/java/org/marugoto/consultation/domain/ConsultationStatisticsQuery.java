@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.marugoto.consultation.ConsultationStatistics;
+import org.marugoto.shared.CountScope;
 import org.marugoto.shared.Japan;
 import org.marugoto.shared.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,6 +81,58 @@ class ConsultationStatisticsQuery implements ConsultationStatistics {
                         "to",
                         Timestamp.from(to.plusDays(1).atStartOfDay(Japan.ZONE).toInstant()))
                 .query(Long.class)
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Long> consultationsBy(By by, CountScope scope, LocalDate from, LocalDate to) {
+        String key =
+                switch (by) {
+                    case ISSUE -> "i.issue_code";
+                    case CHANNEL -> "c.channel";
+                    case AGENCY -> "c.agency_id::text";
+                    case AREA -> "coalesce(h.area_id::text, '')";
+                };
+        String issueJoin = by == By.ISSUE
+                ? "join consultation_issue i on i.municipality_id = c.municipality_id and i.consultation_id = c.id"
+                : "";
+        Map<String, Long> counts = new LinkedHashMap<>();
+        scope.bind(jdbc.sql("""
+                                select %s k, count(distinct c.id) n
+                                from consultation c
+                                join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
+                                %s
+                                where c.municipality_id = :m and %s
+                                  and c.received_at >= :from and c.received_at < :to
+                                group by k order by n desc, k
+                                """.formatted(key, issueJoin, scope.where("c.agency_id"))))
+                .param("m", tenancy.municipalityId())
+                .param("from", CountScope.start(from))
+                .param("to", CountScope.end(to))
+                .query((rs, i) -> counts.put(rs.getString("k"), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public HouseholdIssues householdsWithIssues(CountScope scope, LocalDate from, LocalDate to) {
+        return scope.bind(jdbc.sql("""
+                                select count(*) households, count(*) filter (where issues >= 2) several from (
+                                    select c.household_id, count(distinct i.issue_code) issues
+                                    from consultation c
+                                    join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
+                                    left join consultation_issue i
+                                        on i.municipality_id = c.municipality_id and i.consultation_id = c.id
+                                    where c.municipality_id = :m and %s
+                                      and c.received_at >= :from and c.received_at < :to
+                                    group by c.household_id) x
+                                """.formatted(scope.where("c.agency_id"))))
+                .param("m", tenancy.municipalityId())
+                .param("from", CountScope.start(from))
+                .param("to", CountScope.end(to))
+                .query((rs, i) -> new HouseholdIssues(rs.getLong("households"), rs.getLong("several")))
                 .single();
     }
 }

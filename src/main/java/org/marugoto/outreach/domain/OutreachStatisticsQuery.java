@@ -1,0 +1,49 @@
+package org.marugoto.outreach.domain;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.marugoto.outreach.OutreachStatistics;
+import org.marugoto.shared.CountScope;
+import org.marugoto.shared.Tenancy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Counts only, by stage: nothing that names a person or a record leaves this class. */
+@Component
+class OutreachStatisticsQuery implements OutreachStatistics {
+
+    private final JdbcClient jdbc;
+    private final Tenancy tenancy;
+    private final OutreachStages stages;
+
+    OutreachStatisticsQuery(JdbcClient jdbc, Tenancy tenancy, OutreachStages stages) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+        this.stages = stages;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<StageCount> recordsByStage(CountScope scope, LocalDate from, LocalDate to) {
+        Map<String, Long> counts = new HashMap<>();
+        scope.bind(jdbc.sql("""
+                                select o.stage, count(*) n
+                                from outreach_record o
+                                join household h on h.municipality_id = o.municipality_id and h.id = o.household_id
+                                where o.municipality_id = :m and %s
+                                  and o.created_at < :to and (o.closed_at is null or o.closed_at >= :from)
+                                group by o.stage
+                                """.formatted(scope.where("o.lead_agency_id"))))
+                .param("m", tenancy.municipalityId())
+                .param("from", CountScope.start(from))
+                .param("to", CountScope.end(to))
+                .query((rs, i) -> counts.put(rs.getString("stage"), rs.getLong("n")))
+                .list();
+        return stages.all().stream()
+                .map(s -> new StageCount(s, counts.getOrDefault(s.code(), 0L)))
+                .toList();
+    }
+}

@@ -1,0 +1,36 @@
+package org.marugoto.referral;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.marugoto.shared.CountScope;
+
+/** Counts of referrals for statistics: agencies are named, no person, household or referral is. */
+public interface ReferralStatistics {
+
+    /**
+     * Referrals sent from {@code from} to {@code to} (inclusive, Japan time) in the scope (by the household's area, or
+     * sent or received by the agency), by sending and receiving agency, with what became of them.
+     */
+    List<Flow> flows(CountScope scope, LocalDate from, LocalDate to);
+
+    /**
+     * One sender → receiver pair: how many were sent; of them accepted (also in progress or completed), completed,
+     * declined, withdrawn and still waiting for an answer (sent or information requested); the median days from
+     * sending to the receiver's first answer (accept, decline or a request for information; null when none was
+     * answered); and how many went past the desired answer date unanswered (期限超過).
+     */
+    record Flow(
+            UUID fromAgencyId,
+            UUID toAgencyId,
+            long sent,
+            long accepted,
+            long completed,
+            long declined,
+            long withdrawn,
+            long waiting,
+            long answered,
+            @Nullable Double medianDaysToAnswer,
+            long overdue) {}
+}

@@ -1,0 +1,75 @@
+package org.marugoto.referral.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.marugoto.referral.ReferralStatistics;
+import org.marugoto.shared.CountScope;
+import org.marugoto.shared.Tenancy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Counts only, by agency pair: nothing that names a person or a referral leaves this class. */
+@Component
+class ReferralStatisticsQuery implements ReferralStatistics {
+
+    private final JdbcClient jdbc;
+    private final Tenancy tenancy;
+
+    ReferralStatisticsQuery(JdbcClient jdbc, Tenancy tenancy) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Flow> flows(CountScope scope, LocalDate from, LocalDate to) {
+        return scope.bind(jdbc.sql("""
+                                with r as (
+                                    select r.id, r.from_agency_id, r.to_agency_id, r.status, r.created_at,
+                                           r.overdue_since,
+                                           (select min(e.occurred_at) from referral_event e
+                                            where e.municipality_id = r.municipality_id and e.referral_id = r.id
+                                              and e.to_status in ('ACCEPTED', 'DECLINED', 'INFO_REQUESTED')) answered_at
+                                    from referral r
+                                    join household h on h.municipality_id = r.municipality_id and h.id = r.household_id
+                                    where r.municipality_id = :m and %s
+                                      and r.created_at >= :from and r.created_at < :to)
+                                select from_agency_id, to_agency_id, count(*) sent,
+                                       count(*) filter (where status in ('ACCEPTED', 'IN_PROGRESS', 'COMPLETED')) accepted,
+                                       count(*) filter (where status = 'COMPLETED') completed,
+                                       count(*) filter (where status = 'DECLINED') declined,
+                                       count(*) filter (where status = 'WITHDRAWN') withdrawn,
+                                       count(*) filter (where status in ('SENT', 'INFO_REQUESTED')) waiting,
+                                       count(answered_at) answered,
+                                       percentile_cont(0.5) within group (
+                                           order by (extract(epoch from answered_at - created_at) / 86400.0)::float8)
+                                           filter (where answered_at is not null) median_days,
+                                       count(*) filter (where overdue_since is not null) overdue
+                                from r
+                                group by from_agency_id, to_agency_id
+                                order by sent desc, from_agency_id, to_agency_id
+                                """.formatted(scope.where("r.from_agency_id", "r.to_agency_id"))))
+                .param("m", tenancy.municipalityId())
+                .param("from", CountScope.start(from))
+                .param("to", CountScope.end(to))
+                .query((rs, i) -> {
+                    double median = rs.getDouble("median_days");
+                    boolean noAnswer = rs.wasNull();
+                    return new Flow(
+                            rs.getObject("from_agency_id", UUID.class),
+                            rs.getObject("to_agency_id", UUID.class),
+                            rs.getLong("sent"),
+                            rs.getLong("accepted"),
+                            rs.getLong("completed"),
+                            rs.getLong("declined"),
+                            rs.getLong("withdrawn"),
+                            rs.getLong("waiting"),
+                            rs.getLong("answered"),
+                            noAnswer ? null : Math.round(median * 10) / 10.0,
+                            rs.getLong("overdue"));
+                })
+                .list();
+    }
+}

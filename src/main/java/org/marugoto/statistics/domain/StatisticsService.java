@@ -1,0 +1,486 @@
+package org.marugoto.statistics.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.marugoto.area.AreaApi;
+import org.marugoto.area.AreaView;
+import org.marugoto.audit.AuditAction;
+import org.marugoto.audit.AuditApi;
+import org.marugoto.audit.AuditEntry;
+import org.marugoto.casework.CaseStatistics;
+import org.marugoto.consultation.ConsultationApi;
+import org.marugoto.consultation.ConsultationStatistics;
+import org.marugoto.consultation.IssueCodeView;
+import org.marugoto.directory.AgencyView;
+import org.marugoto.directory.DirectoryApi;
+import org.marugoto.outreach.OutreachStatistics;
+import org.marugoto.participation.ParticipationStatistics;
+import org.marugoto.referral.ReferralStatistics;
+import org.marugoto.shared.Actor;
+import org.marugoto.shared.CountScope;
+import org.marugoto.shared.Japan;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds the reports from the modules' count-only APIs, decides which scopes a person may choose, and records every
+ * look and every download in the audit trail. Names agencies, areas and codes, never a person or a household.
+ */
+@Service
+public class StatisticsService {
+
+    /** Counts below this (1 to 4) are hidden where they are by area. */
+    public static final int SMALL = 5;
+
+    /** The audit record type of a statistics read or download (no record id: statistics name no record). */
+    public static final String RECORD_TYPE = "statistics";
+
+    /** The reports, in the order the page shows them. */
+    public static final List<String> REPORTS = List.of(
+            "consultations-issue",
+            "consultations-channel",
+            "consultations-agency",
+            "consultations-area",
+            "households-issues",
+            "referrals",
+            "cases",
+            "meetings",
+            "outreach",
+            "participation");
+
+    private final ConsultationStatistics consultations;
+    private final ConsultationApi consultationApi;
+    private final CaseStatistics cases;
+    private final ReferralStatistics referrals;
+    private final OutreachStatistics outreach;
+    private final ParticipationStatistics participation;
+    private final AreaApi areas;
+    private final DirectoryApi directory;
+    private final AuditApi audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    StatisticsService(
+            ConsultationStatistics consultations,
+            ConsultationApi consultationApi,
+            CaseStatistics cases,
+            ReferralStatistics referrals,
+            OutreachStatistics outreach,
+            ParticipationStatistics participation,
+            AreaApi areas,
+            DirectoryApi directory,
+            AuditApi audit,
+            MessageSource messages,
+            Clock clock) {
+        this.consultations = consultations;
+        this.consultationApi = consultationApi;
+        this.cases = cases;
+        this.referrals = referrals;
+        this.outreach = outreach;
+        this.participation = participation;
+        this.areas = areas;
+        this.directory = directory;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Japan.ZONE));
+    }
+
+    /** The period a code names, else this fiscal year. */
+    public Period period(@Nullable String code) {
+        return Period.parse(code).orElseGet(() -> Period.fiscalYear(Period.fiscalYearOf(today())));
+    }
+
+    /** Whether a person may see the statistics at all: coordinators, supervisors and planners. */
+    public static boolean mayRead(Actor actor) {
+        Set<String> roles = actor.roleNames();
+        return roles.contains("MUNICIPAL_COORDINATOR")
+                || roles.contains("AGENCY_SUPERVISOR")
+                || roles.contains("PLANNER");
+    }
+
+    /**
+     * The scopes a person may choose: the city, every area, and the agencies: all of them for coordinators and
+     * planners, a supervisor's own agency for a supervisor.
+     */
+    public List<ScopeChoice> scopes(Actor actor, Locale locale) {
+        List<ScopeChoice> scopes = new ArrayList<>();
+        scopes.add(city(locale));
+        List<AreaView> tree = areas.tree();
+        for (AreaView a : tree) {
+            scopes.add(new ScopeChoice(
+                    "area:" + a.id(),
+                    msg("statistics.scope.area", locale, a.name()),
+                    CountScope.areas(subtree(tree, a.id()))));
+        }
+        boolean all = actor.roleNames().contains("MUNICIPAL_COORDINATOR")
+                || actor.roleNames().contains("PLANNER");
+        for (AgencyView agency : directory.agencies()) {
+            if (all || agency.id().equals(actor.agencyId())) {
+                scopes.add(new ScopeChoice(
+                        "agency:" + agency.id(),
+                        msg("statistics.scope.agency", locale, agency.name()),
+                        CountScope.agency(agency.id())));
+            }
+        }
+        return scopes;
+    }
+
+    /**
+     * The scope a code names, if the person may choose it; the city for no code or one that names nothing; refused
+     * (403) for an agency the person may not see.
+     */
+    public ScopeChoice scope(Actor actor, @Nullable String code, Locale locale) {
+        if (code == null || code.isBlank() || code.equals("city")) {
+            return city(locale);
+        }
+        Optional<ScopeChoice> choice = scopes(actor, locale).stream()
+                .filter(s -> s.code().equals(code.strip()))
+                .findFirst();
+        if (choice.isEmpty() && code.startsWith("agency:")) {
+            throw new AccessDeniedException("statistics of another agency");
+        }
+        return choice.orElseGet(() -> city(locale));
+    }
+
+    private ScopeChoice city(Locale locale) {
+        return new ScopeChoice("city", msg("statistics.scope.city", locale), CountScope.city());
+    }
+
+    /** An area and every area under it. */
+    static List<UUID> subtree(List<AreaView> tree, UUID root) {
+        Set<UUID> ids = new HashSet<>();
+        ids.add(root);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (AreaView a : tree) {
+                UUID parent = a.parentId();
+                if (parent != null && ids.contains(parent) && ids.add(a.id())) {
+                    grew = true;
+                }
+            }
+        }
+        return tree.stream().map(AreaView::id).filter(ids::contains).toList();
+    }
+
+    /** Every report for the period and scope. Not audited: the caller records what was shown. */
+    @Transactional(readOnly = true)
+    public List<Report> reports(Period period, ScopeChoice scope, Locale locale) {
+        return REPORTS.stream().map(k -> build(k, period, scope, locale)).toList();
+    }
+
+    /** One report by its key, if there is such a report. */
+    @Transactional(readOnly = true)
+    public Optional<Report> report(String key, Period period, ScopeChoice scope, Locale locale) {
+        return REPORTS.contains(key) ? Optional.of(build(key, period, scope, locale)) : Optional.empty();
+    }
+
+    /** Records a look at the reports or a download of one (no personal data: the period, the scope, the report). */
+    public void audit(
+            AuditAction action, Period period, ScopeChoice scope, @Nullable String report, @Nullable String format) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("period", period.code());
+        details.put("scope", scope.code());
+        if (report != null) {
+            details.put("report", report);
+        }
+        if (format != null) {
+            details.put("format", format);
+        }
+        audit.record(new AuditEntry(action, RECORD_TYPE, null, "statistics", details));
+    }
+
+    private Report build(String key, Period period, ScopeChoice scope, Locale locale) {
+        LocalDate from = period.from();
+        LocalDate to = period.to();
+        CountScope cs = scope.scope();
+        boolean small = scope.byArea();
+        return switch (key) {
+            case "consultations-issue" -> {
+                Map<String, IssueCodeView> names = consultationApi.issueCodesByCode();
+                yield counts(
+                        key,
+                        locale,
+                        "statistics.row.issue",
+                        consultations.consultationsBy(ConsultationStatistics.By.ISSUE, cs, from, to),
+                        k -> {
+                            IssueCodeView issue = names.get(k);
+                            return issue == null ? k : issue.name(locale);
+                        },
+                        small,
+                        msg("statistics.note.issue", locale));
+            }
+            case "consultations-channel" ->
+                counts(
+                        key,
+                        locale,
+                        "statistics.row.channel",
+                        consultations.consultationsBy(ConsultationStatistics.By.CHANNEL, cs, from, to),
+                        k -> msg("consultation.channel." + k, locale),
+                        small,
+                        "");
+            case "consultations-agency" -> {
+                Map<UUID, String> names = directory.agencyNames();
+                yield counts(
+                        key,
+                        locale,
+                        "statistics.row.agency",
+                        consultations.consultationsBy(ConsultationStatistics.By.AGENCY, cs, from, to),
+                        k -> names.getOrDefault(UUID.fromString(k), k),
+                        small,
+                        "");
+            }
+            case "consultations-area" -> areaReport(key, period, scope, locale);
+            case "households-issues" -> {
+                ConsultationStatistics.HouseholdIssues h = consultations.householdsWithIssues(cs, from, to);
+                Double share = h.households() == 0 || (small && h.households() < SMALL)
+                        ? null
+                        : Math.round(1000.0 * h.withSeveralIssues() / h.households()) / 10.0;
+                boolean hideShare = small && h.withSeveralIssues() > 0 && h.withSeveralIssues() < SMALL;
+                List<Report.Row> rows = List.of(
+                        new Report.Row(
+                                msg("statistics.households.consulted", locale),
+                                List.of(Report.Cell.count(h.households(), small)),
+                                true),
+                        new Report.Row(
+                                msg("statistics.households.several", locale),
+                                List.of(Report.Cell.count(h.withSeveralIssues(), small)),
+                                true),
+                        new Report.Row(
+                                msg("statistics.households.share", locale),
+                                List.of(hideShare ? new Report.Cell(null, true, false) : Report.Cell.measure(share)),
+                                false));
+                yield new Report(
+                        key,
+                        msg("statistics.report." + key, locale),
+                        msg("statistics.row.households", locale),
+                        List.of(msg("statistics.column.households", locale)),
+                        h.households() == 0 ? List.of() : rows,
+                        small,
+                        msg("statistics.note.households", locale));
+            }
+            case "referrals" -> {
+                Map<UUID, String> names = directory.agencyNames();
+                List<Report.Row> rows = new ArrayList<>();
+                for (ReferralStatistics.Flow f : referrals.flows(cs, from, to)) {
+                    boolean hideMedian = small && f.answered() < SMALL;
+                    rows.add(new Report.Row(
+                            msg(
+                                    "statistics.referrals.pair",
+                                    locale,
+                                    names.getOrDefault(f.fromAgencyId(), "?"),
+                                    names.getOrDefault(f.toAgencyId(), "?")),
+                            List.of(
+                                    Report.Cell.count(f.sent(), small),
+                                    Report.Cell.count(f.accepted(), small),
+                                    Report.Cell.count(f.completed(), small),
+                                    Report.Cell.count(f.declined(), small),
+                                    Report.Cell.count(f.withdrawn(), small),
+                                    Report.Cell.count(f.waiting(), small),
+                                    hideMedian && f.answered() > 0
+                                            ? new Report.Cell(null, true, false)
+                                            : Report.Cell.measure(f.medianDaysToAnswer()),
+                                    Report.Cell.count(f.overdue(), small)),
+                            true));
+                }
+                yield new Report(
+                        key,
+                        msg("statistics.report." + key, locale),
+                        msg("statistics.row.referralPair", locale),
+                        List.of(
+                                msg("statistics.referrals.sent", locale),
+                                msg("statistics.referrals.accepted", locale),
+                                msg("statistics.referrals.completed", locale),
+                                msg("statistics.referrals.declined", locale),
+                                msg("statistics.referrals.withdrawn", locale),
+                                msg("statistics.referrals.waiting", locale),
+                                msg("statistics.referrals.medianDays", locale),
+                                msg("statistics.referrals.overdue", locale)),
+                        rows,
+                        small,
+                        msg("statistics.note.referrals", locale));
+            }
+            case "cases" -> {
+                CaseStatistics.CaseFlow flow = cases.caseFlow(cs, from, to);
+                List<Report.Row> rows = new ArrayList<>();
+                rows.add(row(msg("statistics.cases.opened", locale), flow.opened(), small));
+                rows.add(row(msg("statistics.cases.closed", locale), flow.closed(), small));
+                rows.add(row(msg("statistics.cases.reopened", locale), flow.reopened(), small));
+                flow.openByStatus()
+                        .forEach((status, n) -> rows.add(row(
+                                msg("statistics.cases.open", locale, msg("case.status." + status, locale)), n, small)));
+                yield new Report(
+                        key,
+                        msg("statistics.report." + key, locale),
+                        msg("statistics.row.cases", locale),
+                        List.of(msg("statistics.column.cases", locale)),
+                        rows,
+                        small,
+                        msg("statistics.note.cases", locale));
+            }
+            case "meetings" -> {
+                List<Report.Row> rows = new ArrayList<>();
+                cases.meetingsByKind(cs, from, to)
+                        .forEach((kind, m) -> rows.add(new Report.Row(
+                                msg("case.conference.kind." + kind, locale),
+                                List.of(Report.Cell.count(m.held(), small), Report.Cell.count(m.notHeld(), small)),
+                                true)));
+                yield new Report(
+                        key,
+                        msg("statistics.report." + key, locale),
+                        msg("statistics.row.meetingKind", locale),
+                        List.of(msg("statistics.meetings.held", locale), msg("statistics.meetings.notHeld", locale)),
+                        rows,
+                        small,
+                        msg("statistics.note.meetings", locale));
+            }
+            case "outreach" -> {
+                List<Report.Row> rows = outreach.recordsByStage(cs, from, to).stream()
+                        .map(s -> row(s.stage().label(locale), s.records(), small))
+                        .toList();
+                yield new Report(
+                        key,
+                        msg("statistics.report." + key, locale),
+                        msg("statistics.row.stage", locale),
+                        List.of(msg("statistics.column.records", locale)),
+                        rows,
+                        small,
+                        msg("statistics.note.outreach", locale));
+            }
+            case "participation" -> {
+                List<Report.Row> rows = new ArrayList<>();
+                participation
+                        .matchesByStep(cs, from, to)
+                        .forEach((step, n) -> rows.add(row(msg("participation.step." + step, locale), n, small)));
+                yield new Report(
+                        key,
+                        msg("statistics.report." + key, locale),
+                        msg("statistics.row.step", locale),
+                        List.of(msg("statistics.column.matches", locale)),
+                        rows,
+                        small,
+                        msg("statistics.note.participation", locale));
+            }
+            default -> throw new IllegalArgumentException(key);
+        };
+    }
+
+    /**
+     * Consultations by the household's registered area. By area, so small counts are hidden whatever the scope, and
+     * households with a protected person are left out; for an agency's scope there is no such report (empty).
+     */
+    private Report areaReport(String key, Period period, ScopeChoice scope, Locale locale) {
+        List<AreaView> tree = areas.tree();
+        Map<UUID, String> names = new LinkedHashMap<>();
+        tree.forEach(a -> names.put(a.id(), a.name()));
+        Map<String, Long> counts = scope.byAgency()
+                ? Map.of()
+                : consultations.consultationsBy(
+                        ConsultationStatistics.By.AREA,
+                        scope.byArea() ? scope.scope() : CountScope.areas(names.keySet()),
+                        period.from(),
+                        period.to());
+        return counts(
+                key,
+                locale,
+                "statistics.row.area",
+                counts,
+                k -> names.getOrDefault(UUID.fromString(k), k),
+                true,
+                msg(scope.byAgency() ? "statistics.note.areaAgency" : "statistics.note.area", locale));
+    }
+
+    private Report counts(
+            String key,
+            Locale locale,
+            String rowHeader,
+            Map<String, Long> counts,
+            java.util.function.Function<String, String> label,
+            boolean small,
+            String note) {
+        List<Report.Row> rows = new ArrayList<>();
+        counts.forEach((k, n) -> rows.add(row(label.apply(k), n, small)));
+        return new Report(
+                key,
+                msg("statistics.report." + key, locale),
+                msg(rowHeader, locale),
+                List.of(msg("statistics.column.consultations", locale)),
+                rows,
+                small,
+                note);
+    }
+
+    private static Report.Row row(String label, long n, boolean small) {
+        return new Report.Row(label, List.of(Report.Cell.count(n, small)), true);
+    }
+
+    /**
+     * Open data: consultations by the area the household is registered in, for one fiscal year, small counts hidden,
+     * households with a protected person left out, and no total (so that no hidden count can be worked out from it).
+     */
+    @Transactional(readOnly = true)
+    public List<OpenDataRow> openData(int fiscalYear) {
+        Period period = Period.fiscalYear(fiscalYear);
+        List<AreaView> tree = areas.tree();
+        Map<String, Long> counts = consultations.consultationsBy(
+                ConsultationStatistics.By.AREA,
+                CountScope.areas(tree.stream().map(AreaView::id).toList()),
+                period.from(),
+                period.to());
+        return tree.stream()
+                .map(a -> {
+                    long n = counts.getOrDefault(a.id().toString(), 0L);
+                    boolean hidden = n > 0 && n < SMALL;
+                    return new OpenDataRow(
+                            fiscalYear,
+                            Period.eraYear(period.from()).replaceAll("年$", "年度"),
+                            a.code(),
+                            a.name(),
+                            a.level().name(),
+                            hidden ? null : n,
+                            hidden);
+                })
+                .toList();
+    }
+
+    /** The fiscal years open data is published for: the five before this one and this one so far. */
+    public List<Integer> openDataYears() {
+        int fy = Period.fiscalYearOf(today());
+        List<Integer> years = new ArrayList<>();
+        for (int y = fy; y > fy - 6; y--) {
+            years.add(y);
+        }
+        return years;
+    }
+
+    /** One published figure: consultations received in a fiscal year about households registered in an area. */
+    public record OpenDataRow(
+            int fiscalYear,
+            String fiscalYearJa,
+            String areaCode,
+            String areaName,
+            String areaLevel,
+            @Nullable Long consultations,
+            boolean suppressed) {}
+
+    private String msg(String code, Locale locale, Object... args) {
+        String message = messages.getMessage(code, args, code, locale);
+        return message == null ? code : message;
+    }
+}
