@@ -18,15 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CaseStatisticsQuery implements CaseStatistics {
 
-    /**
-     * Households with a person under protection (支援措置, also a past member) are left out of area counts: a count
-     * that changes with them could tell where they live.
-     */
-    static final String NOT_PROTECTED = """
-            not exists (select 1 from household_member hm join person p
-                on p.municipality_id = hm.municipality_id and p.id = hm.person_id
-                where hm.municipality_id = h.municipality_id and hm.household_id = h.id and p.protected)""";
-
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
 
@@ -50,7 +41,7 @@ class CaseStatisticsQuery implements CaseStatistics {
                         where s.municipality_id = :m and h.area_id in (:areas) and %s
                           and s.opened_at < :to and (s.closed_at is null or s.closed_at >= :from)
                         group by issue order by n desc, issue
-                        """.formatted(NOT_PROTECTED))
+                        """.formatted(CountScope.NOT_PROTECTED))
                 .param("m", tenancy.municipalityId())
                 .param("areas", areaIds)
                 .param("from", Timestamp.from(from.atStartOfDay(Japan.ZONE).toInstant()))
