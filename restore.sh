@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 [ $# -eq 1 ] || { echo "usage: $0 FILE" >&2; exit 2; }
 file="$(realpath -m "$1")"
-exec ./mvnw -q -B spring-boot:run -Dspring-boot.run.arguments="restore $file"
+# the file goes through the environment: Maven would split a path with spaces into several arguments
+MARUGOTO_BACKUP_FILE="$file" exec ./mvnw -q -B spring-boot:run -Dspring-boot.run.arguments=restore

@@ -42,14 +42,19 @@ public final class DatabaseBackup {
 
     private DatabaseBackup() {}
 
-    /** {@code backup FILE} or {@code restore FILE}, on the data folder of {@code MARUGOTO_DATA_DIR} (default ./data). */
+    /**
+     * {@code backup FILE} or {@code restore FILE}, on the data folder of {@code MARUGOTO_DATA_DIR} (default ./data). The
+     * file may instead come in {@code MARUGOTO_BACKUP_FILE}: the scripts pass it so, because Maven splits the
+     * application's arguments at spaces and a path may contain them.
+     */
     public static int run(String[] args) {
-        if (args.length != 2) {
+        String named = args.length == 2 ? args[1] : System.getenv("MARUGOTO_BACKUP_FILE");
+        if (args.length < 1 || args.length > 2 || named == null || named.isBlank()) {
             System.err.println("usage: backup FILE | restore FILE");
             return 2;
         }
         Path data = Path.of(System.getenv().getOrDefault("MARUGOTO_DATA_DIR", "data"));
-        Path file = Path.of(args[1]).toAbsolutePath();
+        Path file = Path.of(named).toAbsolutePath();
         try {
             if (args[0].equals("backup")) {
                 Counts counts = backup(data.resolve("postgres"), file);
@@ -267,6 +272,13 @@ public final class DatabaseBackup {
     }
 
     private static String schemaVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select to_regclass('flyway_schema_history') is not null")) {
+            if (!rs.next() || !rs.getBoolean(1)) {
+                throw new IllegalStateException(
+                        "The database has no Marugoto schema yet: start Marugoto once before backing it up");
+            }
+        }
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
                         select version from flyway_schema_history where success and version is not null
