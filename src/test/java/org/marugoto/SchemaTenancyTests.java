@@ -77,7 +77,8 @@ class SchemaTenancyTests {
 
     @Test
     void everyForeignKeyStaysInItsMunicipality() {
-        List<String> offenders = jdbc.sql("""
+        List<String> offenders = jdbc
+                .sql("""
                         select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)
                         from pg_constraint c
                         where c.contype = 'f' and c.connamespace = 'public'::regnamespace
@@ -89,9 +90,12 @@ class SchemaTenancyTests {
                                 and (r.attname = 'municipality_id' or c.confrelid = 'municipality'::regclass))
                         order by 1, 2
                         """)
-                .query((rs, i) -> rs.getString(1) + "." + rs.getString(2) + ": " + rs.getString(3)
-                        + " (reference (municipality_id, ...) on both sides)")
-                .list();
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list()
+                .stream()
+                .filter(fk -> !NOT_KEYED.containsKey(fk[0]))
+                .map(fk -> fk[0] + "." + fk[1] + ": " + fk[2] + " (reference (municipality_id, ...) on both sides)")
+                .toList();
         assertThat(offenders)
                 .as("foreign keys that could point into another municipality")
                 .isEmpty();

@@ -354,7 +354,7 @@ public class StaffService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         Set<Role> roles = parseRoles(
                 jdbc.sql("select string_agg(role, ',') from staff_role where municipality_id = ? and account_id = ?")
-                        .param(tenancy.municipalityId())
+                        .param(row.municipalityId())
                         .param(row.id())
                         .query(String.class)
                         .optional()

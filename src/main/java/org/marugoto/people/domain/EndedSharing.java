@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.marugoto.shared.ClusterJobs;
 import org.marugoto.shared.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,19 +28,21 @@ public class EndedSharing {
     private final Tenancy tenancy;
     private final PeopleService people;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
-    EndedSharing(JdbcClient jdbc, Tenancy tenancy, PeopleService people, Clock clock) {
+    EndedSharing(JdbcClient jdbc, Tenancy tenancy, PeopleService people, Clock clock, ClusterJobs jobs) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.people = people;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Scheduled(
             initialDelayString = "${marugoto.people.sharing-check:5m}",
             fixedDelayString = "${marugoto.people.sharing-check:5m}")
     void scheduled() {
-        int households = apply();
+        int households = jobs.runAlone("sharing-ended", this::apply);
         if (households > 0) {
             log.info("search visibility recomputed for {} households whose sharing ended", households);
         }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.marugoto.referral.ReferralChanged;
 import org.marugoto.referral.ReferralEventKind;
 import org.marugoto.referral.ReferralStatus;
+import org.marugoto.shared.ClusterJobs;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
 import org.marugoto.shared.Tenancy;
@@ -36,6 +37,7 @@ public class OverdueReferrals {
     private final ReferralProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
     OverdueReferrals(
             JdbcClient jdbc,
@@ -43,20 +45,22 @@ public class OverdueReferrals {
             ReferralService referrals,
             ReferralProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ClusterJobs jobs) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.referrals = referrals;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Scheduled(
             initialDelayString = "${marugoto.referral.overdue-check}",
             fixedDelayString = "${marugoto.referral.overdue-check}")
     void scheduled() {
-        int found = detect();
+        int found = jobs.runAlone("referral-overdue", this::detect);
         if (found > 0) {
             log.info("{} referrals became overdue", found);
         }
