@@ -125,6 +125,56 @@ class SchemaTenancyTests {
                 .isEmpty();
     }
 
+    /** Spring Data repository methods that look across municipalities, and why. */
+    static final Map<String, String> ACROSS_MUNICIPALITIES = Map.of(
+            "StaffAccountRepository.findByUsername",
+            "user names are unique across municipalities: a new account's name is checked against all of them");
+
+    /** Repository methods inherited from Spring Data that find or remove by the id alone. */
+    private static final Pattern BY_ID_ALONE =
+            Pattern.compile("\\b(\\w+)\\.(findById|findAllById|findAll|existsById|deleteById|deleteAll)\\(");
+
+    private static final Pattern REPOSITORY =
+            Pattern.compile("interface (\\w+) extends \\w*Repository<[^{]*\\{(.*?)\\n}", Pattern.DOTALL);
+
+    private static final Pattern METHOD = Pattern.compile("\\s(\\w+)\\(");
+
+    /**
+     * Spring Data JDBC repositories write their own SQL: each query method names the municipality
+     * ({@code findByMunicipalityIdAnd...}) and the inherited by-id methods are not used ({@code save} is: it updates
+     * a row that was read by municipality and id).
+     */
+    @Test
+    void everyRepositoryQueryNamesTheMunicipality() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String source = Files.readString(file);
+                Matcher repository = REPOSITORY.matcher(source);
+                while (repository.find()) {
+                    Matcher method = METHOD.matcher(repository.group(2));
+                    while (method.find()) {
+                        String name = repository.group(1) + "." + method.group(1);
+                        if (!method.group(1).contains("MunicipalityId") && !ACROSS_MUNICIPALITIES.containsKey(name)) {
+                            offenders.add(file + ": " + name + " does not name the municipality");
+                        }
+                    }
+                }
+                if (source.contains("Repository ")) {
+                    Matcher byId = BY_ID_ALONE.matcher(source);
+                    while (byId.find()) {
+                        if (Pattern.compile("\\w+Repository " + byId.group(1) + "\\b")
+                                .matcher(source)
+                                .find()) {
+                            offenders.add(file + ": " + byId.group() + " finds by the id alone");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(offenders).as("repository queries that look across municipalities").isEmpty();
+    }
+
     @Test
     void theScannerFindsWhatItShould() {
         Set<String> keyed = Set.of("person", "household_member", "staff_account", "staff_role");

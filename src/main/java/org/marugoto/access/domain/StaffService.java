@@ -227,7 +227,8 @@ public class StaffService implements UserDetailsService {
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         UUID id = CurrentActor.get().orElseThrow().accountId();
-        StaffAccount account = accounts.findById(id).orElseThrow(() -> new NotFoundException("staff_account", id));
+        StaffAccount account = accounts.findByMunicipalityIdAndId(tenancy.municipalityId(), id)
+                .orElseThrow(() -> new NotFoundException("staff_account", id));
         String hash = jdbc.sql("select password_hash from staff_account where municipality_id = ? and id = ?")
                 .param(tenancy.municipalityId())
                 .param(id)
@@ -339,8 +340,9 @@ public class StaffService implements UserDetailsService {
                 @Nullable Timestamp lockedUntil) {}
         Row row = jdbc.sql("""
                         select id, municipality_id, password_hash, display_name, agency_id, enabled, locked_until
-                        from staff_account where username = ?
+                        from staff_account where municipality_id = ? and username = ?
                         """)
+                .param(tenancy.municipalityId())
                 .param(username)
                 .query((rs, i) -> new Row(
                         rs.getObject("id", UUID.class),
