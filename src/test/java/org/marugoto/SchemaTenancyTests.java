@@ -148,7 +148,8 @@ class SchemaTenancyTests {
     void everyRepositoryQueryNamesTheMunicipality() throws IOException {
         List<String> offenders = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 String source = Files.readString(file);
                 Matcher repository = REPOSITORY.matcher(source);
                 while (repository.find()) {
@@ -172,7 +173,9 @@ class SchemaTenancyTests {
                 }
             }
         }
-        assertThat(offenders).as("repository queries that look across municipalities").isEmpty();
+        assertThat(offenders)
+                .as("repository queries that look across municipalities")
+                .isEmpty();
     }
 
     @Test
