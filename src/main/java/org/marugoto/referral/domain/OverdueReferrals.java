@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds referrals that nobody acts on: not answered by the desired date, or accepted but idle too long. Each is marked
@@ -38,6 +39,7 @@ public class OverdueReferrals {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ClusterJobs jobs;
+    private final TransactionTemplate transactions;
 
     OverdueReferrals(
             JdbcClient jdbc,
@@ -46,7 +48,8 @@ public class OverdueReferrals {
             ReferralProperties properties,
             ApplicationEventPublisher events,
             Clock clock,
-            ClusterJobs jobs) {
+            ClusterJobs jobs,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.referrals = referrals;
@@ -54,13 +57,19 @@ public class OverdueReferrals {
         this.events = events;
         this.clock = clock;
         this.jobs = jobs;
+        this.transactions = transactions;
     }
 
     @Scheduled(
             initialDelayString = "${marugoto.referral.overdue-check}",
             fixedDelayString = "${marugoto.referral.overdue-check}")
     void scheduled() {
-        int found = jobs.runAlone("referral-overdue", this::detect);
+        // in a transaction of its own (a call from this class does not pass the @Transactional proxy): the claimed rows
+        // stay locked until the commit, and the events are delivered after it
+        int found = jobs.runAlone("referral-overdue", () -> {
+            Integer detected = transactions.execute(status -> detect());
+            return detected == null ? 0 : detected;
+        });
         if (found > 0) {
             log.info("{} referrals became overdue", found);
         }
