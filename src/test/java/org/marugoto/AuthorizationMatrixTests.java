@@ -130,7 +130,9 @@ class AuthorizationMatrixTests {
         SHIEN_MEMBER,
         PROTECTED_PERSON,
         WATCHED_BY_VOLUNTEER,
-        NO_RECORD
+        NO_RECORD,
+        /** Copies of records of the other situations in a second municipality of the same database (decision 0030). */
+        OTHER_MUNICIPALITY
     }
 
     /** What an endpoint gives access to. */
@@ -665,6 +667,10 @@ class AuthorizationMatrixTests {
 
     /** The rules: who may use an endpoint of a family on a record in a situation. */
     static boolean allowed(Role role, Family family, Situation situation) {
+        // a second municipality's records: nobody of this one may know of them
+        if (situation == Situation.OTHER_MUNICIPALITY) {
+            return false;
+        }
         boolean professional = PROFESSIONALS.contains(role);
         boolean visibleHousehold = situation == Situation.OWN_AGENCY
                 || situation == Situation.SHARED_BY_CONSENT
@@ -1211,6 +1217,62 @@ class AuthorizationMatrixTests {
                                 Set.of(other.person()),
                                 "連絡が取れず安否を確認する必要があるため、世帯の記録を確かめる")
                         .id()
+                        .toString());
+        otherMunicipality();
+    }
+
+    /**
+     * The records of a second municipality in the same database: copies, with their own ids, of the own agency's
+     * household (its person, member, consultation and referral) and of the team member's case (its plan, lead and
+     * plan action). Nobody of this municipality may open, change or find them.
+     */
+    @Nullable
+    TenantClone secondMunicipality;
+
+    /** The second municipality goes again, so that no other test class finds it in the shared database. */
+    @org.junit.jupiter.api.AfterEach
+    void removeOtherMunicipality() {
+        if (secondMunicipality != null) {
+            secondMunicipality.remove();
+        }
+    }
+
+    void otherMunicipality() {
+        secondMunicipality = new TenantClone(jdbc, tenancy(), "999017", "マトリクス町");
+        TenantClone other = secondMunicipality;
+        Map<String, String> own = ids.get(Situation.OWN_AGENCY);
+        Map<String, String> team = ids.get(Situation.CASE_TEAM_MEMBER);
+        Map<String, String> v = ids.get(Situation.OTHER_MUNICIPALITY);
+        v.put(
+                "household",
+                other.copy("household", UUID.fromString(own.get("household"))).toString());
+        v.put("person", other.copy("person", UUID.fromString(own.get("person"))).toString());
+        v.put(
+                "member",
+                other.copy("household_member", UUID.fromString(own.get("member")))
+                        .toString());
+        other.copyWhere("household_agency", "household_id", UUID.fromString(own.get("household")));
+        v.put(
+                "consultation",
+                other.copy("consultation", UUID.fromString(own.get("consultation")))
+                        .toString());
+        v.put(
+                "referral",
+                other.copy("referral", UUID.fromString(own.get("referral"))).toString());
+        v.put(
+                "case",
+                other.copy("support_case", UUID.fromString(team.get("case"))).toString());
+        v.put(
+                "plan",
+                other.copy("support_plan", UUID.fromString(team.get("plan"))).toString());
+        v.put(
+                "leadMember",
+                other.copy("case_team_member", UUID.fromString(team.get("leadMember")))
+                        .toString());
+        v.put("leadAccount", team.get("leadAccount"));
+        v.put(
+                "planAction",
+                other.copy("support_plan_action", UUID.fromString(team.get("planAction")))
                         .toString());
     }
 

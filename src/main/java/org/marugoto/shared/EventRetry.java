@@ -16,16 +16,25 @@ class EventRetry {
 
     private final IncompleteEventPublications incomplete;
     private final Duration age;
+    private final ClusterJobs jobs;
 
-    EventRetry(IncompleteEventPublications incomplete, @Value("${marugoto.events.retry-after:1m}") Duration age) {
+    EventRetry(
+            IncompleteEventPublications incomplete,
+            @Value("${marugoto.events.retry-after:1m}") Duration age,
+            ClusterJobs jobs) {
         this.incomplete = incomplete;
         this.age = age;
+        this.jobs = jobs;
     }
 
     @Scheduled(
             initialDelayString = "${marugoto.events.retry-after:1m}",
             fixedDelayString = "${marugoto.events.retry-after:1m}")
     void retry() {
-        incomplete.resubmitIncompletePublicationsOlderThan(age);
+        // one node at a time: two nodes resubmitting the same publication would deliver it twice
+        jobs.runAlone("event-retry", () -> {
+            incomplete.resubmitIncompletePublicationsOlderThan(age);
+            return 0;
+        });
     }
 }

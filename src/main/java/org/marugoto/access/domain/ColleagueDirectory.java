@@ -17,19 +17,19 @@ class ColleagueDirectory implements Colleagues {
 
     private static final String SELECT = """
             select a.id, a.username, a.display_name, a.agency_id,
-                   (select string_agg(r.role, ',') from staff_role r where r.account_id = a.id) roles
+                   (select string_agg(r.role, ',') from staff_role r where r.municipality_id = a.municipality_id and r.account_id = a.id) roles
             from staff_account a
             where a.municipality_id = :municipality and a.enabled
-              and exists (select 1 from staff_role r where r.account_id = a.id
+              and exists (select 1 from staff_role r where r.municipality_id = a.municipality_id and r.account_id = a.id
                           and r.role in ('MUNICIPAL_COORDINATOR', 'AGENCY_SUPERVISOR', 'CASEWORKER'))
             """;
 
     private static final String VOLUNTEERS = """
             select a.id, a.username, a.display_name, a.agency_id,
-                   (select string_agg(r.role, ',') from staff_role r where r.account_id = a.id) roles
+                   (select string_agg(r.role, ',') from staff_role r where r.municipality_id = a.municipality_id and r.account_id = a.id) roles
             from staff_account a
             where a.municipality_id = :municipality and a.enabled
-              and exists (select 1 from staff_role r where r.account_id = a.id and r.role = 'VOLUNTEER')
+              and exists (select 1 from staff_role r where r.municipality_id = a.municipality_id and r.account_id = a.id and r.role = 'VOLUNTEER')
             """;
 
     private final JdbcClient jdbc;

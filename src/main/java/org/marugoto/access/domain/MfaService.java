@@ -20,6 +20,7 @@ import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.Tenancy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,6 +43,7 @@ public class MfaService {
     private static final String PURPOSE = "second factor";
 
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
     private final StaffService staff;
     private final AuditApi audit;
     private final Clock clock;
@@ -50,12 +52,14 @@ public class MfaService {
 
     MfaService(
             JdbcClient jdbc,
+            Tenancy tenancy,
             StaffService staff,
             AuditApi audit,
             Clock clock,
             @Value("${marugoto.security.mfa-key}") String key,
             @Value("${marugoto.security.mfa-issuer:Marugoto}") String issuer) {
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
         this.staff = staff;
         this.audit = audit;
         this.clock = clock;
@@ -69,7 +73,8 @@ public class MfaService {
 
     @Transactional(readOnly = true)
     public boolean enrolled(UUID accountId) {
-        return jdbc.sql("select count(*) from staff_mfa where account_id = ?")
+        return jdbc.sql("select count(*) from staff_mfa where municipality_id = ? and account_id = ?")
+                        .param(tenancy.municipalityId())
                         .param(accountId)
                         .query(Integer.class)
                         .single()
@@ -78,7 +83,9 @@ public class MfaService {
 
     @Transactional(readOnly = true)
     public int unusedRecoveryCodes(UUID accountId) {
-        return jdbc.sql("select count(*) from staff_recovery_code where account_id = ? and used_at is null")
+        return jdbc.sql(
+                        "select count(*) from staff_recovery_code where municipality_id = ? and account_id = ? and used_at is null")
+                .param(tenancy.municipalityId())
                 .param(accountId)
                 .query(Integer.class)
                 .single();
@@ -226,7 +233,9 @@ public class MfaService {
     /** Uses the code if it is valid: returns which factor it was, or null. */
     private @Nullable String consume(UUID accountId, String code) {
         record Factor(String sealed, long lastUsedStep) {}
-        Factor factor = jdbc.sql("select secret_sealed, last_used_step from staff_mfa where account_id = ?")
+        Factor factor = jdbc.sql(
+                        "select secret_sealed, last_used_step from staff_mfa where municipality_id = ? and account_id = ?")
+                .param(tenancy.municipalityId())
                 .param(accountId)
                 .query((rs, i) -> new Factor(rs.getString("secret_sealed"), rs.getLong("last_used_step")))
                 .optional()
@@ -239,8 +248,9 @@ public class MfaService {
         if (step.isPresent()) {
             // conditional, so that two requests racing with the same code cannot both succeed
             int updated = jdbc.sql("""
-                            update staff_mfa set last_used_step = :step where account_id = :id and last_used_step < :step
+                            update staff_mfa set last_used_step = :step where municipality_id = :m and account_id = :id and last_used_step < :step
                             """)
+                    .param("m", tenancy.municipalityId())
                     .param("step", step.getAsLong())
                     .param("id", accountId)
                     .update();
@@ -252,8 +262,9 @@ public class MfaService {
         }
         int used = jdbc.sql("""
                         update staff_recovery_code set used_at = :now
-                        where account_id = :id and code_hash = :hash and used_at is null
+                        where municipality_id = :m and account_id = :id and code_hash = :hash and used_at is null
                         """)
+                .param("m", tenancy.municipalityId())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", accountId)
                 .param("hash", box.hash(normalised))
@@ -277,7 +288,8 @@ public class MfaService {
     }
 
     private void remove(UUID accountId, String purpose) {
-        int removed = jdbc.sql("delete from staff_mfa where account_id = ?")
+        int removed = jdbc.sql("delete from staff_mfa where municipality_id = ? and account_id = ?")
+                .param(tenancy.municipalityId())
                 .param(accountId)
                 .update();
         if (removed > 0) {

@@ -81,7 +81,7 @@ public class StaffService implements UserDetailsService {
     public List<StaffView> search(@Nullable String query, @Nullable UUID agencyId) {
         String like = query == null || query.isBlank() ? null : "%" + escapeLike(query.strip()) + "%";
         List<StaffView> found = jdbc.sql("""
-                        select a.*, (select string_agg(r.role, ',') from staff_role r where r.account_id = a.id) roles
+                        select a.*, (select string_agg(r.role, ',') from staff_role r where r.municipality_id = a.municipality_id and r.account_id = a.id) roles
                         from staff_account a
                         where a.municipality_id = :municipality
                           and (cast(:agency as uuid) is null or a.agency_id = :agency)
@@ -227,8 +227,10 @@ public class StaffService implements UserDetailsService {
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         UUID id = CurrentActor.get().orElseThrow().accountId();
-        StaffAccount account = accounts.findById(id).orElseThrow(() -> new NotFoundException("staff_account", id));
-        String hash = jdbc.sql("select password_hash from staff_account where id = ?")
+        StaffAccount account = accounts.findByMunicipalityIdAndId(tenancy.municipalityId(), id)
+                .orElseThrow(() -> new NotFoundException("staff_account", id));
+        String hash = jdbc.sql("select password_hash from staff_account where municipality_id = ? and id = ?")
+                .param(tenancy.municipalityId())
                 .param(id)
                 .query(String.class)
                 .single();
@@ -252,7 +254,9 @@ public class StaffService implements UserDetailsService {
     }
 
     private void unlock(UUID id) {
-        jdbc.sql("update staff_account set failed_login_count = 0, locked_until = null where id = ?")
+        jdbc.sql(
+                        "update staff_account set failed_login_count = 0, locked_until = null where municipality_id = ? and id = ?")
+                .param(tenancy.municipalityId())
                 .param(id)
                 .update();
     }
@@ -297,7 +301,8 @@ public class StaffService implements UserDetailsService {
     /** Whether {@code password} is the account's password (no bookkeeping, no audit: the caller does both). */
     @Transactional(readOnly = true)
     public boolean passwordMatches(UUID accountId, String password) {
-        String hash = jdbc.sql("select password_hash from staff_account where id = ?")
+        String hash = jdbc.sql("select password_hash from staff_account where municipality_id = ? and id = ?")
+                .param(tenancy.municipalityId())
                 .param(accountId)
                 .query(String.class)
                 .single();
@@ -312,7 +317,8 @@ public class StaffService implements UserDetailsService {
 
     @Transactional(readOnly = true)
     public boolean isLocked(UUID accountId) {
-        return isLocked(jdbc.sql("select locked_until from staff_account where id = ?")
+        return isLocked(jdbc.sql("select locked_until from staff_account where municipality_id = ? and id = ?")
+                .param(tenancy.municipalityId())
                 .param(accountId)
                 .query(Timestamp.class)
                 .optional()
@@ -334,8 +340,9 @@ public class StaffService implements UserDetailsService {
                 @Nullable Timestamp lockedUntil) {}
         Row row = jdbc.sql("""
                         select id, municipality_id, password_hash, display_name, agency_id, enabled, locked_until
-                        from staff_account where username = ?
+                        from staff_account where municipality_id = ? and username = ?
                         """)
+                .param(tenancy.municipalityId())
                 .param(username)
                 .query((rs, i) -> new Row(
                         rs.getObject("id", UUID.class),
@@ -347,11 +354,13 @@ public class StaffService implements UserDetailsService {
                         rs.getTimestamp("locked_until")))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        Set<Role> roles = parseRoles(jdbc.sql("select string_agg(role, ',') from staff_role where account_id = ?")
-                .param(row.id())
-                .query(String.class)
-                .optional()
-                .orElse(null));
+        Set<Role> roles = parseRoles(
+                jdbc.sql("select string_agg(role, ',') from staff_role where municipality_id = ? and account_id = ?")
+                        .param(row.municipalityId())
+                        .param(row.id())
+                        .query(String.class)
+                        .optional()
+                        .orElse(null));
         String agencyName = directory.agency(row.agencyId()).map(a -> a.name()).orElse("");
         return new StaffPrincipal(
                 row.id(),
@@ -394,8 +403,9 @@ public class StaffService implements UserDetailsService {
     public void loginSucceeded(UUID accountId, String username, Map<String, String> details) {
         jdbc.sql("""
                         update staff_account set failed_login_count = 0, locked_until = null, last_login_at = :now
-                        where id = :id
+                        where municipality_id = :m and id = :id
                         """)
+                .param("m", tenancy.municipalityId())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", accountId)
                 .update();
@@ -412,11 +422,14 @@ public class StaffService implements UserDetailsService {
      */
     @Transactional
     public void loginFailed(String username, String reason) {
-        Optional<UUID> accountId =
-                jdbc.sql("""
+        Optional<UUID> accountId = jdbc.sql("""
                         update staff_account set failed_login_count = failed_login_count + 1
-                        where username = ? returning id
-                        """).param(username).query(UUID.class).optional();
+                        where municipality_id = ? and username = ? returning id
+                        """)
+                .param(tenancy.municipalityId())
+                .param(username)
+                .query(UUID.class)
+                .optional();
         audit.recordFor(
                 username,
                 accountId.orElse(null),
@@ -429,9 +442,10 @@ public class StaffService implements UserDetailsService {
         accountId.ifPresent(id -> {
             int locked = jdbc.sql("""
                             update staff_account set locked_until = :until
-                            where id = :id and failed_login_count >= :max
+                            where municipality_id = :m and id = :id and failed_login_count >= :max
                               and (locked_until is null or locked_until < :now)
                             """)
+                    .param("m", tenancy.municipalityId())
                     .param("until", Timestamp.from(clock.instant().plus(security.lockout())))
                     .param("id", id)
                     .param("max", security.maxFailedLogins())
@@ -450,7 +464,9 @@ public class StaffService implements UserDetailsService {
                 int failed,
                 @Nullable Timestamp lockedUntil,
                 @Nullable Timestamp lastLoginAt) {}
-        Login login = jdbc.sql("select failed_login_count, locked_until, last_login_at from staff_account where id = ?")
+        Login login = jdbc.sql(
+                        "select failed_login_count, locked_until, last_login_at from staff_account where municipality_id = ? and id = ?")
+                .param(tenancy.municipalityId())
                 .param(account.id())
                 .query((rs, i) -> new Login(
                         rs.getInt("failed_login_count"),

@@ -236,7 +236,12 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The sessions of this node; with several nodes {@link ManyNodeSessions} makes one of all nodes' sessions. */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+            name = "marugoto.nodes",
+            havingValue = "one",
+            matchIfMissing = true)
     SessionRegistry sessionRegistry() {
         return new SessionRegistryImpl();
     }

@@ -165,7 +165,9 @@ public class AreaService implements AreaApi {
         int depth = 0;
         UUID parent = area.parentId();
         while (parent != null && depth < 20) {
-            parent = areas.findById(parent).map(Area::parentId).orElse(null);
+            parent = areas.findByMunicipalityIdAndId(tenancy.municipalityId(), parent)
+                    .map(Area::parentId)
+                    .orElse(null);
             depth++;
         }
         return depth;

@@ -107,7 +107,7 @@ public class AuditSeal {
         List<Row> rows = jdbc.sql("""
                         select e.* from audit_event e
                         where e.seq > ? and e.municipality_id = ? and e.occurred_at <= ?
-                          and not exists (select 1 from audit_seal s where s.event_seq = e.seq and s.event_seq > ?)
+                          and not exists (select 1 from audit_seal s where s.municipality_id = e.municipality_id and s.event_seq = e.seq and s.event_seq > ?)
                         order by e.seq
                         limit 5000
                         """)
@@ -146,7 +146,7 @@ public class AuditSeal {
         UUID[] brokenEvent = {null};
         jdbc.sql("""
                         select s.position, s.event_seq, s.hash as sealed_hash, e.*
-                        from audit_seal s left join audit_event e on e.seq = s.event_seq
+                        from audit_seal s left join audit_event e on e.municipality_id = s.municipality_id and e.seq = s.event_seq
                         where s.municipality_id = ?
                         order by s.position
                         """).param(tenancy.municipalityId()).query(rs -> {
@@ -172,7 +172,7 @@ public class AuditSeal {
         long unsealed =
                 jdbc.sql("""
                         select count(*) from audit_event e where e.municipality_id = ?
-                          and not exists (select 1 from audit_seal s where s.event_seq = e.seq)
+                          and not exists (select 1 from audit_seal s where s.municipality_id = e.municipality_id and s.event_seq = e.seq)
                         """).param(tenancy.municipalityId()).query(Long.class).single();
         return new ChainVerification(checked[0], unsealed, expected[0], broken[0], problem[0], brokenEvent[0]);
     }

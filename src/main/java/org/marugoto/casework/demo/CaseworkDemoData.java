@@ -38,6 +38,7 @@ import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Tenancy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -69,6 +70,7 @@ class CaseworkDemoData implements ApplicationRunner {
     private final DirectoryApi directory;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
 
     CaseworkDemoData(
             CaseService cases,
@@ -81,7 +83,8 @@ class CaseworkDemoData implements ApplicationRunner {
             PeopleApi people,
             DirectoryApi directory,
             UserDetailsService users,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            Tenancy tenancy) {
         this.cases = cases;
         this.teams = teams;
         this.assessments = assessments;
@@ -93,12 +96,18 @@ class CaseworkDemoData implements ApplicationRunner {
         this.directory = directory;
         this.users = users;
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from support_case").query(Long.class).single() > 0
-                || jdbc.sql("select count(*) from household where name = '佐々木家'")
+        if (jdbc.sql("select count(*) from support_case where municipality_id = ?")
+                                .param(tenancy.municipalityId())
+                                .query(Long.class)
+                                .single()
+                        > 0
+                || jdbc.sql("select count(*) from household where municipality_id = ? and name = '佐々木家'")
+                                .param(tenancy.municipalityId())
                                 .query(Long.class)
                                 .single()
                         == 0) {
@@ -411,7 +420,8 @@ class CaseworkDemoData implements ApplicationRunner {
 
     /** The mother and son who fled DV (支援措置): housing, income and school, with the address masked throughout. */
     private void nonomura() {
-        if (jdbc.sql("select count(*) from household where name = '野々村家'")
+        if (jdbc.sql("select count(*) from household where municipality_id = ? and name = '野々村家'")
+                        .param(tenancy.municipalityId())
                         .query(Long.class)
                         .single()
                 == 0) {
@@ -445,7 +455,9 @@ class CaseworkDemoData implements ApplicationRunner {
     private CaseView open(
             String opener, String household, String lead, ConsentStatus consent, String summary, List<String> issues) {
         as(opener);
-        UUID householdId = jdbc.sql("select id from household where name = ? order by case_number limit 1")
+        UUID householdId = jdbc.sql(
+                        "select id from household where municipality_id = ? and name = ? order by case_number limit 1")
+                .param(tenancy.municipalityId())
                 .param(household)
                 .query(UUID.class)
                 .single();

@@ -59,7 +59,9 @@ public class AssessmentService {
                 command.entries().stream().filter(e -> !e.situation().isBlank()).toList();
         checkContent(view, command, entries);
         UUID id = Ids.newId();
-        int versionNo = jdbc.sql("select coalesce(max(version_no), 0) + 1 from case_assessment where case_id = ?")
+        int versionNo = jdbc.sql(
+                        "select coalesce(max(version_no), 0) + 1 from case_assessment where municipality_id = ? and case_id = ?")
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query(Integer.class)
                 .single();
@@ -126,9 +128,10 @@ public class AssessmentService {
     public List<AssessmentView> assessments(UUID caseId) {
         Map<UUID, List<AssessmentView.Entry>> entries = new HashMap<>();
         jdbc.sql("""
-                        select e.* from case_assessment_entry e join case_assessment a on a.id = e.assessment_id
-                        where a.case_id = ?
+                        select e.* from case_assessment_entry e join case_assessment a on a.municipality_id = e.municipality_id and a.id = e.assessment_id
+                        where a.municipality_id = ? and a.case_id = ?
                         """)
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query((rs, i) -> entries.computeIfAbsent(
                                 rs.getObject("assessment_id", UUID.class), k -> new ArrayList<>())
@@ -137,7 +140,9 @@ public class AssessmentService {
                                 AssessmentDomain.valueOf(rs.getString("domain")),
                                 rs.getString("situation"))))
                 .list();
-        return jdbc.sql("select * from case_assessment where case_id = ? order by version_no desc")
+        return jdbc.sql(
+                        "select * from case_assessment where municipality_id = ? and case_id = ? order by version_no desc")
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query((rs, i) -> {
                     UUID id = rs.getObject("id", UUID.class);

@@ -282,7 +282,8 @@ public class CaseService {
     /** The case's history line, oldest first: status changes, team changes, meetings. The caller has checked access. */
     @Transactional(readOnly = true)
     public List<CaseView.Event> history(UUID caseId) {
-        return jdbc.sql("select * from support_case_event where case_id = ? order by at, id")
+        return jdbc.sql("select * from support_case_event where municipality_id = ? and case_id = ? order by at, id")
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query((rs, i) -> new CaseView.Event(
                         rs.getString("kind"),
@@ -335,14 +336,17 @@ public class CaseService {
     }
 
     private int assessmentCount(UUID caseId) {
-        return jdbc.sql("select count(*) from case_assessment where case_id = ?")
+        return jdbc.sql("select count(*) from case_assessment where municipality_id = ? and case_id = ?")
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query(Integer.class)
                 .single();
     }
 
     boolean hasAgreedPlan(UUID caseId) {
-        return jdbc.sql("select count(*) from support_plan where case_id = ? and status = 'AGREED'")
+        return jdbc.sql(
+                                "select count(*) from support_plan where municipality_id = ? and case_id = ? and status = 'AGREED'")
+                        .param(tenancy.municipalityId())
                         .param(caseId)
                         .query(Integer.class)
                         .single()
@@ -358,8 +362,9 @@ public class CaseService {
         int changed = jdbc.sql("""
                         update support_case set consent_status = 'GIVEN', consent_date = :date, consent_scope = :scope,
                             updated_at = :now, updated_by = :by, version = version + 1
-                        where id = :id and version = :version
+                        where municipality_id = :m and id = :id and version = :version
                         """)
+                .param("m", tenancy.municipalityId())
                 .param("date", date)
                 .param("scope", blankToNull(scope))
                 .param("now", Timestamp.from(clock.instant()))

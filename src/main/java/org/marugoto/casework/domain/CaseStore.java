@@ -72,7 +72,9 @@ class CaseStore {
     }
 
     Set<UUID> activeAccounts(UUID caseId) {
-        return new HashSet<>(jdbc.sql("select account_id from case_team_member where case_id = ? and left_at is null")
+        return new HashSet<>(jdbc.sql(
+                        "select account_id from case_team_member where municipality_id = ? and case_id = ? and left_at is null")
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query(UUID.class)
                 .list());
@@ -81,8 +83,9 @@ class CaseStore {
     List<CaseView.TeamMember> team(UUID caseId) {
         return jdbc.sql("""
                         select * from case_team_member
-                        where case_id = ? order by left_at nulls first, role, joined_at
+                        where municipality_id = ? and case_id = ? order by left_at nulls first, role, joined_at
                         """)
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query((rs, i) -> new CaseView.TeamMember(
                         rs.getObject("id", UUID.class),
@@ -125,8 +128,9 @@ class CaseStore {
         int changed = jdbc.sql("""
                         update support_case set status = :to, updated_at = :now, updated_by = :by,
                             version = version + 1
-                        where id = :id and version = :version
+                        where municipality_id = :m and id = :id and version = :version
                         """)
+                .param("m", tenancy.municipalityId())
                 .param("to", to.name())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("by", actor.username())
@@ -155,8 +159,9 @@ class CaseStore {
 
     /** Someone changed the case: the team, or its content as a whole. Stale case-page forms are refused after it. */
     void bumpVersion(UUID caseId, Actor actor) {
-        jdbc.sql("update support_case set version = version + 1, updated_at = ?, updated_by = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), actor.username(), caseId)
+        jdbc.sql(
+                        "update support_case set version = version + 1, updated_at = ?, updated_by = ? where municipality_id = ? and id = ?")
+                .params(Timestamp.from(clock.instant()), actor.username(), tenancy.municipalityId(), caseId)
                 .update();
     }
 

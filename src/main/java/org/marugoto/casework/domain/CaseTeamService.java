@@ -18,6 +18,7 @@ import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.NotFoundException;
 import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.Tenancy;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,6 +37,7 @@ public class CaseTeamService {
     private final CaseService cases;
     private final CaseStore store;
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
     private final Colleagues colleagues;
     private final ConsentApi consents;
     private final PeopleApi people;
@@ -46,6 +48,7 @@ public class CaseTeamService {
             CaseService cases,
             CaseStore store,
             JdbcClient jdbc,
+            Tenancy tenancy,
             Colleagues colleagues,
             ConsentApi consents,
             PeopleApi people,
@@ -54,6 +57,7 @@ public class CaseTeamService {
         this.cases = cases;
         this.store = store;
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
         this.colleagues = colleagues;
         this.consents = consents;
         this.people = people;
@@ -138,8 +142,9 @@ public class CaseTeamService {
         int changed = jdbc.sql("""
                         update case_team_member set left_at = :now, left_by = :by, left_reason = :reason,
                             version = version + 1
-                        where id = :id and version = :version and left_at is null
+                        where municipality_id = :m and id = :id and version = :version and left_at is null
                         """)
+                .param("m", tenancy.municipalityId())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("by", actor.username())
                 .param("reason", reason.strip())

@@ -14,6 +14,7 @@ import org.marugoto.casework.CaseStatus;
 import org.marugoto.casework.CaseView;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.Tenancy;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,14 +32,23 @@ public class ClosureService {
     private final CaseStore store;
     private final PlanStore plans;
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
     private final AuditApi audit;
     private final Clock clock;
 
-    ClosureService(CaseService cases, CaseStore store, PlanStore plans, JdbcClient jdbc, AuditApi audit, Clock clock) {
+    ClosureService(
+            CaseService cases,
+            CaseStore store,
+            PlanStore plans,
+            JdbcClient jdbc,
+            Tenancy tenancy,
+            AuditApi audit,
+            Clock clock) {
         this.cases = cases;
         this.store = store;
         this.plans = plans;
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
         this.audit = audit;
         this.clock = clock;
     }
@@ -59,8 +69,9 @@ public class ClosureService {
                         update support_case set status = 'CLOSED', closed_at = :now, closure_outcome = :outcome,
                             closure_evaluation = :evaluation, closure_person_view = :personView,
                             closure_follow_up = :followUp, updated_at = :now, updated_by = :by, version = version + 1
-                        where id = :id and version = :version
+                        where municipality_id = :m and id = :id and version = :version
                         """)
+                .param("m", tenancy.municipalityId())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("outcome", closure.outcome().name())
                 .param("evaluation", closure.evaluation().strip())
@@ -119,8 +130,9 @@ public class ClosureService {
                             closure_evaluation = null, closure_person_view = null, closure_follow_up = null,
                             reopen_count = reopen_count + 1, updated_at = :now, updated_by = :by,
                             version = version + 1
-                        where id = :id and version = :version
+                        where municipality_id = :m and id = :id and version = :version
                         """)
+                .param("m", tenancy.municipalityId())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("by", actor.username())
                 .param("id", id)

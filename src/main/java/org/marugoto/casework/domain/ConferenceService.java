@@ -218,7 +218,9 @@ public class ConferenceService {
     @Transactional(readOnly = true)
     public List<ConferenceView> forCase(UUID caseId) {
         return jdbc
-                .sql("select id from case_conference where case_id = ? order by scheduled_at desc")
+                .sql(
+                        "select id from case_conference where municipality_id = ? and case_id = ? order by scheduled_at desc")
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query(UUID.class)
                 .list()
@@ -233,11 +235,14 @@ public class ConferenceService {
         Actor actor = CaseStore.actor();
         return jdbc
                 .sql("""
-                        select c.id from case_conference c join case_conference_member m on m.conference_id = c.id
-                        where m.account_id = ? and c.status = 'SCHEDULED' and c.scheduled_at < ?
+                        select c.id from case_conference c join case_conference_member m on m.municipality_id = c.municipality_id and m.conference_id = c.id
+                        where m.municipality_id = ? and m.account_id = ? and c.status = 'SCHEDULED' and c.scheduled_at < ?
                         order by c.scheduled_at
                         """)
-                .params(actor.accountId(), Timestamp.from(clock.instant().plus(ahead)))
+                .params(
+                        tenancy.municipalityId(),
+                        actor.accountId(),
+                        Timestamp.from(clock.instant().plus(ahead)))
                 .query(UUID.class)
                 .list()
                 .stream()
@@ -255,9 +260,9 @@ public class ConferenceService {
         }
         jdbc.sql("""
                         update case_conference_member set pledged_at = ?
-                        where conference_id = ? and account_id = ? and pledged_at is null
+                        where municipality_id = ? and conference_id = ? and account_id = ? and pledged_at is null
                         """)
-                .params(Timestamp.from(clock.instant()), id, actor.accountId())
+                .params(Timestamp.from(clock.instant()), tenancy.municipalityId(), id, actor.accountId())
                 .update();
         audit.record(AuditEntry.of(AuditAction.UPDATE, CONFERENCE, id).withPurpose("confidentiality pledge"));
     }
@@ -276,8 +281,9 @@ public class ConferenceService {
         UUID approvedPlan = applyDecisions(conference, view, minutes, actor);
         insertActionItems(conference, view, minutes.actions());
         for (UUID attendee : minutes.attended()) {
-            jdbc.sql("update case_conference_member set attended = true where conference_id = ? and account_id = ?")
-                    .params(id, attendee)
+            jdbc.sql(
+                            "update case_conference_member set attended = true where municipality_id = ? and conference_id = ? and account_id = ?")
+                    .params(tenancy.municipalityId(), id, attendee)
                     .update();
         }
         markHeld(conference, seenVersion, minutes, approvedPlan, actor);
@@ -401,8 +407,9 @@ public class ConferenceService {
                         update case_conference set status = 'HELD', held_at = :now, minutes = :minutes,
                             decisions = :decisions, consent_confirmed = :consent, plan_id = :plan,
                             updated_at = :now, updated_by = :by, version = version + 1
-                        where id = :id and version = :version
+                        where municipality_id = :m and id = :id and version = :version
                         """)
+                .param("m", tenancy.municipalityId())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("minutes", minutes.minutes().strip())
                 .param("decisions", decisions.toArray(String[]::new))
@@ -435,9 +442,9 @@ public class ConferenceService {
         int changed = jdbc.sql("""
                         update case_conference set status = 'CANCELLED', updated_at = ?, updated_by = ?,
                             version = version + 1
-                        where id = ? and version = ? and status = 'SCHEDULED'
+                        where municipality_id = ? and id = ? and version = ? and status = 'SCHEDULED'
                         """)
-                .params(Timestamp.from(clock.instant()), actor.username(), id, seenVersion)
+                .params(Timestamp.from(clock.instant()), actor.username(), tenancy.municipalityId(), id, seenVersion)
                 .update();
         if (changed == 0) {
             throw new OptimisticLockingFailureException("conference " + id + " changed");
@@ -458,8 +465,9 @@ public class ConferenceService {
         ConferenceView conference = load(conferenceId, false);
         access.authorize(
                 PersonalDataAction.WRITE, scope(conference, store.find(conference.caseId())), purpose(conference));
-        jdbc.sql("update case_conference_action set done_at = ? where id = ? and done_at is null")
-                .params(Timestamp.from(clock.instant()), actionId)
+        jdbc.sql(
+                        "update case_conference_action set done_at = ? where municipality_id = ? and id = ? and done_at is null")
+                .params(Timestamp.from(clock.instant()), tenancy.municipalityId(), actionId)
                 .update();
         audit.record(AuditEntry.of(AuditAction.UPDATE, CONFERENCE, conferenceId).withPurpose("action item done"));
         return conferenceId;
@@ -512,7 +520,8 @@ public class ConferenceService {
 
     private ConferenceView load(UUID id, boolean headOnly) {
         List<ConferenceView.Member> members = jdbc.sql(
-                        "select * from case_conference_member where conference_id = ? order by member_name")
+                        "select * from case_conference_member where municipality_id = ? and conference_id = ? order by member_name")
+                .param(tenancy.municipalityId())
                 .param(id)
                 .query((rs, i) -> new ConferenceView.Member(
                         rs.getObject("account_id", UUID.class),
@@ -523,7 +532,9 @@ public class ConferenceService {
                 .list();
         List<ConferenceView.ActionItem> actions = headOnly
                 ? List.of()
-                : jdbc.sql("select * from case_conference_action where conference_id = ? order by due_date, id")
+                : jdbc.sql(
+                                "select * from case_conference_action where municipality_id = ? and conference_id = ? order by due_date, id")
+                        .param(tenancy.municipalityId())
                         .param(id)
                         .query((rs, i) -> new ConferenceView.ActionItem(
                                 rs.getObject("id", UUID.class),

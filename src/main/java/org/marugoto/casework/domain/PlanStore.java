@@ -43,7 +43,9 @@ class PlanStore {
     }
 
     List<PlanView> plans(UUID caseId) {
-        List<UUID> ids = jdbc.sql("select id from support_plan where case_id = ? order by version_no desc")
+        List<UUID> ids = jdbc.sql(
+                        "select id from support_plan where municipality_id = ? and case_id = ? order by version_no desc")
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query(UUID.class)
                 .list();
@@ -53,13 +55,19 @@ class PlanStore {
     /** The plan in force, or else the newest draft. */
     Optional<PlanView> current(UUID caseId) {
         return jdbc.sql("""
-                        select id from support_plan where case_id = ? and status <> 'SUPERSEDED'
+                        select id from support_plan where municipality_id = ? and case_id = ? and status <> 'SUPERSEDED'
                         order by case status when 'AGREED' then 0 else 1 end limit 1
-                        """).param(caseId).query(UUID.class).optional().map(this::plan);
+                        """)
+                .param(tenancy.municipalityId())
+                .param(caseId)
+                .query(UUID.class)
+                .optional()
+                .map(this::plan);
     }
 
     Optional<PlanView> draft(UUID caseId) {
-        return jdbc.sql("select id from support_plan where case_id = ? and status = 'DRAFT'")
+        return jdbc.sql("select id from support_plan where municipality_id = ? and case_id = ? and status = 'DRAFT'")
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query(UUID.class)
                 .optional()
@@ -99,7 +107,8 @@ class PlanStore {
     private List<PlanView.Goal> goals(UUID planId) {
         Map<UUID, List<PlanView.Action>> actions = actions(planId);
         Map<UUID, List<PlanView.Evaluation>> evaluations = evaluations(planId);
-        return jdbc.sql("select * from support_plan_goal where plan_id = ? order by position")
+        return jdbc.sql("select * from support_plan_goal where municipality_id = ? and plan_id = ? order by position")
+                .param(tenancy.municipalityId())
                 .param(planId)
                 .query((rs, i) -> {
                     UUID goalId = rs.getObject("id", UUID.class);
@@ -118,7 +127,8 @@ class PlanStore {
     /** The plan's actions by goal, in their order. */
     private Map<UUID, List<PlanView.Action>> actions(UUID planId) {
         Map<UUID, List<PlanView.Action>> actions = new HashMap<>();
-        jdbc.sql("select * from support_plan_action where plan_id = ? order by position")
+        jdbc.sql("select * from support_plan_action where municipality_id = ? and plan_id = ? order by position")
+                .param(tenancy.municipalityId())
                 .param(planId)
                 .query(rs -> {
                     actions.computeIfAbsent(rs.getObject("goal_id", UUID.class), k -> new ArrayList<>())
@@ -137,7 +147,9 @@ class PlanStore {
     /** The plan's goal evaluations by goal, oldest first. */
     private Map<UUID, List<PlanView.Evaluation>> evaluations(UUID planId) {
         Map<UUID, List<PlanView.Evaluation>> evaluations = new HashMap<>();
-        jdbc.sql("select * from support_goal_evaluation where plan_id = ? order by evaluated_at, id")
+        jdbc.sql(
+                        "select * from support_goal_evaluation where municipality_id = ? and plan_id = ? order by evaluated_at, id")
+                .param(tenancy.municipalityId())
                 .param(planId)
                 .query(rs -> {
                     evaluations
@@ -204,8 +216,9 @@ class PlanStore {
                         update support_plan set aim = :aim, participation_needs = :participation,
                             outreach_needs = :outreach, period_from = :from, period_to = :to, review_date = :review,
                             person_id = :person, updated_at = :now, updated_by = :by, version = version + 1
-                        where id = :id and version = :version
+                        where municipality_id = :m and id = :id and version = :version
                         """)
+                .param("m", tenancy.municipalityId())
                 .param("aim", plan.aim().strip())
                 .param("participation", plan.participationNeeds())
                 .param("outreach", plan.outreachNeeds())
@@ -221,10 +234,12 @@ class PlanStore {
         if (changed == 0) {
             throw new org.springframework.dao.OptimisticLockingFailureException("plan " + planId + " changed");
         }
-        jdbc.sql("delete from support_plan_action where plan_id = ?")
+        jdbc.sql("delete from support_plan_action where municipality_id = ? and plan_id = ?")
+                .param(tenancy.municipalityId())
                 .param(planId)
                 .update();
-        jdbc.sql("delete from support_plan_goal where plan_id = ?")
+        jdbc.sql("delete from support_plan_goal where municipality_id = ? and plan_id = ?")
+                .param(tenancy.municipalityId())
                 .param(planId)
                 .update();
     }
@@ -232,7 +247,9 @@ class PlanStore {
     /** A new draft: the case's next plan version number. */
     private UUID insertDraft(UUID caseId, CaseCommands.Plan plan, @Nullable UUID personId, Actor actor, Timestamp now) {
         UUID planId = Ids.newId();
-        int versionNo = jdbc.sql("select coalesce(max(version_no), 0) + 1 from support_plan where case_id = ?")
+        int versionNo = jdbc.sql(
+                        "select coalesce(max(version_no), 0) + 1 from support_plan where municipality_id = ? and case_id = ?")
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query(Integer.class)
                 .single();
@@ -315,15 +332,25 @@ class PlanStore {
         jdbc.sql("""
                         update support_plan set status = 'SUPERSEDED', updated_at = ?, updated_by = ?,
                             version = version + 1
-                        where case_id = ? and status = 'AGREED'
-                        """).params(now, actor.username(), draft.caseId()).update();
+                        where municipality_id = ? and case_id = ? and status = 'AGREED'
+                        """)
+                .params(now, actor.username(), tenancy.municipalityId(), draft.caseId())
+                .update();
         jdbc.sql("""
                         update support_plan set status = 'AGREED', agreed_at = ?, agreed_conference_id = ?,
                             person_agreement = ?, person_agreement_note = ?, updated_at = ?, updated_by = ?,
                             version = version + 1
-                        where id = ?
+                        where municipality_id = ? and id = ?
                         """)
-                .params(Arrays.asList(now, conferenceId, agreement.name(), note, now, actor.username(), draft.id()))
+                .params(Arrays.asList(
+                        now,
+                        conferenceId,
+                        agreement.name(),
+                        note,
+                        now,
+                        actor.username(),
+                        tenancy.municipalityId(),
+                        draft.id()))
                 .update();
     }
 
@@ -331,9 +358,9 @@ class PlanStore {
     void endAtClosure(UUID caseId, Actor actor) {
         jdbc.sql("""
                         update support_plan set status = 'ENDED', updated_at = ?, updated_by = ?, version = version + 1
-                        where case_id = ? and status = 'AGREED'
+                        where municipality_id = ? and case_id = ? and status = 'AGREED'
                         """)
-                .params(Timestamp.from(clock.instant()), actor.username(), caseId)
+                .params(Timestamp.from(clock.instant()), actor.username(), tenancy.municipalityId(), caseId)
                 .update();
     }
 
@@ -404,14 +431,15 @@ class PlanStore {
     }
 
     void markDone(UUID actionId, Actor actor) {
-        jdbc.sql("update support_plan_action set done_at = ?, done_by = ? where id = ? and done_at is null")
-                .params(Timestamp.from(clock.instant()), actor.username(), actionId)
+        jdbc.sql(
+                        "update support_plan_action set done_at = ?, done_by = ? where municipality_id = ? and id = ? and done_at is null")
+                .params(Timestamp.from(clock.instant()), actor.username(), tenancy.municipalityId(), actionId)
                 .update();
     }
 
     UUID caseOfAction(UUID actionId) {
         return jdbc.sql("""
-                        select p.case_id from support_plan_action a join support_plan p on p.id = a.plan_id
+                        select p.case_id from support_plan_action a join support_plan p on p.municipality_id = a.municipality_id and p.id = a.plan_id
                         where a.municipality_id = ? and a.id = ?
                         """)
                 .params(tenancy.municipalityId(), actionId)

@@ -91,7 +91,9 @@ public class ProgressService {
     /** Progress records of a case, newest first. The caller has checked access to the case. */
     @Transactional(readOnly = true)
     public List<ProgressView> progress(UUID caseId) {
-        return jdbc.sql("select * from case_progress where case_id = ? order by occurred_at desc, id desc")
+        return jdbc.sql(
+                        "select * from case_progress where municipality_id = ? and case_id = ? order by occurred_at desc, id desc")
+                .param(tenancy.municipalityId())
                 .param(caseId)
                 .query((rs, i) -> new ProgressView(
                         rs.getObject("id", UUID.class),
@@ -127,6 +129,7 @@ public class ProgressService {
     /** Runs one of the overdue queries: each selects the case's id and number, a description and a due date. */
     private List<OverdueItem> overdue(String sql, String kind, LocalDate today, UUID[] ids) {
         return jdbc.sql(sql)
+                .param("m", tenancy.municipalityId())
                 .param("today", today)
                 .param("ids", ids)
                 .query((rs, i) -> new OverdueItem(
@@ -141,26 +144,27 @@ public class ProgressService {
     /** Open actions of the plan in force past their date. */
     private static final String OVERDUE_ACTIONS = """
             select c.id, c.case_number, a.description, a.due_date from support_plan_action a
-            join support_plan p on p.id = a.plan_id join support_case c on c.id = p.case_id
-            where p.status = 'AGREED' and a.done_at is null and a.due_date < :today
+            join support_plan p on p.municipality_id = a.municipality_id and p.id = a.plan_id
+            join support_case c on c.municipality_id = p.municipality_id and c.id = p.case_id
+            where a.municipality_id = :m and p.status = 'AGREED' and a.done_at is null and a.due_date < :today
               and c.id = any(:ids)
             """;
 
     /** Open action items of a 重層的支援会議 past their date (those of a 支援会議 stay with its members). */
     private static final String OVERDUE_MEETING_ACTIONS = """
             select c.id, c.case_number, a.description, a.due_date from case_conference_action a
-            join support_case c on c.id = a.case_id
-            join case_conference f on f.id = a.conference_id
-            where a.done_at is null and a.due_date < :today and c.id = any(:ids) and f.kind = 'JUSHO'
+            join support_case c on c.municipality_id = a.municipality_id and c.id = a.case_id
+            join case_conference f on f.municipality_id = a.municipality_id and f.id = a.conference_id
+            where a.municipality_id = :m and a.done_at is null and a.due_date < :today and c.id = any(:ids) and f.kind = 'JUSHO'
             """;
 
     /** Plans in force past their review date without an evaluation since; the description is the version number. */
     private static final String OVERDUE_REVIEWS = """
             select c.id, c.case_number, p.version_no::text as description, p.review_date as due_date
             from support_plan p
-            join support_case c on c.id = p.case_id
-            where p.status = 'AGREED' and p.review_date < :today and c.id = any(:ids)
-              and not exists (select 1 from support_goal_evaluation e where e.plan_id = p.id
+            join support_case c on c.municipality_id = p.municipality_id and c.id = p.case_id
+            where p.municipality_id = :m and p.status = 'AGREED' and p.review_date < :today and c.id = any(:ids)
+              and not exists (select 1 from support_goal_evaluation e where e.municipality_id = p.municipality_id and e.plan_id = p.id
                               and e.evaluated_at >= p.review_date)
             """;
 }

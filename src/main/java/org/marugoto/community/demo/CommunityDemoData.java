@@ -28,6 +28,7 @@ import org.marugoto.community.domain.Target;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
+import org.marugoto.shared.Tenancy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -81,6 +82,7 @@ class CommunityDemoData implements ApplicationRunner {
     private final AreaApi areas;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
 
     CommunityDemoData(
             CommunityService community,
@@ -88,18 +90,24 @@ class CommunityDemoData implements ApplicationRunner {
             IssueService issues,
             AreaApi areas,
             UserDetailsService users,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            Tenancy tenancy) {
         this.community = community;
         this.interests = interests;
         this.issues = issues;
         this.areas = areas;
         this.users = users;
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from community_group").query(Long.class).single() > 0) {
+        if (jdbc.sql("select count(*) from community_group where municipality_id = ?")
+                        .param(tenancy.municipalityId())
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         try {
@@ -579,8 +587,9 @@ class CommunityDemoData implements ApplicationRunner {
             Timestamp old =
                     Timestamp.from(today.minusMonths(8).atStartOfDay(Japan.ZONE).toInstant());
             for (String table : List.of("community_activity", "community_activity_published")) {
-                jdbc.sql("update " + table + " set confirmed_at = ?, updated_at = ? where id = ?")
-                        .params(old, old, sakuradaiTaiso)
+                jdbc.sql("update " + table
+                                + " set confirmed_at = ?, updated_at = ? where municipality_id = ? and id = ?")
+                        .params(old, old, tenancy.municipalityId(), sakuradaiTaiso)
                         .update();
             }
         }
@@ -651,7 +660,8 @@ class CommunityDemoData implements ApplicationRunner {
                 today.plusMonths(1));
 
         // the messages arrived two days ago
-        jdbc.sql("update community_interest set created_at = created_at - interval '2 days'")
+        jdbc.sql("update community_interest set created_at = created_at - interval '2 days' where municipality_id = ?")
+                .param(tenancy.municipalityId())
                 .update();
     }
 

@@ -18,6 +18,7 @@ import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
+import org.marugoto.shared.Tenancy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -42,6 +43,7 @@ class ConsentDemoData implements ApplicationRunner {
     private final DirectoryApi directory;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
 
     ConsentDemoData(
             ConsentService consents,
@@ -49,18 +51,21 @@ class ConsentDemoData implements ApplicationRunner {
             AccessApi access,
             DirectoryApi directory,
             UserDetailsService users,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            Tenancy tenancy) {
         this.consents = consents;
         this.people = people;
         this.access = access;
         this.directory = directory;
         this.users = users;
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from consent where method = 'SIGNED_FORM'")
+        if (jdbc.sql("select count(*) from consent where municipality_id = ? and method = 'SIGNED_FORM'")
+                                .param(tenancy.municipalityId())
                                 .query(Long.class)
                                 .single()
                         > 0
@@ -133,7 +138,8 @@ class ConsentDemoData implements ApplicationRunner {
             var grant = access.breakGlass(
                     "household",
                     tsukioka,
-                    jdbc.sql("select case_number from household where id = ?")
+                    jdbc.sql("select case_number from household where municipality_id = ? and id = ?")
+                            .param(tenancy.municipalityId())
                             .param(tsukioka)
                             .query(String.class)
                             .single(),
@@ -142,8 +148,8 @@ class ConsentDemoData implements ApplicationRunner {
             jdbc.sql("""
                             update break_glass_grant set granted_at = granted_at - interval '2 days',
                                 expires_at = expires_at - interval '2 days', created_at = created_at - interval '2 days'
-                            where id = ?
-                            """).param(grant.id()).update();
+                            where municipality_id = ? and id = ?
+                            """).param(tenancy.municipalityId()).param(grant.id()).update();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -162,7 +168,8 @@ class ConsentDemoData implements ApplicationRunner {
 
     /** A household the household demo data registered before (this loader runs after it). */
     private UUID household(String name) {
-        return jdbc.sql("select id from household where name = ? order by case_number limit 1")
+        return jdbc.sql("select id from household where municipality_id = ? and name = ? order by case_number limit 1")
+                .param(tenancy.municipalityId())
                 .param(name)
                 .query(UUID.class)
                 .optional()

@@ -26,6 +26,7 @@ import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
+import org.marugoto.shared.Tenancy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -110,6 +111,7 @@ class HouseholdDemoData implements ApplicationRunner {
     private final UserDetailsService users;
     private final DirectoryApi directory;
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
     private final int generated;
 
     HouseholdDemoData(
@@ -118,18 +120,24 @@ class HouseholdDemoData implements ApplicationRunner {
             UserDetailsService users,
             DirectoryApi directory,
             JdbcClient jdbc,
+            Tenancy tenancy,
             @Value("${marugoto.demo.households:300}") int generated) {
         this.people = people;
         this.consultations = consultations;
         this.users = users;
         this.directory = directory;
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
         this.generated = generated;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from household").query(Long.class).single() > 0) {
+        if (jdbc.sql("select count(*) from household where municipality_id = ?")
+                        .param(tenancy.municipalityId())
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         try {

@@ -24,6 +24,7 @@ import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.DemoStory;
 import org.marugoto.shared.Japan;
+import org.marugoto.shared.Tenancy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -49,6 +50,7 @@ class OutreachDemoData implements ApplicationRunner {
     private final DirectoryApi directory;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
     private final Clock clock;
 
     OutreachDemoData(
@@ -57,18 +59,24 @@ class OutreachDemoData implements ApplicationRunner {
             DirectoryApi directory,
             UserDetailsService users,
             JdbcClient jdbc,
+            Tenancy tenancy,
             Clock clock) {
         this.outreach = outreach;
         this.people = people;
         this.directory = directory;
         this.users = users;
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from outreach_record").query(Long.class).single() > 0) {
+        if (jdbc.sql("select count(*) from outreach_record where municipality_id = ?")
+                        .param(tenancy.municipalityId())
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         UUID saito = household("齋藤家");
@@ -353,7 +361,8 @@ class OutreachDemoData implements ApplicationRunner {
     }
 
     private @Nullable UUID household(String name) {
-        return jdbc.sql("select id from household where name = ? order by case_number limit 1")
+        return jdbc.sql("select id from household where municipality_id = ? and name = ? order by case_number limit 1")
+                .param(tenancy.municipalityId())
                 .param(name)
                 .query(UUID.class)
                 .optional()

@@ -331,7 +331,7 @@ public class OutreachService implements OutreachQueries {
         List<OverdueRow> rows = jdbc.sql("""
                         select r.id, r.record_number, r.household_id, r.lead_agency_id, r.lead_account_id,
                             a.display_name lead_name, r.stage, r.next_contact_on
-                        from outreach_record r join staff_account a on a.id = r.lead_account_id
+                        from outreach_record r join staff_account a on a.municipality_id = r.municipality_id and a.id = r.lead_account_id
                         where r.municipality_id = :m and r.closed_at is null and r.next_contact_on < :today
                             and (r.lead_account_id = :me or :coordinator)
                         order by r.next_contact_on, r.record_number
@@ -655,7 +655,7 @@ public class OutreachService implements OutreachQueries {
                 .list();
         return jdbc.sql("""
                         select r.*, a.display_name lead_name
-                        from outreach_record r join staff_account a on a.id = r.lead_account_id
+                        from outreach_record r join staff_account a on a.municipality_id = r.municipality_id and a.id = r.lead_account_id
                         where r.municipality_id = ? and r.id = ?
                         """)
                 .params(m, id)

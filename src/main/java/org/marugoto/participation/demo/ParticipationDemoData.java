@@ -22,6 +22,7 @@ import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.DemoStory;
 import org.marugoto.shared.Japan;
+import org.marugoto.shared.Tenancy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -48,6 +49,7 @@ class ParticipationDemoData implements ApplicationRunner {
     private final AreaApi areas;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
     private final Clock clock;
 
     ParticipationDemoData(
@@ -57,6 +59,7 @@ class ParticipationDemoData implements ApplicationRunner {
             AreaApi areas,
             UserDetailsService users,
             JdbcClient jdbc,
+            Tenancy tenancy,
             Clock clock) {
         this.participation = participation;
         this.people = people;
@@ -64,12 +67,14 @@ class ParticipationDemoData implements ApplicationRunner {
         this.areas = areas;
         this.users = users;
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from participation_opportunity")
+        if (jdbc.sql("select count(*) from participation_opportunity where municipality_id = ?")
+                        .param(tenancy.municipalityId())
                         .query(Long.class)
                         .single()
                 > 0) {
@@ -395,7 +400,8 @@ class ParticipationDemoData implements ApplicationRunner {
     }
 
     private @Nullable UUID household(String name) {
-        return jdbc.sql("select id from household where name = ? order by case_number limit 1")
+        return jdbc.sql("select id from household where municipality_id = ? and name = ? order by case_number limit 1")
+                .param(tenancy.municipalityId())
                 .param(name)
                 .query(UUID.class)
                 .optional()

@@ -628,7 +628,7 @@ public class ParticipationService {
     }
 
     private static final String OPPORTUNITIES = """
-            select o.*, (select count(*) from participation_match m where m.opportunity_id = o.id
+            select o.*, (select count(*) from participation_match m where m.municipality_id = o.municipality_id and m.opportunity_id = o.id
                 and m.step <> 'ENDED') active
             from participation_opportunity o where o.municipality_id = :m""";
 
@@ -661,7 +661,7 @@ public class ParticipationService {
         UUID m = tenancy.municipalityId();
         Map<UUID, List<ProfileView.StepView>> steps = new LinkedHashMap<>();
         jdbc.sql("""
-                        select s.* from participation_match_step s join participation_match x on x.id = s.match_id
+                        select s.* from participation_match_step s join participation_match x on x.municipality_id = s.municipality_id and x.id = s.match_id
                         where s.municipality_id = ? and x.profile_id = ? order by s.step_on, s.created_at
                         """).params(m, id).query(rs -> {
             steps.computeIfAbsent(rs.getObject("match_id", UUID.class), k -> new ArrayList<>())
@@ -675,7 +675,7 @@ public class ParticipationService {
         });
         List<ProfileView.MatchView> matches = jdbc.sql("""
                         select x.*, o.title from participation_match x join participation_opportunity o
-                            on o.id = x.opportunity_id
+                            on o.municipality_id = x.municipality_id and o.id = x.opportunity_id
                         where x.municipality_id = ? and x.profile_id = ? order by x.introduced_on, x.created_at
                         """)
                 .params(m, id)

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.marugoto.shared.ClusterJobs;
 import org.marugoto.shared.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps search in step with sharing that ended by itself (a consent's "valid until" passed). Access decisions compare
@@ -27,19 +29,34 @@ public class EndedSharing {
     private final Tenancy tenancy;
     private final PeopleService people;
     private final Clock clock;
+    private final ClusterJobs jobs;
+    private final TransactionTemplate transactions;
 
-    EndedSharing(JdbcClient jdbc, Tenancy tenancy, PeopleService people, Clock clock) {
+    EndedSharing(
+            JdbcClient jdbc,
+            Tenancy tenancy,
+            PeopleService people,
+            Clock clock,
+            ClusterJobs jobs,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.people = people;
         this.clock = clock;
+        this.jobs = jobs;
+        this.transactions = transactions;
     }
 
     @Scheduled(
             initialDelayString = "${marugoto.people.sharing-check:5m}",
             fixedDelayString = "${marugoto.people.sharing-check:5m}")
     void scheduled() {
-        int households = apply();
+        // in a transaction of its own (a call from this class does not pass the @Transactional proxy), so that the
+        // claimed rows stay locked until the commit
+        int households = jobs.runAlone("sharing-ended", () -> {
+            Integer applied = transactions.execute(status -> apply());
+            return applied == null ? 0 : applied;
+        });
         if (households > 0) {
             log.info("search visibility recomputed for {} households whose sharing ended", households);
         }

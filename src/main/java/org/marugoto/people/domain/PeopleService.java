@@ -639,7 +639,7 @@ public class PeopleService implements PeopleApi {
         }
         jdbc.sql("""
                         update person p set visible_agencies = person_visible_agencies(p.id, :at)
-                        where p.id in (select m.person_id from household_member m
+                        where p.municipality_id = :m and p.id in (select m.person_id from household_member m
                                        where m.municipality_id = :m and m.household_id in (:households))
                         """)
                 .param("at", Timestamp.from(now()))

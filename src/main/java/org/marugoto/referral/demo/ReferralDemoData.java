@@ -18,6 +18,7 @@ import org.marugoto.referral.domain.ReferralService;
 import org.marugoto.referral.domain.SendReferral;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
+import org.marugoto.shared.Tenancy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -42,6 +43,7 @@ class ReferralDemoData implements ApplicationRunner {
     private final DirectoryApi directory;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
 
     ReferralDemoData(
             ReferralService referrals,
@@ -49,23 +51,27 @@ class ReferralDemoData implements ApplicationRunner {
             PeopleApi people,
             DirectoryApi directory,
             UserDetailsService users,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            Tenancy tenancy) {
         this.referrals = referrals;
         this.overdue = overdue;
         this.people = people;
         this.directory = directory;
         this.users = users;
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         // referrals the demo consultations made (first response "referred") do not count: they are completed below
-        if (jdbc.sql("select count(*) from referral where consultation_id is null")
+        if (jdbc.sql("select count(*) from referral where municipality_id = ? and consultation_id is null")
+                                .param(tenancy.municipalityId())
                                 .query(Long.class)
                                 .single()
                         > 0
-                || jdbc.sql("select count(*) from household where name = '佐々木家'")
+                || jdbc.sql("select count(*) from household where municipality_id = ? and name = '佐々木家'")
+                                .param(tenancy.municipalityId())
                                 .query(Long.class)
                                 .single()
                         == 0) {
@@ -193,7 +199,8 @@ class ReferralDemoData implements ApplicationRunner {
             // DV: the child and family centre asks the poverty counter to help the protected mother with money and
             // work;
             // the counter accepts and sees the household, masked (支援措置)
-            if (jdbc.sql("select count(*) from household where name = '野々村家'")
+            if (jdbc.sql("select count(*) from household where municipality_id = ? and name = '野々村家'")
+                            .param(tenancy.municipalityId())
                             .query(Long.class)
                             .single()
                     > 0) {
@@ -228,7 +235,9 @@ class ReferralDemoData implements ApplicationRunner {
             ConsentStatus consent,
             int daysToAnswer) {
         as(username);
-        UUID household = jdbc.sql("select id from household where name = ? order by case_number limit 1")
+        UUID household = jdbc.sql(
+                        "select id from household where municipality_id = ? and name = ? order by case_number limit 1")
+                .param(tenancy.municipalityId())
                 .param(householdName)
                 .query(UUID.class)
                 .single();
@@ -242,11 +251,12 @@ class ReferralDemoData implements ApplicationRunner {
         UUID to = directory.agencyByCode(toCode).orElseThrow().id();
         // the demo consultation that referred the household already made the referral: give it the demo's story
         java.util.Optional<UUID> fromIntake = jdbc.sql("""
-                        select id from referral where household_id = ? and to_agency_id = ? and from_agency_id = ?
+                        select id from referral where municipality_id = ? and household_id = ? and to_agency_id = ? and from_agency_id = ?
                           and consultation_id is not null and status = 'SENT'
                         order by created_at limit 1
                         """)
                 .params(
+                        tenancy.municipalityId(),
                         household,
                         to,
                         org.marugoto.shared.CurrentActor.get().orElseThrow().agencyId())
@@ -256,12 +266,17 @@ class ReferralDemoData implements ApplicationRunner {
             UUID id = fromIntake.get();
             jdbc.sql("""
                             update referral set summary = ?, reason = ?, urgency = 'NORMAL', desired_response_date = ?
-                            where id = ?
+                            where municipality_id = ? and id = ?
                             """)
                     .params(java.util.Arrays.asList(
-                            summary, reason, LocalDate.now(Japan.ZONE).plusDays(daysToAnswer), id))
+                            summary,
+                            reason,
+                            LocalDate.now(Japan.ZONE).plusDays(daysToAnswer),
+                            tenancy.municipalityId(),
+                            id))
                     .update();
-            jdbc.sql("delete from referral_issue where referral_id = ?")
+            jdbc.sql("delete from referral_issue where municipality_id = ? and referral_id = ?")
+                    .param(tenancy.municipalityId())
                     .param(id)
                     .update();
             for (String code : issues) {
@@ -270,7 +285,8 @@ class ReferralDemoData implements ApplicationRunner {
                         .params(code, id)
                         .update();
             }
-            jdbc.sql("delete from referral_person where referral_id = ?")
+            jdbc.sql("delete from referral_person where municipality_id = ? and referral_id = ?")
+                    .param(tenancy.municipalityId())
                     .param(id)
                     .update();
             jdbc.sql("insert into referral_person (municipality_id, referral_id, person_id) "
@@ -302,12 +318,13 @@ class ReferralDemoData implements ApplicationRunner {
         jdbc.sql("""
                         update referral set created_at = ?, last_activity_at = ?,
                             desired_response_date = least(desired_response_date, ?)
-                        where id = ?
+                        where municipality_id = ? and id = ?
                         """)
                 .params(
                         java.sql.Timestamp.from(sent),
                         java.sql.Timestamp.from(idle),
                         LocalDate.now(Japan.ZONE).minusDays(Math.max(1, idleDays - 5)),
+                        tenancy.municipalityId(),
                         id)
                 .update();
     }

@@ -86,7 +86,7 @@ public class Notifications {
     public List<NotificationView> mine(int limit) {
         Actor actor = CurrentActor.get().orElseThrow();
         return jdbc.sql("""
-                        select n.*, exists (select 1 from notification_read r where r.notification_id = n.id
+                        select n.*, exists (select 1 from notification_read r where r.municipality_id = n.municipality_id and r.notification_id = n.id
                                               and r.account_id = :account) as read
                         from notification n
                         where n.municipality_id = :m and (n.agency_id = :agency or (n.for_coordinators and :coordinator))
@@ -121,7 +121,7 @@ public class Notifications {
         return jdbc.sql("""
                         select count(*) from notification n
                         where n.municipality_id = :m and (n.agency_id = :agency or (n.for_coordinators and :coordinator))
-                          and not exists (select 1 from notification_read r where r.notification_id = n.id
+                          and not exists (select 1 from notification_read r where r.municipality_id = n.municipality_id and r.notification_id = n.id
                                             and r.account_id = :account)
                         """)
                 .param("account", actor.accountId())

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.marugoto.referral.ReferralChanged;
 import org.marugoto.referral.ReferralEventKind;
 import org.marugoto.referral.ReferralStatus;
+import org.marugoto.shared.ClusterJobs;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
 import org.marugoto.shared.Tenancy;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds referrals that nobody acts on: not answered by the desired date, or accepted but idle too long. Each is marked
@@ -36,6 +38,8 @@ public class OverdueReferrals {
     private final ReferralProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ClusterJobs jobs;
+    private final TransactionTemplate transactions;
 
     OverdueReferrals(
             JdbcClient jdbc,
@@ -43,20 +47,29 @@ public class OverdueReferrals {
             ReferralService referrals,
             ReferralProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ClusterJobs jobs,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.referrals = referrals;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.jobs = jobs;
+        this.transactions = transactions;
     }
 
     @Scheduled(
             initialDelayString = "${marugoto.referral.overdue-check}",
             fixedDelayString = "${marugoto.referral.overdue-check}")
     void scheduled() {
-        int found = detect();
+        // in a transaction of its own (a call from this class does not pass the @Transactional proxy): the claimed rows
+        // stay locked until the commit, and the events are delivered after it
+        int found = jobs.runAlone("referral-overdue", () -> {
+            Integer detected = transactions.execute(status -> detect());
+            return detected == null ? 0 : detected;
+        });
         if (found > 0) {
             log.info("{} referrals became overdue", found);
         }

@@ -12,6 +12,7 @@ import org.marugoto.people.PeopleApi;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
+import org.marugoto.shared.Tenancy;
 import org.marugoto.watch.AskToWatch;
 import org.marugoto.watch.ConcernUrgency;
 import org.marugoto.watch.ConcernView;
@@ -45,6 +46,7 @@ class WatchDemoData implements ApplicationRunner {
     private final DirectoryApi directory;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
+    private final Tenancy tenancy;
     private final ConsentApi consents;
     private final PeopleApi people;
 
@@ -54,6 +56,7 @@ class WatchDemoData implements ApplicationRunner {
             DirectoryApi directory,
             UserDetailsService users,
             JdbcClient jdbc,
+            Tenancy tenancy,
             ConsentApi consents,
             PeopleApi people) {
         this.consents = consents;
@@ -63,13 +66,18 @@ class WatchDemoData implements ApplicationRunner {
         this.directory = directory;
         this.users = users;
         this.jdbc = jdbc;
+        this.tenancy = tenancy;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         UUID tsukiokaHousehold = household("月岡家");
         UUID saitoHousehold = household("齋藤家");
-        if (jdbc.sql("select count(*) from watch_request").query(Long.class).single() > 0
+        if (jdbc.sql("select count(*) from watch_request where municipality_id = ?")
+                                .param(tenancy.municipalityId())
+                                .query(Long.class)
+                                .single()
+                        > 0
                 || tsukiokaHousehold == null
                 || saitoHousehold == null) {
             return;
@@ -147,7 +155,8 @@ class WatchDemoData implements ApplicationRunner {
     }
 
     private @org.jspecify.annotations.Nullable UUID household(String name) {
-        return jdbc.sql("select id from household where name = ? order by case_number limit 1")
+        return jdbc.sql("select id from household where municipality_id = ? and name = ? order by case_number limit 1")
+                .param(tenancy.municipalityId())
                 .param(name)
                 .query(UUID.class)
                 .optional()
@@ -156,8 +165,8 @@ class WatchDemoData implements ApplicationRunner {
 
     private void backdate(String table, UUID id, int days) {
         jdbc.sql("update " + table + " set created_at = created_at - make_interval(days => ?),"
-                        + " updated_at = updated_at - make_interval(days => ?) where id = ?")
-                .params(days, days, id)
+                        + " updated_at = updated_at - make_interval(days => ?) where municipality_id = ? and id = ?")
+                .params(days, days, tenancy.municipalityId(), id)
                 .update();
     }
 

@@ -291,7 +291,7 @@ public class ConcernService implements org.marugoto.watch.ConcernApi {
 
     private static final String SELECT = """
             select c.*, a.display_name raised_by_name
-            from watch_concern c join staff_account a on a.id = c.raised_by_account_id
+            from watch_concern c join staff_account a on a.municipality_id = c.municipality_id and a.id = c.raised_by_account_id
             where c.municipality_id = :m""";
 
     private static ConcernView row(ResultSet rs, int i) throws SQLException {

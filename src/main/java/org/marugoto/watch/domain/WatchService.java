@@ -366,7 +366,7 @@ public class WatchService implements WatchedHouseholds {
     private static final String SELECT = """
             select r.*, a.display_name volunteer_name,
                    (r.ended_at is null and (r.valid_until is null or r.valid_until >= :today)) active
-            from watch_request r join staff_account a on a.id = r.volunteer_account_id
+            from watch_request r join staff_account a on a.municipality_id = r.municipality_id and a.id = r.volunteer_account_id
             where r.municipality_id = :m""";
 
     private WatchRequestView row(ResultSet rs, int i) throws SQLException {
