@@ -179,6 +179,8 @@ class PlanYearController {
             return "redirect:/planning/years/" + id;
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
+            // a closed year shows no form: the message goes to the top of the page
+            model.addAttribute("actionError", violation.messageKey());
             return year(id, model, locale);
         } catch (OptimisticLockingFailureException stale) {
             FormErrors.rejectStale(result);
