@@ -293,9 +293,7 @@ class AuthorizationMatrixTests {
         GET_ENDPOINTS.put("/community/areas/{id}", Family.COMMUNITY_REVIEW);
         GET_ENDPOINTS.put("/community/issues/{id}", Family.COMMUNITY_REVIEW);
         // the regional welfare plan: the planner; a department's members their measures; residents the public pages
-        for (String p : List.of(
-                "/planning",
-                "/planning/progress")) {
+        for (String p : List.of("/planning", "/planning/progress")) {
             GET_ENDPOINTS.put(p, Family.PLAN_ANY_MEMBER);
         }
         for (String p : List.of(
@@ -1301,7 +1299,13 @@ class AuthorizationMatrixTests {
                 planProgress.year(welfarePlan.id(), 2025).orElseThrow().id().toString());
         directoryIds.put(
                 "planAreaItem",
-                planAreas.areaPlans(welfarePlan.id(), null).getFirst().items().getFirst().id().toString());
+                planAreas
+                        .areaPlans(welfarePlan.id(), null)
+                        .getFirst()
+                        .items()
+                        .getFirst()
+                        .id()
+                        .toString());
         // an emergency access by a colleague of the actors' agency, waiting for its reviews
         as("mx.author-east");
         directoryIds.put(

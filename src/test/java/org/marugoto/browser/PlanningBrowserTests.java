@@ -67,9 +67,7 @@ class PlanningBrowserTests extends BrowserTest {
     void thePlannerImportsASheetWithABadRowFixesItAndImportsAgain() throws Exception {
         PlanService.Plan plan = demo();
         String header = "番号,施策名,内容,施策の方向性,テーマ,サービス類型,所管課,実施主体,重点施策\n";
-        Path bad = csv(header
-                + "B-1,商店街の見守り協力店,店舗での声かけ,1,1,8,地域福祉推進課,地域、市,\n"
-                + "B-2,地域食堂の食材提供,,1,99,4,地域福祉推進課,地域,\n");
+        Path bad = csv(header + "B-1,商店街の見守り協力店,店舗での声かけ,1,1,8,地域福祉推進課,地域、市,\n" + "B-2,地域食堂の食材提供,,1,99,4,地域福祉推進課,地域,\n");
         logIn("planner");
         browser.get(url("/planning"));
         click(By.linkText("取り込み"));
@@ -83,16 +81,12 @@ class PlanningBrowserTests extends BrowserTest {
         assertThat(plans.measureByNumber(plan.id(), "B-1")).isEmpty();
         fitsAPhone();
 
-        Path fixed = csv(header
-                + "B-1,商店街の見守り協力店,店舗での声かけ,1,1,8,地域福祉推進課,地域、市,\n"
-                + "B-2,地域食堂の食材提供,,1,9,4,地域福祉推進課,地域,\n");
+        Path fixed =
+                csv(header + "B-1,商店街の見守り協力店,店舗での声かけ,1,1,8,地域福祉推進課,地域、市,\n" + "B-2,地域食堂の食材提供,,1,9,4,地域福祉推進課,地域,\n");
         browser.findElement(By.id("file")).sendKeys(fixed.toString());
         click(By.id("preview"));
         assertThat(text(By.id("preview-summary"))).isEqualTo("新規 2件・変更 0件・変更なし 0件");
         click(By.id("save-import"));
-        if (browser.findElements(By.id("import-done")).isEmpty()) {
-            System.out.println("PAGE " + browser.getCurrentUrl() + " " + browser.findElement(By.tagName("main")).getText());
-        }
         assertThat(text(By.id("import-done"))).contains("新規 2件");
         assertThat(browser.findElement(By.id("measure-B-1")).getText()).contains("商店街の見守り協力店");
 
@@ -135,8 +129,15 @@ class PlanningBrowserTests extends BrowserTest {
         plans.saveMeasure(
                 plan,
                 new PlanService.MeasureDraft(
-                        "1", "見守り訪問", "月1回", null, java.util.List.of(1), java.util.List.of(1), java.util.List.of("健康づくり課"),
-                        java.util.List.of(PlanService.MeasureActor.CITY), true));
+                        "1",
+                        "見守り訪問",
+                        "月1回",
+                        null,
+                        java.util.List.of(1),
+                        java.util.List.of(1),
+                        java.util.List.of("健康づくり課"),
+                        java.util.List.of(PlanService.MeasureActor.CITY),
+                        true));
         SecurityContextHolder.clearContext();
         logIn("planner");
         browser.get(url("/planning/plans/" + plan));
@@ -184,7 +185,8 @@ class PlanningBrowserTests extends BrowserTest {
         assertThat(text(By.tagName("h1"))).isEqualTo("子ども食堂の立ち上げ・運営支援");
         assertThat(browser.findElements(By.cssSelector(".card"))).isNotEmpty();
         browser.get(url("/public/plan/indicators"));
-        assertThat(browser.findElements(By.cssSelector("svg.chart[role=img] > title"))).hasSize(15);
+        assertThat(browser.findElements(By.cssSelector("svg.chart[role=img] > title")))
+                .hasSize(15);
         fitsAPhone();
         assertThat(browser.manage().getCookieNamed("MARUGOTO_SESSION")).isNull();
     }

@@ -107,13 +107,22 @@ class PlanningControllerTests {
         PlanService.Plan plan = demo();
         ProgressService.Year open = progress.year(plan.id(), 2026).orElseThrow();
         PlanService.Measure own = plans.search(new PlanService.Criteria(
-                        plan.id(), null, null, plans.departmentByName("生活自立支援課").orElseThrow().id(), null, false))
+                        plan.id(),
+                        null,
+                        null,
+                        plans.departmentByName("生活自立支援課").orElseThrow().id(),
+                        null,
+                        false))
                 .get(0);
         PlanService.Measure other = plans.search(new PlanService.Criteria(
-                        plan.id(), null, null, plans.departmentByName("こども家庭課").orElseThrow().id(), null, false))
+                        plan.id(),
+                        null,
+                        null,
+                        plans.departmentByName("こども家庭課").orElseThrow().id(),
+                        null,
+                        false))
                 .get(0);
-        mvc.perform(get("/planning").with(user(as("caseworker6"))))
-                .andExpect(redirectedUrl("/planning/progress"));
+        mvc.perform(get("/planning").with(user(as("caseworker6")))).andExpect(redirectedUrl("/planning/progress"));
         mvc.perform(get("/planning/progress").with(user(as("caseworker6"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(own.name())))
@@ -123,35 +132,47 @@ class PlanningControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("計画以上に進んだ")))
                 .andExpect(content().string(containsString("大きく遅れている・実施できなかった")));
-        int version = progress.progress(open.id(), own.id()).map(ProgressService.Progress::version).orElse(-1);
+        int version = progress.progress(open.id(), own.id())
+                .map(ProgressService.Progress::version)
+                .orElse(-1);
         // no result: shown again with the message at the field, nothing saved
-        mvc.perform(post(form).with(user(as("caseworker6"))).with(csrf())
+        mvc.perform(post(form)
+                        .with(user(as("caseworker6")))
+                        .with(csrf())
                         .param("version", "" + version)
                         .param("result", "")
                         .param("evaluation", "B"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("実績を入力してください。")));
-        mvc.perform(post(form).with(user(as("caseworker6"))).with(csrf())
+        mvc.perform(post(form)
+                        .with(user(as("caseworker6")))
+                        .with(csrf())
                         .param("version", "" + version)
                         .param("result", "相談支援員を1名増員した。")
                         .param("evaluation", "A")
                         .param("issues", "")
                         .param("nextDirection", "出張相談を増やす"))
                 .andExpect(redirectedUrl("/planning/progress"));
-        assertThat(progress.progress(open.id(), own.id()).orElseThrow().result()).isEqualTo("相談支援員を1名増員した。");
+        assertThat(progress.progress(open.id(), own.id()).orElseThrow().result())
+                .isEqualTo("相談支援員を1名増員した。");
         // the same form again (stale): the newer entry is shown with the stale-edit message
-        mvc.perform(post(form).with(user(as("caseworker6"))).with(csrf())
+        mvc.perform(post(form)
+                        .with(user(as("caseworker6")))
+                        .with(csrf())
                         .param("version", "" + version)
                         .param("result", "古い版")
                         .param("evaluation", "D"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("他の人がこの記録を更新しました")));
-        assertThat(progress.progress(open.id(), own.id()).orElseThrow().result()).isEqualTo("相談支援員を1名増員した。");
+        assertThat(progress.progress(open.id(), own.id()).orElseThrow().result())
+                .isEqualTo("相談支援員を1名増員した。");
         // another department's measure
-        mvc.perform(get("/planning/years/" + open.id() + "/measures/" + other.id()).with(user(as("caseworker6"))))
+        mvc.perform(get("/planning/years/" + open.id() + "/measures/" + other.id())
+                        .with(user(as("caseworker6"))))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/planning/years/" + open.id() + "/measures/" + other.id())
-                        .with(user(as("caseworker6"))).with(csrf())
+                        .with(user(as("caseworker6")))
+                        .with(csrf())
                         .param("version", "-1")
                         .param("result", "x")
                         .param("evaluation", "A"))
@@ -165,7 +186,8 @@ class PlanningControllerTests {
     void theClosedYearsReportDownloadsAsPdfAndExcelAndRefusesChanges() throws Exception {
         PlanService.Plan plan = demo();
         ProgressService.Year closed = progress.year(plan.id(), 2025).orElseThrow();
-        MvcResult pdf = mvc.perform(get("/planning/years/" + closed.id() + "/report.pdf").with(user(as("planner"))))
+        MvcResult pdf = mvc.perform(
+                        get("/planning/years/" + closed.id() + "/report.pdf").with(user(as("planner"))))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andReturn();
@@ -174,7 +196,8 @@ class PlanningControllerTests {
             String text = new PDFTextStripper().getText(document).replace(" ", "");
             assertThat(text).contains("2025年度進捗状況報告書").contains("地域見守り活動支援事業").contains("推進協議会");
         }
-        MvcResult xlsx = mvc.perform(get("/planning/years/" + closed.id() + "/report.xlsx").with(user(as("planner"))))
+        MvcResult xlsx = mvc.perform(
+                        get("/planning/years/" + closed.id() + "/report.xlsx").with(user(as("planner"))))
                 .andExpect(status().isOk())
                 .andReturn();
         try (XSSFWorkbook workbook =
@@ -186,7 +209,9 @@ class PlanningControllerTests {
         mvc.perform(get("/planning/years/" + closed.id() + "/report.pdf").with(user(as("caseworker"))))
                 .andExpect(status().isForbidden());
         // frozen: the comment and a figure are refused with a message, nothing changes
-        mvc.perform(post("/planning/years/" + closed.id() + "/comment").with(user(as("planner"))).with(csrf())
+        mvc.perform(post("/planning/years/" + closed.id() + "/comment")
+                        .with(user(as("planner")))
+                        .with(csrf())
                         .param("version", "" + closed.version())
                         .param("comment", "締切後の変更"))
                 .andExpect(status().isOk())
@@ -206,7 +231,9 @@ class PlanningControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("未入力あり")))
                 .andExpect(content().string(containsString("caseworker5")));
-        mvc.perform(post("/planning/years/" + open.id() + "/remind").with(user(as("planner"))).with(csrf()))
+        mvc.perform(post("/planning/years/" + open.id() + "/remind")
+                        .with(user(as("planner")))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/planning/years/" + open.id()))
                 .andExpect(flash().attributeExists("reminded"));
         // the reminder reaches the department's home page as an urgent item
@@ -233,7 +260,9 @@ class PlanningControllerTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(preview).contains("1件のエラーがあります。何も保存していません。").contains("「7」はこの計画にない番号です。")
+        assertThat(preview)
+                .contains("1件のエラーがあります。何も保存していません。")
+                .contains("「7」はこの計画にない番号です。")
                 .doesNotContain("id=\"save-import\"");
         assertThat(plans.measureCount(plan)).isZero();
         String good = header + "1,見守り,内容,,1,1,テスト課,市,\n2,研修,内容,,1,1,テスト課,市,○\n";
@@ -246,11 +275,17 @@ class PlanningControllerTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(checked).contains("新規 2件・変更 0件・変更なし 0件").contains("id=\"save-import\"");
+        // the preview carries the file itself to the save button
+        assertThat(checked)
+                .contains("value=\""
+                        + java.util.Base64.getEncoder().encodeToString(good.getBytes(StandardCharsets.UTF_8)) + "\"");
         mvc.perform(post("/planning/plans/" + plan + "/import/save")
                         .with(user(as("planner")))
                         .with(csrf())
                         .param("filename", "m.csv")
-                        .param("content", java.util.Base64.getEncoder().encodeToString(good.getBytes(StandardCharsets.UTF_8))))
+                        .param(
+                                "content",
+                                java.util.Base64.getEncoder().encodeToString(good.getBytes(StandardCharsets.UTF_8))))
                 .andExpect(redirectedUrl("/planning/plans/" + plan + "/measures"))
                 .andExpect(flash().attribute("importedNew", 2L));
         assertThat(plans.measureCount(plan)).isEqualTo(2);
@@ -277,7 +312,9 @@ class PlanningControllerTests {
         mvc.perform(get("/public/plan/indicators"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<svg")));
-        String north = jdbc.sql("select id::text from area where code = 'N1'").query(String.class).single();
+        String north = jdbc.sql("select id::text from area where code = 'N1'")
+                .query(String.class)
+                .single();
         mvc.perform(get("/public/plan/areas").param("area", north))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("ひとり暮らし高齢者の見守り体制づくり")))

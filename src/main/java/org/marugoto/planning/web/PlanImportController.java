@@ -71,7 +71,7 @@ class PlanImportController {
         PlanImport.Preview preview = importer.preview(planId, filename, content);
         model.addAttribute("preview", preview);
         model.addAttribute("filename", filename);
-        model.addAttribute("content", Base64.getEncoder().encodeToString(content));
+        model.addAttribute("fileContent", Base64.getEncoder().encodeToString(content));
         return form(planId, model);
     }
 
@@ -97,7 +97,7 @@ class PlanImportController {
         if (!saved.ok()) {
             model.addAttribute("preview", saved);
             model.addAttribute("filename", filename);
-            model.addAttribute("content", content);
+            model.addAttribute("fileContent", content);
             return form(planId, model);
         }
         redirect.addFlashAttribute("importedNew", saved.count(PlanImport.Change.NEW));
