@@ -305,7 +305,8 @@ class AuthorizationMatrixTests {
                 "/planning/plans/{planId}/import",
                 "/planning/years/{id}",
                 "/planning/years/{id}/report.pdf",
-                "/planning/years/{id}/report.xlsx")) {
+                "/planning/years/{id}/report.xlsx",
+                "/planning/departments")) {
             GET_ENDPOINTS.put(p, Family.PLAN);
         }
         GET_ENDPOINTS.put("/planning/measures/{id}", Family.PLAN_DEPARTMENT);
@@ -520,6 +521,9 @@ class AuthorizationMatrixTests {
         write("POST /planning/years/{id}/comment", Family.PLAN, List.of(), "version", "-1");
         write("POST /planning/years/{id}/close", Family.PLAN, List.of(), "version", "-1");
         write("POST /planning/area-items/{id}", Family.PLAN, List.of(), "version", "-1");
+        // departments' members: an unknown user name or no account changes nothing
+        write("POST /planning/departments/{id}/members", Family.PLAN, List.of(), "username", "mx.nobody");
+        write("POST /planning/departments/{id}/members/remove", Family.PLAN, List.of());
         write(
                 "POST /planning/years/{yearId}/measures/{measureId}",
                 Family.PLAN_DEPARTMENT,
@@ -1274,6 +1278,7 @@ class AuthorizationMatrixTests {
         var welfarePlan = welfarePlans.current().orElseThrow();
         directoryIds.put("welfarePlan", welfarePlan.id().toString());
         var health = welfarePlans.departmentByName("健康づくり課").orElseThrow();
+        directoryIds.put("planDepartment", health.id().toString());
         welfarePlans.addMember(health.id(), account(actors.get(Role.CASEWORKER)), actors.get(Role.CASEWORKER));
         directoryIds.put(
                 "planMeasure",
@@ -1473,6 +1478,9 @@ class AuthorizationMatrixTests {
         }
         if (path.startsWith("/public/plan/years/")) {
             return path.replace("{id}", v.get("planClosedYear"));
+        }
+        if (path.startsWith("/planning/departments/")) {
+            return path.replace("{id}", v.get("planDepartment"));
         }
         if (path.startsWith("/planning/area-items/")) {
             return path.replace("{id}", v.get("planAreaItem"));

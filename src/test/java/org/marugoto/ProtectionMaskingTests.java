@@ -166,7 +166,9 @@ class ProtectionMaskingTests {
             "POST /planning/years/{id}/close",
             "POST /planning/years/{yearId}/measures/{measureId}",
             "POST /planning/years/{yearId}/indicators/{indicatorId}",
-            "POST /planning/area-items/{id}");
+            "POST /planning/area-items/{id}",
+            "POST /planning/departments/{id}/members",
+            "POST /planning/departments/{id}/members/remove");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(

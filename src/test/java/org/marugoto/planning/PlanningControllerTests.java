@@ -294,6 +294,40 @@ class PlanningControllerTests {
     }
 
     @Test
+    void thePlannerMakesAStaffMemberADepartmentMemberAndRemovesThem() throws Exception {
+        PlanService.Department disability = plans.departmentByName("障害者支援課").orElseThrow();
+        mvc.perform(get("/planning/progress").with(user(as("caseworker4")))).andExpect(status().isForbidden());
+        mvc.perform(post("/planning/departments/" + disability.id() + "/members")
+                        .with(user(as("planner")))
+                        .with(csrf())
+                        .param("username", "caseworker4"))
+                .andExpect(flash().attributeExists("added"));
+        mvc.perform(get("/planning/progress").with(user(as("caseworker4"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ひきこもり地域支援センターの運営")));
+        mvc.perform(get("/planning/departments").with(user(as("planner"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("caseworker4")));
+        mvc.perform(post("/planning/departments/" + disability.id() + "/members")
+                        .with(user(as("planner")))
+                        .with(csrf())
+                        .param("username", "no-such-user"))
+                .andExpect(flash().attribute("actionError", "planning.department.noSuchUser"));
+        UUID account = ((org.marugoto.shared.Actor) as("caseworker4")).accountId();
+        mvc.perform(post("/planning/departments/" + disability.id() + "/members/remove")
+                        .with(user(as("planner")))
+                        .with(csrf())
+                        .param("accountId", account.toString()))
+                .andExpect(flash().attributeExists("removed"));
+        mvc.perform(get("/planning/progress").with(user(as("caseworker4")))).andExpect(status().isForbidden());
+        mvc.perform(post("/planning/departments/" + disability.id() + "/members")
+                        .with(user(as("caseworker4")))
+                        .with(csrf())
+                        .param("username", "caseworker4"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void residentsSearchThePublicPlanWithoutASession() throws Exception {
         PlanService.Plan plan = demo();
         PlanService.Heading theme = plans.headings(plan.id(), HeadingKind.THEME).get(3);

@@ -325,6 +325,33 @@ public class PlanService {
                 AuditAction.PERMISSION_CHANGE, "plan-department", departmentId, null, Map.of("member", username)));
     }
 
+    /** Ends a staff account's membership of a department. */
+    @Transactional
+    public void removeMember(UUID departmentId, UUID accountId) {
+        int removed = jdbc.sql("""
+                        delete from plan_department_member
+                        where municipality_id = :m and department_id = :d and account_id = :a""")
+                .param("m", m())
+                .param("d", departmentId)
+                .param("a", accountId)
+                .update();
+        if (removed > 0) {
+            audit.record(new AuditEntry(
+                    AuditAction.PERMISSION_CHANGE, "plan-department", departmentId, null, Map.of("removed", "1")));
+        }
+    }
+
+    /** A department's members: account id and user name. */
+    public List<Map.Entry<UUID, String>> membersOf(UUID departmentId) {
+        return jdbc.sql("""
+                        select account_id, username from plan_department_member
+                        where municipality_id = :m and department_id = :d order by username""")
+                .param("m", m())
+                .param("d", departmentId)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
+    }
+
     /** Each department's member user names. */
     public Map<UUID, List<String>> members() {
         Map<UUID, List<String>> members = new LinkedHashMap<>();
