@@ -24,6 +24,7 @@ class ArchitectureTests {
         "outreach",
         "participation",
         "people",
+        "planning",
         "referral",
         "statistics",
         "watch"

@@ -172,7 +172,13 @@ class AuthorizationMatrixTests {
         /** a resident's message about the organiser's activity: that organiser only */
         COMMUNITY_INTEREST,
         /** statistics (counts only, no person): coordinators, supervisors and planners */
-        STATISTICS
+        STATISTICS,
+        /** the regional welfare plan's pages and cycle: the planner only */
+        PLAN,
+        /** a measure's progress and a department's indicator: the planner and the department's members */
+        PLAN_DEPARTMENT,
+        /** the departments' own list: the planner and any department's member */
+        PLAN_ANY_MEMBER
     }
 
     /** How a cell ended. */
@@ -288,6 +294,34 @@ class AuthorizationMatrixTests {
         GET_ENDPOINTS.put("/community/areas", Family.COMMUNITY_REVIEW);
         GET_ENDPOINTS.put("/community/areas/{id}", Family.COMMUNITY_REVIEW);
         GET_ENDPOINTS.put("/community/issues/{id}", Family.COMMUNITY_REVIEW);
+        // the regional welfare plan: the planner; a department's members their measures; residents the public pages
+        for (String p : List.of("/planning", "/planning/progress")) {
+            GET_ENDPOINTS.put(p, Family.PLAN_ANY_MEMBER);
+        }
+        for (String p : List.of(
+                "/planning/plans/{planId}",
+                "/planning/plans/{planId}/measures",
+                "/planning/plans/{planId}/measures.xlsx",
+                "/planning/plans/{planId}/indicators",
+                "/planning/plans/{planId}/areas",
+                "/planning/plans/{planId}/import",
+                "/planning/years/{id}",
+                "/planning/years/{id}/report.pdf",
+                "/planning/years/{id}/report.xlsx",
+                "/planning/departments")) {
+            GET_ENDPOINTS.put(p, Family.PLAN);
+        }
+        GET_ENDPOINTS.put("/planning/measures/{id}", Family.PLAN_DEPARTMENT);
+        GET_ENDPOINTS.put("/planning/years/{yearId}/measures/{measureId}", Family.PLAN_DEPARTMENT);
+        for (String p : List.of(
+                "/public/plan",
+                "/public/plan/measures",
+                "/public/plan/measures/{id}",
+                "/public/plan/areas",
+                "/public/plan/indicators",
+                "/public/plan/years/{id}")) {
+            GET_ENDPOINTS.put(p, Family.ANYONE);
+        }
     }
 
     /**
@@ -480,6 +514,29 @@ class AuthorizationMatrixTests {
         write("POST /community/areas/{id}/issues", Family.COMMUNITY_REVIEW, List.of());
         write("POST /community/issues/{id}/meetings", Family.COMMUNITY_REVIEW, List.of());
         write("POST /community/issues/{id}/feedback", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
+        // the regional welfare plan: empty forms come back with their errors, stale versions change nothing
+        write("POST /planning/plans/{planId}/copy", Family.PLAN, List.of());
+        write("POST /planning/plans/{planId}/years", Family.PLAN, List.of());
+        write("POST /planning/plans/{planId}/import", Family.PLAN, List.of());
+        write("POST /planning/plans/{planId}/import/save", Family.PLAN, List.of());
+        write("POST /planning/years/{id}/remind", Family.PLAN, List.of());
+        write("POST /planning/years/{id}/comment", Family.PLAN, List.of(), "version", "-1");
+        write("POST /planning/years/{id}/close", Family.PLAN, List.of(), "version", "-1");
+        write("POST /planning/area-items/{id}", Family.PLAN, List.of(), "version", "-1");
+        // departments' members: an unknown user name or no account changes nothing
+        write("POST /planning/departments/{id}/members", Family.PLAN, List.of(), "username", "mx.nobody");
+        write("POST /planning/departments/{id}/members/remove", Family.PLAN, List.of());
+        write(
+                "POST /planning/years/{yearId}/measures/{measureId}",
+                Family.PLAN_DEPARTMENT,
+                List.of(),
+                "version",
+                "-2",
+                "result",
+                "マトリクス",
+                "evaluation",
+                "A");
+        write("POST /planning/years/{yearId}/indicators/{indicatorId}", Family.PLAN_DEPARTMENT, List.of());
         write("POST /community/meeting-actions/{id}/done", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
         // administration: empty forms, except where a parameter is required
         write("POST /admin/staff/{id}/password", Family.ADMIN, List.of(), "password", "");
@@ -602,6 +659,18 @@ class AuthorizationMatrixTests {
     @Autowired
     org.marugoto.community.domain.IssueService communityIssues;
 
+    @Autowired
+    org.marugoto.planning.domain.PlanService welfarePlans;
+
+    @Autowired
+    org.marugoto.planning.domain.IndicatorService planIndicators;
+
+    @Autowired
+    org.marugoto.planning.domain.ProgressService planProgress;
+
+    @Autowired
+    org.marugoto.planning.domain.AreaPlanService planAreas;
+
     final Map<Role, String> actors = new EnumMap<>(Role.class);
 
     /** Path variables by situation: the ids of the records in that situation. */
@@ -723,6 +792,9 @@ class AuthorizationMatrixTests {
             case COMMUNITY_REVIEW -> coordinator;
             case COMMUNITY_INTEREST -> role == Role.COMMUNITY_ORGANISER;
             case STATISTICS -> coordinator || role == Role.AGENCY_SUPERVISOR || role == Role.PLANNER;
+            case PLAN -> role == Role.PLANNER;
+            // the caseworker of the matrix is a member of the department (健康づくり課) whose records are asked
+            case PLAN_DEPARTMENT, PLAN_ANY_MEMBER -> role == Role.PLANNER || role == Role.CASEWORKER;
         };
     }
 
@@ -913,7 +985,11 @@ class AuthorizationMatrixTests {
         if (!pattern.contains("{")) {
             return situation == Situation.NO_RECORD ? path : null;
         }
-        if (family == Family.ADMIN || family == Family.ANYONE || family.name().startsWith("COMMUNITY_")) {
+        if (family == Family.ADMIN
+                || family == Family.ANYONE
+                || family.name().startsWith("COMMUNITY_")
+                || family.name().startsWith("PLAN_")
+                || family == Family.PLAN) {
             return situation == Situation.NO_RECORD ? directoryPath(pattern) : null;
         }
         String key =
@@ -1203,6 +1279,44 @@ class AuthorizationMatrixTests {
         directoryIds.put("area", one("select id from area where municipality_id = ?", tenancy()));
         directoryIds.put("staff", account(actors.get(Role.CASEWORKER)).toString());
         directoryIds.put("issueCode", one("select id from issue_code where municipality_id = ?", tenancy()));
+        // the demo plan; the matrix's caseworker is a member of 健康づくり課, whose measure and indicator are asked
+        as("planner");
+        var welfarePlan = welfarePlans.current().orElseThrow();
+        directoryIds.put("welfarePlan", welfarePlan.id().toString());
+        var health = welfarePlans.departmentByName("健康づくり課").orElseThrow();
+        directoryIds.put("planDepartment", health.id().toString());
+        welfarePlans.addMember(health.id(), account(actors.get(Role.CASEWORKER)), actors.get(Role.CASEWORKER));
+        directoryIds.put(
+                "planMeasure",
+                welfarePlans
+                        .search(new org.marugoto.planning.domain.PlanService.Criteria(
+                                welfarePlan.id(), null, null, health.id(), null, false))
+                        .getFirst()
+                        .id()
+                        .toString());
+        directoryIds.put(
+                "planIndicator",
+                planIndicators.indicators(welfarePlan.id()).stream()
+                        .filter(i -> health.id().equals(i.departmentId()))
+                        .findFirst()
+                        .orElseThrow()
+                        .id()
+                        .toString());
+        directoryIds.put(
+                "planOpenYear",
+                planProgress.year(welfarePlan.id(), 2026).orElseThrow().id().toString());
+        directoryIds.put(
+                "planClosedYear",
+                planProgress.year(welfarePlan.id(), 2025).orElseThrow().id().toString());
+        directoryIds.put(
+                "planAreaItem",
+                planAreas
+                        .areaPlans(welfarePlan.id(), null)
+                        .getFirst()
+                        .items()
+                        .getFirst()
+                        .id()
+                        .toString());
         // an emergency access by a colleague of the actors' agency, waiting for its reviews
         as("mx.author-east");
         directoryIds.put(
@@ -1379,6 +1493,9 @@ class AuthorizationMatrixTests {
     /** Directory and administration endpoints with the ids of agency HOKATSU-E's records. */
     String directoryPath(String pattern) {
         Map<String, String> v = ids.get(Situation.NO_RECORD);
+        if (pattern.startsWith("/planning/") || pattern.startsWith("/public/plan")) {
+            return planningPath(pattern, v);
+        }
         if (pattern.startsWith("/public/") || pattern.startsWith("/community/")) {
             String id = pattern.startsWith("/community/interests/")
                     ? v.get("interest")
@@ -1408,6 +1525,29 @@ class AuthorizationMatrixTests {
             return path.replace("{id}", v.get("issueCode"));
         }
         return path.replace("{id}", v.get("agency"));
+    }
+
+    /** The regional welfare plan's endpoints with the demo plan's records (the matrix's department: 健康づくり課). */
+    static String planningPath(String pattern, Map<String, String> v) {
+        String path = pattern.replace("{planId}", v.get("welfarePlan"))
+                .replace("{measureId}", v.get("planMeasure"))
+                .replace("{indicatorId}", v.get("planIndicator"));
+        if (path.startsWith("/planning/years/{yearId}")) {
+            return path.replace("{yearId}", v.get("planOpenYear"));
+        }
+        if (path.startsWith("/planning/years/")) {
+            return path.replace("{id}", v.get("planOpenYear"));
+        }
+        if (path.startsWith("/public/plan/years/")) {
+            return path.replace("{id}", v.get("planClosedYear"));
+        }
+        if (path.startsWith("/planning/departments/")) {
+            return path.replace("{id}", v.get("planDepartment"));
+        }
+        if (path.startsWith("/planning/area-items/")) {
+            return path.replace("{id}", v.get("planAreaItem"));
+        }
+        return path.replace("{id}", v.get("planMeasure"));
     }
 
     void householdSituation(Situation situation, Household h) {

@@ -214,6 +214,24 @@ class HomeWorkQueueTests {
     }
 
     @Test
+    void aPlannerSeesTheDepartmentsThatHaveNotEnteredTheirProgress() throws Exception {
+        Document page = home("planner");
+        Element pending = page.getElementById("plan-departments-pending");
+        assertThat(pending).isNotNull();
+        assertThat(links(pending)).anyMatch(href -> href.startsWith("/planning/years/"));
+        assertThat(pending.text()).contains("健康づくり課");
+    }
+
+    @Test
+    void aDepartmentMemberSeesTheMeasuresToEnter() throws Exception {
+        Document page = home("caseworker5");
+        Element toEnter = page.getElementById("plan-progress-to-enter");
+        assertThat(toEnter).isNotNull();
+        assertThat(links(toEnter)).anyMatch(href -> href.matches("/planning/years/[0-9a-f-]+/measures/[0-9a-f-]+"));
+        assertThat(home("caseworker").getElementById("plan-progress-to-enter")).isNull();
+    }
+
+    @Test
     void thePrivacyOfficerSeesTheEmergencyAccessesToReview() throws Exception {
         Document page = home("privacy");
         assertThat(page.getElementById("emergency-reviews")).isNotNull();

@@ -155,7 +155,20 @@ class ProtectionMaskingTests {
             "POST /community/issues/{id}/feedback",
             "POST /community/issues/{id}/meetings",
             "POST /community/meeting-actions/{id}/done",
-            "POST /public/activities/{id}/interest");
+            "POST /public/activities/{id}/interest",
+            // the regional welfare plan (no personal data; these users are neither planners nor department members)
+            "POST /planning/plans/{planId}/copy",
+            "POST /planning/plans/{planId}/years",
+            "POST /planning/plans/{planId}/import",
+            "POST /planning/plans/{planId}/import/save",
+            "POST /planning/years/{id}/remind",
+            "POST /planning/years/{id}/comment",
+            "POST /planning/years/{id}/close",
+            "POST /planning/years/{yearId}/measures/{measureId}",
+            "POST /planning/years/{yearId}/indicators/{indicatorId}",
+            "POST /planning/area-items/{id}",
+            "POST /planning/departments/{id}/members",
+            "POST /planning/departments/{id}/members/remove");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(
@@ -176,7 +189,10 @@ class ProtectionMaskingTests {
                     "CasePrintController",
                     "its GET handlers (plan and meeting PDFs) are driven with the protected household's case, plan and meeting "
                             + "ids like every other page; the PDF's text is extracted and checked"),
-            Map.entry("PdfRenderer", "used only by CasePrintController"),
+            Map.entry(
+                    "PdfRenderer",
+                    "used by CasePrintController and by the plan's progress report (PlanYearController), which holds no "
+                            + "personal data"),
             Map.entry(
                     "ConsultationStatisticsQuery",
                     "counts by issue code for community issues; households with a protected member are left out "
@@ -200,6 +216,10 @@ class ProtectionMaskingTests {
             Map.entry(
                     "StatisticsController",
                     "its GET handlers (page, CSV, Excel) are driven like every other page; counts only"),
+            Map.entry(
+                    "ProgressReport",
+                    "the regional welfare plan's yearly report (PDF, Excel): measures, departments, evaluations and "
+                            + "counts from the statistics APIs; names nobody; its GET handlers are driven like every page"),
             Map.entry(
                     "OpenDataStatisticsController",
                     "its GET handlers (open data page, CSV, JSON) are driven like every other page; counts by area, "
