@@ -286,6 +286,10 @@ class AuthorizationMatrixTests {
         GET_ENDPOINTS.put("/community/areas", Family.COMMUNITY_REVIEW);
         GET_ENDPOINTS.put("/community/areas/{id}", Family.COMMUNITY_REVIEW);
         GET_ENDPOINTS.put("/community/issues/{id}", Family.COMMUNITY_REVIEW);
+        // #14 gaps: editing after creation
+        GET_ENDPOINTS.put("/participation/opportunities/{id}/edit", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/participation/{id}/edit", Family.PARTICIPATION);
+        GET_ENDPOINTS.put("/outreach/{id}/key-persons", Family.OUTREACH);
     }
 
     /**
@@ -494,6 +498,15 @@ class AuthorizationMatrixTests {
                 "",
                 "sortOrder",
                 "1");
+        // #14 gaps: editing after creation (a stale version changes nothing)
+        write(
+                "POST /participation/opportunities/{id}/edit",
+                Family.PROFESSIONAL_LIST,
+                List.of("opportunity"),
+                "version",
+                "-1");
+        write("POST /participation/{id}/edit", Family.PARTICIPATION, List.of("participation"), "version", "-1");
+        write("POST /outreach/{id}/key-persons", Family.OUTREACH, List.of("outreach"), "version", "-1");
     }
 
     /** Endpoints left out of the matrix, by "METHOD pattern", with the reason. */
@@ -903,6 +916,10 @@ class AuthorizationMatrixTests {
         }
         if (pattern.equals("/people")) {
             return situation == Situation.NO_RECORD ? "/people?q=" + "マトリクス" : null;
+        }
+        if (pattern.startsWith("/participation/opportunities/{id}")) {
+            String opportunity = v.get("opportunity");
+            return situation == Situation.NO_RECORD && opportunity != null ? path.replace("{id}", opportunity) : null;
         }
         if (!pattern.contains("{")) {
             return situation == Situation.NO_RECORD ? path : null;

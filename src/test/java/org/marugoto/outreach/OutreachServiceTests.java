@@ -321,4 +321,52 @@ class OutreachServiceTests {
         as("caseworker");
         assertThatThrownBy(() -> outreach.get(r.id())).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void keyPersonsAreChangedAddedAndRemovedAfterOpeningWithTheVersionCheckedAndAudited() {
+        MemberView m = household("周辺");
+        as("csw");
+        OutreachView opened = outreach.open(opening(m, UUID.randomUUID(), today().minusDays(10)));
+        OutreachView.KeyPerson yamamoto = opened.keyPersons().getFirst();
+        OutreachView changed = outreach.updateKeyPersons(
+                opened.id(),
+                opened.version(),
+                List.of(
+                        new KeyPersonEdit(yamamoto.id(), "山本さん", "向かいの家の人", "朝によく見かける"),
+                        new KeyPersonEdit(null, "高橋 民生委員", "担当の民生委員", null)));
+        assertThat(changed.keyPersons())
+                .extracting(OutreachView.KeyPerson::relation)
+                .containsExactly("向かいの家の人", "担当の民生委員");
+        assertThat(changed.keyPersons().getFirst().id()).isEqualTo(yamamoto.id());
+        assertThat(changed.version()).isGreaterThan(opened.version());
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and record_id = ?"
+                                + " and details like '%keyPersonsAdded=1%' and details like '%keyPersonsChanged=1%'")
+                        .param(opened.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // the form seen before that change is refused, nothing changes
+        UUID id = opened.id();
+        int seen = opened.version();
+        assertThatThrownBy(() -> outreach.updateKeyPersons(id, seen, List.of()))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(outreach.get(id).keyPersons()).hasSize(2);
+
+        // a name without a relation is refused; a key person left out is removed
+        int now = changed.version();
+        assertThatThrownBy(() -> outreach.updateKeyPersons(id, now, List.of(new KeyPersonEdit(null, "誰か", "", null))))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("outreach.error.keyPerson"));
+        OutreachView.KeyPerson takahashi = changed.keyPersons().get(1);
+        OutreachView removed = outreach.updateKeyPersons(
+                id, now, List.of(new KeyPersonEdit(takahashi.id(), "高橋 民生委員", "担当の民生委員", null)));
+        assertThat(removed.keyPersons()).extracting(OutreachView.KeyPerson::id).containsExactly(takahashi.id());
+
+        // another agency may not change them
+        as("caseworker");
+        int latest = removed.version();
+        assertThatThrownBy(() -> outreach.updateKeyPersons(id, latest, List.of()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
 }

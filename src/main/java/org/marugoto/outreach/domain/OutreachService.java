@@ -32,6 +32,7 @@ import org.marugoto.outreach.AttemptMethod;
 import org.marugoto.outreach.AttemptOutcome;
 import org.marugoto.outreach.ConnectedTo;
 import org.marugoto.outreach.EndReason;
+import org.marugoto.outreach.KeyPersonEdit;
 import org.marugoto.outreach.MoveStage;
 import org.marugoto.outreach.OpenOutreach;
 import org.marugoto.outreach.OutreachOrigin;
@@ -534,6 +535,94 @@ public class OutreachService implements OutreachQueries {
             details.put("reopened", "true");
         }
         audit.record(new AuditEntry(AuditAction.UPDATE, OUTREACH, id, "outreach stage", details));
+        return find(id);
+    }
+
+    /**
+     * Replaces the people around the person: a row with an id changes that key person, a row without one adds a new
+     * one, a key person left out (or given an empty name and relation) is removed. Checks the version of the record
+     * the user saw; audited with the numbers added, changed and removed (never the names).
+     */
+    @Transactional
+    public OutreachView updateKeyPersons(UUID id, int seenVersion, List<KeyPersonEdit> rows) {
+        Actor actor = actor();
+        OutreachView view = find(id);
+        access.authorize(PersonalDataAction.WRITE, scope(view), "outreach key persons");
+        Set<UUID> existing = new HashSet<>();
+        view.keyPersons().forEach(k -> existing.add(k.id()));
+        for (KeyPersonEdit k : rows) {
+            if (k.name().isBlank() != k.relation().isBlank()) {
+                throw new RuleViolation("keyPersons", "outreach.error.keyPerson");
+            }
+            if (k.id() != null && !existing.contains(k.id())) {
+                throw new RuleViolation("keyPersons", "outreach.error.keyPersonUnknown");
+            }
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        int changed = jdbc.sql("""
+                        update outreach_record set updated_at = ?, updated_by = ?, version = version + 1
+                        where municipality_id = ? and id = ? and version = ?
+                        """)
+                .params(now, actor.username(), tenancy.municipalityId(), id, seenVersion)
+                .update();
+        if (changed == 0) {
+            throw new OptimisticLockingFailureException("outreach " + id + " changed");
+        }
+        int added = 0;
+        int updated = 0;
+        Set<UUID> kept = new HashSet<>();
+        for (KeyPersonEdit k : rows) {
+            UUID keyId = k.id();
+            if (k.name().isBlank()) {
+                continue;
+            }
+            if (keyId == null) {
+                addKeyPerson(id, new OpenOutreach.KeyPersonInput(k.name(), k.relation(), k.note()), now, actor);
+                added++;
+            } else {
+                kept.add(keyId);
+                updated += jdbc.sql("""
+                                update outreach_key_person set name = ?, relation = ?, note = ?, updated_at = ?,
+                                    updated_by = ?, version = version + 1
+                                where municipality_id = ? and outreach_id = ? and id = ?
+                                    and (name <> ? or relation <> ? or note is distinct from ?)
+                                """)
+                        .params(Arrays.asList(
+                                k.name().strip(),
+                                k.relation().strip(),
+                                blankToNull(k.note()),
+                                now,
+                                actor.username(),
+                                tenancy.municipalityId(),
+                                id,
+                                keyId,
+                                k.name().strip(),
+                                k.relation().strip(),
+                                blankToNull(k.note())))
+                        .update();
+            }
+        }
+        int removed = 0;
+        for (UUID gone : existing) {
+            if (!kept.contains(gone)) {
+                removed +=
+                        jdbc.sql("""
+                                delete from outreach_key_person where municipality_id = ? and outreach_id = ? and id = ?
+                                """).params(tenancy.municipalityId(), id, gone).update();
+            }
+        }
+        audit.record(new AuditEntry(
+                AuditAction.UPDATE,
+                OUTREACH,
+                id,
+                "outreach key persons",
+                Map.of(
+                        "keyPersonsAdded",
+                        String.valueOf(added),
+                        "keyPersonsChanged",
+                        String.valueOf(updated),
+                        "keyPersonsRemoved",
+                        String.valueOf(removed))));
         return find(id);
     }
 

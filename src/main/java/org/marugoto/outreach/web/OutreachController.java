@@ -20,6 +20,7 @@ import org.marugoto.outreach.AttemptMethod;
 import org.marugoto.outreach.AttemptOutcome;
 import org.marugoto.outreach.ConnectedTo;
 import org.marugoto.outreach.EndReason;
+import org.marugoto.outreach.KeyPersonEdit;
 import org.marugoto.outreach.MoveStage;
 import org.marugoto.outreach.OpenOutreach;
 import org.marugoto.outreach.OutreachOrigin;
@@ -463,6 +464,63 @@ class OutreachController {
         model.addAttribute("methods", AttemptMethod.values());
         model.addAttribute("outcomes", AttemptOutcome.values());
         return "outreach/attempt";
+    }
+
+    // ---- key persons -----------------------------------------------------------------------------------------------
+
+    /** The people around the person, changed after opening. */
+    @GetMapping("/outreach/{id}/key-persons")
+    String keyPersonsForm(@PathVariable UUID id, Model model) {
+        OutreachView view = outreach.get(id);
+        return keyPersonsPage(model, view, KeyPersonsForm.of(view), Map.of());
+    }
+
+    @PostMapping("/outreach/{id}/key-persons")
+    String updateKeyPersons(@PathVariable UUID id, @ModelAttribute("form") KeyPersonsForm form, Model model) {
+        OutreachView view = outreach.get(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer version = integer(form.version());
+        if (version == null) {
+            errors.put("global", "error.staleEdit");
+        }
+        List<KeyPersonEdit> rows = new ArrayList<>();
+        for (int i = 0; i < form.keyName().size(); i++) {
+            String name = form.keyName().get(i);
+            String relation = KeyPersonsForm.at(form.keyRelation(), i);
+            String note = KeyPersonsForm.at(form.keyNote(), i);
+            String keyId = KeyPersonsForm.at(form.keyId(), i);
+            if (name.length() > 100 || relation.length() > 100 || note.length() > 500) {
+                errors.put("keyPersons", "outreach.error.tooLong");
+            }
+            UUID existing = uuid(keyId);
+            if (!keyId.isBlank() && existing == null) {
+                errors.put("keyPersons", "outreach.error.keyPersonUnknown");
+            }
+            if (existing != null || !name.isBlank() || !relation.isBlank() || !note.isBlank()) {
+                rows.add(new KeyPersonEdit(existing, name, relation, note));
+            }
+        }
+        if (!errors.isEmpty() || version == null) {
+            return keyPersonsPage(model, view, form, errors);
+        }
+        try {
+            outreach.updateKeyPersons(id, version, rows);
+        } catch (RuleViolation violation) {
+            errors.put(violation.field() == null ? "global" : violation.field(), violation.messageKey());
+            return keyPersonsPage(model, view, form, errors);
+        } catch (OptimisticLockingFailureException stale) {
+            OutreachView now = outreach.get(id);
+            return keyPersonsPage(model, now, KeyPersonsForm.of(now), Map.of("global", "error.staleEdit"));
+        }
+        return "redirect:/outreach/" + id + "?done=keyPersons";
+    }
+
+    private String keyPersonsPage(Model model, OutreachView view, KeyPersonsForm form, Map<String, String> errors) {
+        model.addAttribute("record", view);
+        model.addAttribute("household", people.household(view.householdId(), "outreach"));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "outreach/key-persons";
     }
 
     // ---- reading input ---------------------------------------------------------------------------------------------
