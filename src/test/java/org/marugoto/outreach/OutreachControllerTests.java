@@ -419,4 +419,83 @@ class OutreachControllerTests {
         assertThat(count("select count(*) from outreach_key_person where outreach_id = ?", id))
                 .isEqualTo(2);
     }
+
+    @Autowired
+    org.marugoto.watch.domain.ConcernService concerns;
+
+    @Test
+    void aConcernAboutSomeoneNotRegisteredOpensTheFormThatRegistersThemAndTheRecord() throws Exception {
+        // a welfare commissioner's concern about a man nobody has registered, sent to the northern elderly centre
+        PeopleFixtures.actAs(users, "minsei");
+        UUID concern = concerns.raise(new org.marugoto.watch.RaiseConcern(
+                        null,
+                        "月見ヶ丘三丁目の80代くらいの男性",
+                        "月見ヶ丘三丁目、公園の向かいのアパート1階",
+                        "散歩している方を1週間見かけません。新聞が郵便受けにたまっています。",
+                        org.marugoto.watch.ConcernUrgency.URGENT,
+                        jdbc.sql("select id from agency where code = 'HOKATSU-N'")
+                                .query(UUID.class)
+                                .single()))
+                .id();
+        mvc.perform(get("/concerns/" + concern).with(user(as("caseworker"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"concern-outreach-new\"")));
+        mvc.perform(get("/outreach/new").param("concern", concern.toString()).with(user(as("caseworker"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"new-person\"")))
+                .andExpect(content().string(containsString("公園の向かいのアパート1階")))
+                .andExpect(content().string(containsString("新聞が郵便受けにたまっています")));
+        mvc.perform(get("/outreach/new").param("concern", concern.toString()).with(user(as("csw"))))
+                .andExpect(status().isForbidden());
+        Actor caseworker = (Actor) as("caseworker");
+        long persons = count("select count(*) from person");
+        // without a name: back with the message at the field, nobody registered
+        mvc.perform(post("/outreach/new")
+                        .with(csrf())
+                        .with(user(as("caseworker")))
+                        .param("token", UUID.randomUUID().toString())
+                        .param("householdId", "")
+                        .param("origin", "CONCERN")
+                        .param("originId", concern.toString())
+                        .param("source", "WELFARE_COMMISSIONER")
+                        .param("issueCodes", "ISOLATION")
+                        .param("worry", "見かけない")
+                        .param("firstConcernOn", today().minusDays(1).toString())
+                        .param("leadAccountId", caseworker.accountId().toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("氏を書いてください")));
+        assertThat(count("select count(*) from person")).isEqualTo(persons);
+        MvcResult opened = mvc.perform(post("/outreach/new")
+                        .with(csrf())
+                        .with(user(as("caseworker")))
+                        .param("token", UUID.randomUUID().toString())
+                        .param("householdId", "")
+                        .param("origin", "CONCERN")
+                        .param("originId", concern.toString())
+                        .param("newFamilyName", "不明")
+                        .param("newFamilyNameKana", "ふめい")
+                        .param("newSex", "MALE")
+                        .param("newAddress", "月見ヶ丘三丁目、公園の向かいのアパート1階")
+                        .param("source", "WELFARE_COMMISSIONER")
+                        .param("issueCodes", "ISOLATION")
+                        .param("worry", "1週間見かけない")
+                        .param("firstConcernOn", today().minusDays(1).toString())
+                        .param("leadAccountId", caseworker.accountId().toString()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/outreach/*?done=opened"))
+                .andReturn();
+        assertThat(count("select count(*) from person")).isEqualTo(persons + 1);
+        UUID household = jdbc.sql("select household_id from watch_concern where id = ?")
+                .param(concern)
+                .query(UUID.class)
+                .single();
+        assertThat(count(
+                        "select count(*) from outreach_record where household_id = ? and origin_id = ?",
+                        household,
+                        concern))
+                .isEqualTo(1);
+        mvc.perform(get(opened.getResponse().getRedirectedUrl()).with(user(as("caseworker"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("1週間見かけない")));
+    }
 }
