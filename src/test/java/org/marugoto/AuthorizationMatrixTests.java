@@ -290,6 +290,9 @@ class AuthorizationMatrixTests {
         GET_ENDPOINTS.put("/participation/opportunities/{id}/edit", Family.PROFESSIONAL_LIST);
         GET_ENDPOINTS.put("/participation/{id}/edit", Family.PARTICIPATION);
         GET_ENDPOINTS.put("/outreach/{id}/key-persons", Family.OUTREACH);
+        // #15 gaps: the photo of an activity
+        GET_ENDPOINTS.put("/community/photos/{id}", Family.COMMUNITY_ACTIVITY);
+        GET_ENDPOINTS.put("/public/photos/{id}", Family.ANYONE);
     }
 
     /**
@@ -507,6 +510,9 @@ class AuthorizationMatrixTests {
                 "-1");
         write("POST /participation/{id}/edit", Family.PARTICIPATION, List.of("participation"), "version", "-1");
         write("POST /outreach/{id}/key-persons", Family.OUTREACH, List.of("outreach"), "version", "-1");
+        // #15 gaps: the photo of an activity (an empty form or a stale version changes nothing)
+        write("POST /community/activities/{id}/photo", Family.COMMUNITY_ACTIVITY, List.of(), "version", "-1");
+        write("POST /community/activities/{id}/photo/remove", Family.COMMUNITY_ACTIVITY, List.of(), "version", "-1");
     }
 
     /** Endpoints left out of the matrix, by "METHOD pattern", with the reason. */
@@ -606,6 +612,9 @@ class AuthorizationMatrixTests {
 
     @Autowired
     org.marugoto.community.domain.CommunityService community;
+
+    @Autowired
+    org.marugoto.community.domain.ActivityPhotos activityPhotos;
 
     @Autowired
     org.marugoto.community.domain.InterestService interests;
@@ -1015,6 +1024,14 @@ class AuthorizationMatrixTests {
         return new Household(self.householdId(), self.person().id(), consultation);
     }
 
+    static byte[] photo() {
+        try {
+            return org.marugoto.community.CommunityFixtures.jpegWithGps();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void createRecords() {
         for (Situation s : Situation.values()) {
             ids.put(s, new LinkedHashMap<>());
@@ -1180,6 +1197,9 @@ class AuthorizationMatrixTests {
                 group.id(),
                 UUID.fromString(one("select id from area where municipality_id = ?", tenancy())),
                 "マトリクスのサロン"));
+        // #15 gaps: the activity has a photo, published with it
+        activity = activityPhotos.attach(activity.id(), activity.version(), photo(), "マトリクスの写真");
+        directoryIds.put("photo", String.valueOf(activity.photoId()));
         community.publish(activity.id(), activity.version());
         directoryIds.put("activity", activity.id().toString());
         var issue = communityIssues.propose(
@@ -1335,15 +1355,17 @@ class AuthorizationMatrixTests {
     String directoryPath(String pattern) {
         Map<String, String> v = ids.get(Situation.NO_RECORD);
         if (pattern.startsWith("/public/") || pattern.startsWith("/community/")) {
-            String id = pattern.startsWith("/community/interests/")
-                    ? v.get("interest")
-                    : pattern.startsWith("/community/areas/")
-                            ? v.get("area")
-                            : pattern.startsWith("/community/issues/")
-                                    ? v.get("communityIssue")
-                                    : pattern.startsWith("/community/meeting-actions/")
-                                            ? v.get("meetingAction")
-                                            : v.get("activity");
+            String id = pattern.startsWith("/community/photos/") || pattern.startsWith("/public/photos/")
+                    ? v.get("photo")
+                    : pattern.startsWith("/community/interests/")
+                            ? v.get("interest")
+                            : pattern.startsWith("/community/areas/")
+                                    ? v.get("area")
+                                    : pattern.startsWith("/community/issues/")
+                                            ? v.get("communityIssue")
+                                            : pattern.startsWith("/community/meeting-actions/")
+                                                    ? v.get("meetingAction")
+                                                    : v.get("activity");
             return pattern.replace("{situation}", "PARENT_CARE").replace("{id}", id);
         }
         String path = pattern.replace("{agencyId}", v.get("agency"));

@@ -331,7 +331,17 @@ class ParticipationController {
         return "redirect:/participation/" + id + "?done=edited";
     }
 
-    private String profileEditPage(Model model, ProfileView p, ProfileForm form, Map<String, String> errors) {
+    private String profileEditPage(Model model, ProfileView p, ProfileForm typed, Map<String, String> errors) {
+        // the household and the person are the profile's, whatever the request said
+        ProfileForm form = new ProfileForm(
+                p.householdId().toString(),
+                p.personId().toString(),
+                typed.areaId(),
+                typed.wishes(),
+                typed.interests(),
+                typed.strengths(),
+                typed.limits(),
+                typed.version());
         profileForm(model, form, errors);
         model.addAttribute("profile", p);
         model.addAttribute(
