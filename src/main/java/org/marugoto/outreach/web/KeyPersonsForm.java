@@ -23,7 +23,12 @@ record KeyPersonsForm(
             @Nullable List<String> keyNote) {
         this.version = OutreachForm.text(version);
         this.keyId = plain(keyId);
-        this.keyName = plain(keyName);
+        // at least the empty rows for new key persons, so that the page always has rows to write in
+        List<String> names = new ArrayList<>(plain(keyName));
+        while (names.size() < NEW_ROWS) {
+            names.add("");
+        }
+        this.keyName = List.copyOf(names);
         this.keyRelation = plain(keyRelation);
         this.keyNote = plain(keyNote);
     }
