@@ -322,6 +322,13 @@ class AuthorizationMatrixTests {
                 "/public/plan/years/{id}")) {
             GET_ENDPOINTS.put(p, Family.ANYONE);
         }
+        // #14 gaps: editing after creation
+        GET_ENDPOINTS.put("/participation/opportunities/{id}/edit", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/participation/{id}/edit", Family.PARTICIPATION);
+        GET_ENDPOINTS.put("/outreach/{id}/key-persons", Family.OUTREACH);
+        // #15 gaps: the photo of an activity
+        GET_ENDPOINTS.put("/community/photos/{id}", Family.COMMUNITY_ACTIVITY);
+        GET_ENDPOINTS.put("/public/photos/{id}", Family.ANYONE);
     }
 
     /**
@@ -553,6 +560,18 @@ class AuthorizationMatrixTests {
                 "",
                 "sortOrder",
                 "1");
+        // #14 gaps: editing after creation (a stale version changes nothing)
+        write(
+                "POST /participation/opportunities/{id}/edit",
+                Family.PROFESSIONAL_LIST,
+                List.of("opportunity"),
+                "version",
+                "-1");
+        write("POST /participation/{id}/edit", Family.PARTICIPATION, List.of("participation"), "version", "-1");
+        write("POST /outreach/{id}/key-persons", Family.OUTREACH, List.of("outreach"), "version", "-1");
+        // #15 gaps: the photo of an activity (an empty form or a stale version changes nothing)
+        write("POST /community/activities/{id}/photo", Family.COMMUNITY_ACTIVITY, List.of(), "version", "-1");
+        write("POST /community/activities/{id}/photo/remove", Family.COMMUNITY_ACTIVITY, List.of(), "version", "-1");
     }
 
     /** Endpoints left out of the matrix, by "METHOD pattern", with the reason. */
@@ -652,6 +671,9 @@ class AuthorizationMatrixTests {
 
     @Autowired
     org.marugoto.community.domain.CommunityService community;
+
+    @Autowired
+    org.marugoto.community.domain.ActivityPhotos activityPhotos;
 
     @Autowired
     org.marugoto.community.domain.InterestService interests;
@@ -982,6 +1004,10 @@ class AuthorizationMatrixTests {
         if (pattern.equals("/people")) {
             return situation == Situation.NO_RECORD ? "/people?q=" + "マトリクス" : null;
         }
+        if (pattern.startsWith("/participation/opportunities/{id}")) {
+            String opportunity = v.get("opportunity");
+            return situation == Situation.NO_RECORD && opportunity != null ? path.replace("{id}", opportunity) : null;
+        }
         if (!pattern.contains("{")) {
             return situation == Situation.NO_RECORD ? path : null;
         }
@@ -1078,6 +1104,14 @@ class AuthorizationMatrixTests {
                         null))
                 .id();
         return new Household(self.householdId(), self.person().id(), consultation);
+    }
+
+    static byte[] photo() {
+        try {
+            return org.marugoto.community.CommunityFixtures.jpegWithGps();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void createRecords() {
@@ -1245,6 +1279,9 @@ class AuthorizationMatrixTests {
                 group.id(),
                 UUID.fromString(one("select id from area where municipality_id = ?", tenancy())),
                 "マトリクスのサロン"));
+        // #15 gaps: the activity has a photo, published with it
+        activity = activityPhotos.attach(activity.id(), activity.version(), photo(), "マトリクスの写真");
+        directoryIds.put("photo", String.valueOf(activity.photoId()));
         community.publish(activity.id(), activity.version());
         directoryIds.put("activity", activity.id().toString());
         var issue = communityIssues.propose(
@@ -1497,15 +1534,17 @@ class AuthorizationMatrixTests {
             return planningPath(pattern, v);
         }
         if (pattern.startsWith("/public/") || pattern.startsWith("/community/")) {
-            String id = pattern.startsWith("/community/interests/")
-                    ? v.get("interest")
-                    : pattern.startsWith("/community/areas/")
-                            ? v.get("area")
-                            : pattern.startsWith("/community/issues/")
-                                    ? v.get("communityIssue")
-                                    : pattern.startsWith("/community/meeting-actions/")
-                                            ? v.get("meetingAction")
-                                            : v.get("activity");
+            String id = pattern.startsWith("/community/photos/") || pattern.startsWith("/public/photos/")
+                    ? v.get("photo")
+                    : pattern.startsWith("/community/interests/")
+                            ? v.get("interest")
+                            : pattern.startsWith("/community/areas/")
+                                    ? v.get("area")
+                                    : pattern.startsWith("/community/issues/")
+                                            ? v.get("communityIssue")
+                                            : pattern.startsWith("/community/meeting-actions/")
+                                                    ? v.get("meetingAction")
+                                                    : v.get("activity");
             return pattern.replace("{situation}", "PARENT_CARE").replace("{id}", id);
         }
         String path = pattern.replace("{agencyId}", v.get("agency"));

@@ -168,7 +168,13 @@ class ProtectionMaskingTests {
             "POST /planning/years/{yearId}/indicators/{indicatorId}",
             "POST /planning/area-items/{id}",
             "POST /planning/departments/{id}/members",
-            "POST /planning/departments/{id}/members/remove");
+            "POST /planning/departments/{id}/members/remove",
+            // #14/#15 gaps: edits after creation and photos (empty forms and stale versions change nothing)
+            "POST /outreach/{id}/key-persons",
+            "POST /participation/opportunities/{id}/edit",
+            "POST /participation/{id}/edit",
+            "POST /community/activities/{id}/photo",
+            "POST /community/activities/{id}/photo/remove");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(
@@ -223,7 +229,11 @@ class ProtectionMaskingTests {
             Map.entry(
                     "OpenDataStatisticsController",
                     "its GET handlers (open data page, CSV, JSON) are driven like every other page; counts by area, "
-                            + "small ones suppressed, protected households left out"));
+                            + "small ones suppressed, protected households left out"),
+            Map.entry(
+                    "OrganiserMail",
+                    "mails an activity's contact address that a resident's message arrived or that the entry is stale; "
+                            + "names the activity only, never a person (OrganiserMailTests)"));
 
     static final Pattern EXPORTER_NAME =
             Pattern.compile("(?i).*(export|mail|notif|report|pdf|csv|excel|statistic|print|download).*");

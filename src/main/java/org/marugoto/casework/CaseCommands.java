@@ -34,6 +34,11 @@ public final class CaseCommands {
             @Nullable String unvoiced,
             List<AssessmentView.Entry> entries) {}
 
+    /**
+     * A support plan. {@code participationNeeds} and {@code outreachNeeds} are the free text of plans written before
+     * the plan linked to records: kept and shown as history, never written from the plan form (which sends null and
+     * the text is carried forward). {@code outreachIds} and {@code participationIds} are the linked records.
+     */
     public record Plan(
             String aim,
             @Nullable String participationNeeds,
@@ -42,7 +47,32 @@ public final class CaseCommands {
             LocalDate periodTo,
             LocalDate reviewDate,
             List<Goal> goals,
-            @Nullable UUID personId) {
+            @Nullable UUID personId,
+            List<UUID> outreachIds,
+            List<UUID> participationIds) {
+
+        /** A plan without linked records. */
+        public Plan(
+                String aim,
+                @Nullable String participationNeeds,
+                @Nullable String outreachNeeds,
+                LocalDate periodFrom,
+                LocalDate periodTo,
+                LocalDate reviewDate,
+                List<Goal> goals,
+                @Nullable UUID personId) {
+            this(
+                    aim,
+                    participationNeeds,
+                    outreachNeeds,
+                    periodFrom,
+                    periodTo,
+                    reviewDate,
+                    goals,
+                    personId,
+                    List.of(),
+                    List.of());
+        }
 
         /** A plan for the case's first person (本人). */
         public Plan(

@@ -4,5 +4,10 @@ package org.marugoto.casework;
 public enum CaseOrigin {
     CONSULTATION,
     REFERRAL,
-    DIRECT;
+    DIRECT,
+    /**
+     * An outreach record (アウトリーチ). Casework does not read outreach records: the outreach module checks the record
+     * and marks it つないだ when it hears {@link CaseOpened}, in the same transaction.
+     */
+    OUTREACH;
 }

@@ -24,7 +24,14 @@ public record PlanView(
         @Nullable String personAgreementNote,
         List<Goal> goals,
         int version,
-        @Nullable UUID personId) {
+        @Nullable UUID personId,
+        List<UUID> outreachIds,
+        List<UUID> participationIds) {
+
+    /** Free text of the plan's needs written before plans linked to records: shown as history only. */
+    public boolean hasNeedsHistory() {
+        return participationNeeds != null || outreachNeeds != null;
+    }
 
     /** A goal in the person's words, with the actions towards it and its evaluations. */
     public record Goal(

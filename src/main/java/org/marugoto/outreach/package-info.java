@@ -5,6 +5,6 @@
  * before consent. See docs/decisions/0020-outreach.md.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "access", "directory", "people", "consultation", "watch"})
+        allowedDependencies = {"shared", "audit", "access", "directory", "people", "consultation", "watch", "casework"})
 @org.jspecify.annotations.NullMarked
 package org.marugoto.outreach;

@@ -5,6 +5,6 @@
  * docs/decisions/0026-participation.md.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "access", "area", "directory", "people", "consultation"})
+        allowedDependencies = {"shared", "audit", "access", "area", "directory", "people", "consultation", "casework"})
 @org.jspecify.annotations.NullMarked
 package org.marugoto.participation;

@@ -226,4 +226,58 @@ class CommunityBrowserTests extends BrowserTest {
         browser.get(url(url + (url.contains("?") ? "&" : "?") + "lang=" + lang));
         fitsAndIsAccessible(path + " " + lang);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.marugoto.community.domain.CommunityService communityService;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.marugoto.area.AreaApi areaApi;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.core.userdetails.UserDetailsService userDetails;
+
+    @Test
+    void anOrganiserUploadsAPhotoAndResidentsSeeItOnThePublicPageOncePublished() throws IOException {
+        org.marugoto.people.PeopleFixtures.actAs(userDetails, "csw");
+        var group = communityService.ensureGroup(
+                "写真ボランティアの会",
+                null,
+                org.marugoto.community.domain.GroupKind.VOLUNTEER_GROUP,
+                null,
+                null,
+                null,
+                ((org.marugoto.shared.Actor) userDetails.loadUserByUsername("organiser2")).accountId());
+        org.marugoto.people.PeopleFixtures.actAs(userDetails, "organiser2");
+        var activity = communityService.create(org.marugoto.community.CommunityFixtures.activity(
+                group.id(), areaApi.findByCode("W1-1").orElseThrow().id(), "写真のある縁側カフェ"));
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("salon", ".jpg");
+        java.nio.file.Files.write(file, org.marugoto.community.CommunityFixtures.jpegWithGps());
+
+        logIn("organiser2");
+        phone();
+        browser.get(url("/community/activities/" + activity.id()));
+        browser.findElement(By.id("photo-file")).sendKeys(file.toAbsolutePath().toString());
+        type("photoAlt", "縁側でお茶を飲みながら話す人たち");
+        click(By.id("photo-upload"));
+        assertThat(text(By.cssSelector("main"))).contains("写真を保存しました");
+        assertThat(browser.findElement(By.id("desk-photo")).getAttribute("alt")).isEqualTo("縁側でお茶を飲みながら話す人たち");
+        fitsAndIsAccessible("the desk's activity page with a photo");
+
+        logIn("csw");
+        browser.get(url("/community/activities/" + activity.id()));
+        click(By.id("publish"));
+
+        browser.manage().deleteAllCookies();
+        phone();
+        browser.get(url("/public/activities/" + activity.id()));
+        var img = browser.findElement(By.id("public-photo"));
+        assertThat(img.getAttribute("alt")).isEqualTo("縁側でお茶を飲みながら話す人たち");
+        assertThat(js("return document.getElementById('public-photo').naturalWidth;"))
+                .isEqualTo(1200);
+        assertThat(js("return document.getElementById('public-photo').getBoundingClientRect().width;"))
+                .isLessThanOrEqualTo(390);
+        fitsAndIsAccessible("the public page with a photo");
+        java.nio.file.Files.deleteIfExists(file);
+    }
 }

@@ -46,6 +46,9 @@ class OutreachBrowserTests extends BrowserTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    org.marugoto.directory.DirectoryApi directory;
+
     String main() {
         return browser.findElement(By.id("main")).getText();
     }
@@ -147,11 +150,48 @@ class OutreachBrowserTests extends BrowserTest {
         type("summary", "ごみ屋敷・孤立。アウトリーチで関係ができ、多機関で支える。");
         click(By.id("open-submit"));
         assertThat(main()).contains("アウトリーチの記録").contains(number);
+        assertThat(main()).contains("アウトリーチの記録から多機関協働へ");
+        // opening the case moved the record to つないだ (a case) by itself
         click(By.linkText(number));
-        new Select(browser.findElement(By.id("toStage"))).selectByValue("CONNECTED");
-        new Select(browser.findElement(By.id("connectedTo"))).selectByValue("CASE");
-        click(By.id("stage-submit"));
-        assertThat(main()).contains("つないだ").contains("多機関協働の事例").contains("再開する");
+        assertThat(text(By.id("outreach-stage"))).isEqualTo("つないだ");
+        assertThat(main()).contains("多機関協働の事例").contains("再開する");
         assertThat(browser.getCurrentUrl()).startsWith(recordUrl);
+    }
+
+    @Test
+    void aConcernAboutSomeoneNotRegisteredOpensTheirRecordInOneStep() {
+        // a welfare commissioner tells the northern centre about a woman nobody has registered
+        logIn("minsei");
+        browser.get(url("/volunteer"));
+        type("aboutWho", "港町四丁目の80代くらいの女性");
+        type("location", "港町四丁目、郵便局の裏の平屋");
+        type("noticed", "雨戸が一週間閉まったままです。");
+        choose("urgency", "SOON");
+        new Select(browser.findElement(By.id("toAgencyId")))
+                .selectByValue(
+                        directory.agencyByCode("HOKATSU-N").orElseThrow().id().toString());
+        click(By.cssSelector("form.form button[type=submit]"));
+        assertThat(main()).contains("気になることを伝えました");
+
+        logIn("caseworker");
+        click(By.linkText("気になること"));
+        WebElement row = browser.findElement(By.xpath("//tr[td[contains(., '港町四丁目の80代くらいの女性')]]"));
+        Browser.clickAndWaitForNextPage(browser, row.findElement(By.tagName("a")));
+        String concernUrl = browser.getCurrentUrl();
+        click(By.id("concern-outreach-new"));
+        assertThat(main()).contains("この人を登録する").contains("雨戸が一週間閉まったままです");
+        assertThat(browser.findElement(By.id("newAddress")).getAttribute("value"))
+                .isEqualTo("港町四丁目、郵便局の裏の平屋");
+        type("newFamilyName", "不明");
+        type("newFamilyNameKana", "ふめい");
+        new Select(browser.findElement(By.id("newSex"))).selectByValue("FEMALE");
+        browser.findElement(By.cssSelector("input[name=issueCodes][value=ISOLATION]"))
+                .click();
+        click(By.id("open-submit"));
+        assertThat(main()).contains("アウトリーチの記録を始めました").contains("把握").contains("不明");
+        // the concern now leads to the household that was registered
+        browser.get(concernUrl);
+        assertThat(browser.findElements(By.id("concern-outreach-new"))).isEmpty();
+        assertThat(browser.findElements(By.id("concern-outreach"))).hasSize(1);
     }
 }

@@ -5,6 +5,7 @@ import static org.marugoto.people.PeopleFixtures.newHousehold;
 import static org.marugoto.people.PeopleFixtures.person;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
@@ -38,6 +39,9 @@ class ParticipationBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.marugoto.participation.domain.ParticipationService participationService;
 
     String main() {
         return browser.findElement(By.id("main")).getText();
@@ -124,5 +128,63 @@ class ParticipationBrowserTests extends BrowserTest {
         browser.get(url("/participation/needs"));
         assertThat(text(By.id("need-counts"))).contains("東部圏域");
         assertThat(text(By.id("needs"))).contains("夕方に通える、車いすで入れる居場所");
+    }
+
+    long js(String script) {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script)).longValue();
+    }
+
+    void fitsAPhone(String page) {
+        assertThat(js("return document.documentElement.scrollWidth;"))
+                .as("%s scrolls sideways at 390 px", page)
+                .isLessThanOrEqualTo(js("return window.innerWidth;"));
+    }
+
+    @Test
+    void anOpportunityIsChangedOnAPhoneAndAStaleChangeIsRefused() {
+        org.marugoto.people.PeopleFixtures.actAs(users, "csw");
+        participationService.addOpportunity(new org.marugoto.participation.NewOpportunity(
+                jdbc.sql("select id from agency where code = 'SHAKYO'")
+                        .query(UUID.class)
+                        .single(),
+                "公民館の受付の手伝い",
+                org.marugoto.participation.OpportunityKind.VOLUNTEER_ROLE,
+                null,
+                null,
+                "毎週水曜 10:00–12:00",
+                2,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null));
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        logIn("csw");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(url("/participation/opportunities"));
+        fitsAPhone("/participation/opportunities");
+        browser.findElements(By.cssSelector("a.edit-opportunity")).stream()
+                .filter(a -> a.getText().contains("公民館の受付の手伝い"))
+                .findFirst()
+                .ifPresent(a -> Browser.clickAndWaitForNextPage(browser, a));
+        assertThat(text(By.tagName("h1"))).contains("公民館の受付の手伝い");
+        fitsAPhone("the opportunity's edit page");
+        type("daysHours", "毎週火曜・金曜 9:00–11:30（雨天は屋内作業）");
+        type("capacity", "3");
+        click(By.id("save-opportunity"));
+        assertThat(main()).contains("保存しました").contains("毎週火曜・金曜 9:00–11:30（雨天は屋内作業）");
+
+        // someone else saved first: the page says so and shows the newest content
+        browser.findElements(By.cssSelector("a.edit-opportunity")).stream()
+                .filter(a -> a.getText().contains("公民館の受付の手伝い"))
+                .findFirst()
+                .ifPresent(a -> Browser.clickAndWaitForNextPage(browser, a));
+        jdbc.sql("update participation_opportunity set version = version + 1 where title = '公民館の受付の手伝い'")
+                .update();
+        type("cost", "無料（昼食は持参）");
+        click(By.id("save-opportunity"));
+        assertThat(main()).contains("他の人がこの記録を更新しました");
+        assertThat(browser.findElement(By.id("cost")).getAttribute("value")).isNotEqualTo("無料（昼食は持参）");
     }
 }

@@ -344,4 +344,158 @@ class OutreachControllerTests {
                 .andExpect(content().string(containsString("value=\"CONSULTATION\"")))
                 .andExpect(content().string(containsString("value=\"SELF_NEGLECT\" checked=\"checked\"")));
     }
+
+    @Test
+    void keyPersonsAreChangedOnTheirOwnPageAndAStaleFormChangesNothing() throws Exception {
+        PeopleFixtures.actAs(users, "csw");
+        MemberView m = people.register(
+                person("周り", "茂", "まわり", "しげる", Sex.MALE, LocalDate.of(1948, 2, 2), null, null), newHousehold());
+        Actor csw = (Actor) as("csw");
+        MvcResult opened = mvc.perform(post("/outreach/new")
+                        .with(csrf())
+                        .with(user(as("csw")))
+                        .param("token", UUID.randomUUID().toString())
+                        .param("householdId", m.householdId().toString())
+                        .param("personIds", m.person().id().toString())
+                        .param("source", "NEIGHBOUR")
+                        .param("issueCodes", "ISOLATION")
+                        .param("worry", "姿を見ない")
+                        .param("firstConcernOn", today().minusDays(3).toString())
+                        .param("leadAccountId", csw.accountId().toString())
+                        .param("keyName", "佐藤さん")
+                        .param("keyRelation", "隣人"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        String page = opened.getResponse().getRedirectedUrl().replaceAll("\\?.*", "");
+        UUID id = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
+        UUID sato = jdbc.sql("select id from outreach_key_person where outreach_id = ?")
+                .param(id)
+                .query(UUID.class)
+                .single();
+        int version = jdbc.sql("select version from outreach_record where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
+        mvc.perform(get(page).with(user(as("csw")))).andExpect(content().string(containsString(page + "/key-persons")));
+        mvc.perform(get(page + "/key-persons").with(user(as("csw"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + sato + "\"")))
+                .andExpect(content().string(containsString("value=\"佐藤さん\"")));
+        mvc.perform(get(page + "/key-persons").with(user(as("caseworker")))).andExpect(status().isForbidden());
+        mvc.perform(post(page + "/key-persons")
+                        .with(csrf())
+                        .with(user(as("csw")))
+                        .param("version", String.valueOf(version))
+                        .param("keyId", sato.toString(), "")
+                        .param("keyName", "佐藤さん", "大家の木村さん")
+                        .param("keyRelation", "向かいの人", "")
+                        .param("keyNote", "", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("名前と関係の両方を書いてください")));
+        mvc.perform(post(page + "/key-persons")
+                        .with(csrf())
+                        .with(user(as("csw")))
+                        .param("version", String.valueOf(version))
+                        .param("keyId", sato.toString(), "")
+                        .param("keyName", "佐藤さん", "木村さん")
+                        .param("keyRelation", "向かいの人", "大家")
+                        .param("keyNote", "", "鍵を持っている"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/outreach/*?done=keyPersons"));
+        mvc.perform(get(page).with(user(as("csw"))))
+                .andExpect(content().string(containsString("向かいの人")))
+                .andExpect(content().string(containsString("鍵を持っている")));
+        // the same (now stale) form again: refused, nothing changes
+        mvc.perform(post(page + "/key-persons")
+                        .with(csrf())
+                        .with(user(as("csw")))
+                        .param("version", String.valueOf(version))
+                        .param("keyId", "", "")
+                        .param("keyName", "", "")
+                        .param("keyRelation", "", "")
+                        .param("keyNote", "", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("他の人がこの記録を更新しました")));
+        assertThat(count("select count(*) from outreach_key_person where outreach_id = ?", id))
+                .isEqualTo(2);
+    }
+
+    @Autowired
+    org.marugoto.watch.domain.ConcernService concerns;
+
+    @Test
+    void aConcernAboutSomeoneNotRegisteredOpensTheFormThatRegistersThemAndTheRecord() throws Exception {
+        // a welfare commissioner's concern about a man nobody has registered, sent to the northern elderly centre
+        PeopleFixtures.actAs(users, "minsei");
+        UUID concern = concerns.raise(new org.marugoto.watch.RaiseConcern(
+                        null,
+                        "月見ヶ丘三丁目の80代くらいの男性",
+                        "月見ヶ丘三丁目、公園の向かいのアパート1階",
+                        "散歩している方を1週間見かけません。新聞が郵便受けにたまっています。",
+                        org.marugoto.watch.ConcernUrgency.URGENT,
+                        jdbc.sql("select id from agency where code = 'HOKATSU-N'")
+                                .query(UUID.class)
+                                .single()))
+                .id();
+        mvc.perform(get("/concerns/" + concern).with(user(as("caseworker"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"concern-outreach-new\"")));
+        mvc.perform(get("/outreach/new").param("concern", concern.toString()).with(user(as("caseworker"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"new-person\"")))
+                .andExpect(content().string(containsString("公園の向かいのアパート1階")))
+                .andExpect(content().string(containsString("新聞が郵便受けにたまっています")));
+        mvc.perform(get("/outreach/new").param("concern", concern.toString()).with(user(as("csw"))))
+                .andExpect(status().isForbidden());
+        Actor caseworker = (Actor) as("caseworker");
+        long persons = count("select count(*) from person");
+        // without a name: back with the message at the field, nobody registered
+        mvc.perform(post("/outreach/new")
+                        .with(csrf())
+                        .with(user(as("caseworker")))
+                        .param("token", UUID.randomUUID().toString())
+                        .param("householdId", "")
+                        .param("origin", "CONCERN")
+                        .param("originId", concern.toString())
+                        .param("source", "WELFARE_COMMISSIONER")
+                        .param("issueCodes", "ISOLATION")
+                        .param("worry", "見かけない")
+                        .param("firstConcernOn", today().minusDays(1).toString())
+                        .param("leadAccountId", caseworker.accountId().toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("氏を書いてください")));
+        assertThat(count("select count(*) from person")).isEqualTo(persons);
+        MvcResult opened = mvc.perform(post("/outreach/new")
+                        .with(csrf())
+                        .with(user(as("caseworker")))
+                        .param("token", UUID.randomUUID().toString())
+                        .param("householdId", "")
+                        .param("origin", "CONCERN")
+                        .param("originId", concern.toString())
+                        .param("newFamilyName", "不明")
+                        .param("newFamilyNameKana", "ふめい")
+                        .param("newSex", "MALE")
+                        .param("newAddress", "月見ヶ丘三丁目、公園の向かいのアパート1階")
+                        .param("source", "WELFARE_COMMISSIONER")
+                        .param("issueCodes", "ISOLATION")
+                        .param("worry", "1週間見かけない")
+                        .param("firstConcernOn", today().minusDays(1).toString())
+                        .param("leadAccountId", caseworker.accountId().toString()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/outreach/*?done=opened"))
+                .andReturn();
+        assertThat(count("select count(*) from person")).isEqualTo(persons + 1);
+        UUID household = jdbc.sql("select household_id from watch_concern where id = ?")
+                .param(concern)
+                .query(UUID.class)
+                .single();
+        assertThat(count(
+                        "select count(*) from outreach_record where household_id = ? and origin_id = ?",
+                        household,
+                        concern))
+                .isEqualTo(1);
+        mvc.perform(get(opened.getResponse().getRedirectedUrl()).with(user(as("caseworker"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("1週間見かけない")));
+    }
 }

@@ -321,4 +321,201 @@ class OutreachServiceTests {
         as("caseworker");
         assertThatThrownBy(() -> outreach.get(r.id())).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void keyPersonsAreChangedAddedAndRemovedAfterOpeningWithTheVersionCheckedAndAudited() {
+        MemberView m = household("周辺");
+        as("csw");
+        OutreachView opened = outreach.open(opening(m, UUID.randomUUID(), today().minusDays(10)));
+        OutreachView.KeyPerson yamamoto = opened.keyPersons().getFirst();
+        OutreachView changed = outreach.updateKeyPersons(
+                opened.id(),
+                opened.version(),
+                List.of(
+                        new KeyPersonEdit(yamamoto.id(), "山本さん", "向かいの家の人", "朝によく見かける"),
+                        new KeyPersonEdit(null, "高橋 民生委員", "担当の民生委員", null)));
+        assertThat(changed.keyPersons())
+                .extracting(OutreachView.KeyPerson::relation)
+                .containsExactly("向かいの家の人", "担当の民生委員");
+        assertThat(changed.keyPersons().getFirst().id()).isEqualTo(yamamoto.id());
+        assertThat(changed.version()).isGreaterThan(opened.version());
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and record_id = ?"
+                                + " and details like '%keyPersonsAdded=1%' and details like '%keyPersonsChanged=1%'")
+                        .param(opened.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // the form seen before that change is refused, nothing changes
+        UUID id = opened.id();
+        int seen = opened.version();
+        assertThatThrownBy(() -> outreach.updateKeyPersons(id, seen, List.of()))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(outreach.get(id).keyPersons()).hasSize(2);
+
+        // a name without a relation is refused; a key person left out is removed
+        int now = changed.version();
+        assertThatThrownBy(() -> outreach.updateKeyPersons(id, now, List.of(new KeyPersonEdit(null, "誰か", "", null))))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("outreach.error.keyPerson"));
+        OutreachView.KeyPerson takahashi = changed.keyPersons().get(1);
+        OutreachView removed = outreach.updateKeyPersons(
+                id, now, List.of(new KeyPersonEdit(takahashi.id(), "高橋 民生委員", "担当の民生委員", null)));
+        assertThat(removed.keyPersons()).extracting(OutreachView.KeyPerson::id).containsExactly(takahashi.id());
+
+        // another agency may not change them
+        as("caseworker");
+        int latest = removed.version();
+        assertThatThrownBy(() -> outreach.updateKeyPersons(id, latest, List.of()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Autowired
+    org.marugoto.casework.domain.CaseService cases;
+
+    org.marugoto.casework.CaseView openCase(MemberView m, UUID outreachId) {
+        return cases.open(new org.marugoto.casework.CaseCommands.OpenCase(
+                m.householdId(),
+                org.marugoto.casework.CaseOrigin.OUTREACH,
+                outreachId,
+                actor("coordinator").accountId(),
+                "ごみ屋敷と孤立、弟の障害",
+                List.of("SELF_NEGLECT"),
+                java.util.Set.of(m.person().id()),
+                org.marugoto.consultation.ConsentStatus.NOT_ASKED,
+                null,
+                null));
+    }
+
+    @Test
+    void aCaseOpenedFromARecordMovesItToConnectedInTheSameTransaction() {
+        MemberView m = household("連結");
+        as("csw");
+        OutreachView opened = outreach.open(opening(m, UUID.randomUUID(), today().minusDays(60)));
+        org.marugoto.casework.CaseView kase = openCase(m, opened.id());
+        assertThat(kase.origin()).isEqualTo(org.marugoto.casework.CaseOrigin.OUTREACH);
+        assertThat(kase.originId()).isEqualTo(opened.id());
+        OutreachView connected = outreach.get(opened.id());
+        assertThat(connected.stage()).isEqualTo("CONNECTED");
+        assertThat(connected.connectedTo()).isEqualTo(ConnectedTo.CASE);
+        assertThat(connected.open()).isFalse();
+        assertThat(connected.stageChanges().getLast()).satisfies(c -> {
+            assertThat(c.toStage()).isEqualTo("CONNECTED");
+            assertThat(c.changedOn()).isEqualTo(today());
+            assertThat(c.note()).isEqualTo(kase.caseNumber());
+        });
+
+        // a record of another household refuses the opening: no case, the record unchanged
+        MemberView other = household("別世帯");
+        as("csw");
+        OutreachView elsewhere = outreach.open(opening(other, UUID.randomUUID(), today().minusDays(5)));
+        MemberView third = household("第三");
+        as("csw");
+        long casesBefore = jdbc.sql("select count(*) from support_case where household_id = ?")
+                .param(third.householdId())
+                .query(Long.class)
+                .single();
+        assertThatThrownBy(() -> openCase(third, elsewhere.id()))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("outreach.error.caseOrigin"));
+        assertThat(jdbc.sql("select count(*) from support_case where household_id = ?")
+                        .param(third.householdId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(casesBefore);
+        assertThat(outreach.get(elsewhere.id()).stage()).isEqualTo("IDENTIFIED");
+    }
+
+    @Autowired
+    org.marugoto.watch.domain.ConcernService concerns;
+
+    @Test
+    void aConcernAboutSomeoneNotRegisteredRegistersThemAndOpensTheRecordInOneStep() {
+        as("minsei");
+        UUID hokatsu = directory.agencyByCode("HOKATSU-N").orElseThrow().id();
+        org.marugoto.watch.ConcernView concern = concerns.raise(new org.marugoto.watch.RaiseConcern(
+                null,
+                "港町三丁目の70代くらいの女性",
+                "港町三丁目、酒屋の裏の平屋",
+                "雨戸が閉まったままで、夜も明かりがつきません。",
+                org.marugoto.watch.ConcernUrgency.SOON,
+                hokatsu));
+        as("caseworker");
+        UUID token = UUID.randomUUID();
+        OpenForNewPerson command = new OpenForNewPerson(
+                token,
+                concern.id(),
+                person("未登録", "花子", "みとうろく", "はなこ", Sex.FEMALE, null, "美月野市港町三丁目", null),
+                OutreachSource.WELFARE_COMMISSIONER,
+                "田中 キヨ子",
+                List.of("ISOLATION"),
+                "雨戸が閉まったまま",
+                today().minusDays(2),
+                actor("caseworker").accountId(),
+                List.of(),
+                null,
+                List.of());
+        OutreachView opened = outreach.openForNewPerson(command);
+        assertThat(opened.origin()).isEqualTo(OutreachOrigin.CONCERN);
+        assertThat(opened.originId()).isEqualTo(concern.id());
+        assertThat(opened.personIds()).hasSize(1);
+        assertThat(people.members(opened.householdId()))
+                .singleElement()
+                .satisfies(m -> assertThat(m.person().familyName()).isEqualTo("未登録"));
+        assertThat(concerns.get(concern.id()).householdId()).isEqualTo(opened.householdId());
+
+        // the same form again: the same record, nobody registered twice
+        assertThat(outreach.openForNewPerson(command).id()).isEqualTo(opened.id());
+        assertThat(jdbc.sql("select count(*) from person where family_name = '未登録'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // a new form for a concern now tied to a household is refused
+        OpenForNewPerson again = new OpenForNewPerson(
+                UUID.randomUUID(),
+                concern.id(),
+                command.person(),
+                command.source(),
+                null,
+                command.issueCodes(),
+                command.worry(),
+                command.firstConcernOn(),
+                command.leadAccountId(),
+                List.of(),
+                null,
+                List.of());
+        assertThatThrownBy(() -> outreach.openForNewPerson(again))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey())
+                        .isEqualTo("outreach.error.concernHasHousehold"));
+
+        // a refusal anywhere leaves nothing: no issue code → no person, no link
+        as("minsei");
+        org.marugoto.watch.ConcernView second = concerns.raise(new org.marugoto.watch.RaiseConcern(
+                null, "西山の男性", null, "見かけない", org.marugoto.watch.ConcernUrgency.SOON, hokatsu));
+        as("caseworker");
+        OpenForNewPerson bad = new OpenForNewPerson(
+                UUID.randomUUID(),
+                second.id(),
+                person("巻戻", "一", "まきもどし", "はじめ", Sex.MALE, null, null, null),
+                OutreachSource.WELFARE_COMMISSIONER,
+                null,
+                List.of(),
+                "見かけない",
+                today(),
+                actor("caseworker").accountId(),
+                List.of(),
+                null,
+                List.of());
+        assertThatThrownBy(() -> outreach.openForNewPerson(bad)).isInstanceOf(RuleViolation.class);
+        assertThat(jdbc.sql("select count(*) from person where family_name = '巻戻'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(concerns.get(second.id()).householdId()).isNull();
+
+        // an agency the concern was not sent to cannot use it
+        as("csw");
+        assertThatThrownBy(() -> outreach.openForNewPerson(bad)).isInstanceOf(AccessDeniedException.class);
+    }
 }

@@ -122,4 +122,90 @@ class ParticipationControllerTests {
         mvc.perform(get("/participation/needs").with(user(as("planner"))))
                 .andExpect(content().string(containsString("雨の日に集まれる屋内の運動の場")));
     }
+
+    @Test
+    void anOpportunityIsChangedOnItsOwnPageAndAStaleFormIsRefused() throws Exception {
+        UUID shakyo = jdbc.sql("select id from agency where code = 'SHAKYO'")
+                .query(UUID.class)
+                .single();
+        mvc.perform(post("/participation/opportunities")
+                        .with(csrf())
+                        .with(user(as("csw")))
+                        .param("title", "駅前花壇の手入れ")
+                        .param("hostAgencyId", shakyo.toString())
+                        .param("kind", "VOLUNTEER_ROLE"))
+                .andExpect(status().is3xxRedirection());
+        UUID id = jdbc.sql("select id from participation_opportunity where title = '駅前花壇の手入れ'")
+                .query(UUID.class)
+                .single();
+        mvc.perform(get("/participation/opportunities").with(user(as("csw"))))
+                .andExpect(content().string(containsString("/participation/opportunities/" + id + "/edit")));
+        mvc.perform(get("/participation/opportunities/" + id + "/edit").with(user(as("csw"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"駅前花壇の手入れ\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+        mvc.perform(post("/participation/opportunities/" + id + "/edit")
+                        .with(csrf())
+                        .with(user(as("csw")))
+                        .param("version", "0")
+                        .param("title", "")
+                        .param("hostAgencyId", shakyo.toString())
+                        .param("kind", "VOLUNTEER_ROLE"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("名前を書いてください")));
+        mvc.perform(post("/participation/opportunities/" + id + "/edit")
+                        .with(csrf())
+                        .with(user(as("csw")))
+                        .param("version", "0")
+                        .param("title", "駅前花壇の手入れ（水やり）")
+                        .param("hostAgencyId", shakyo.toString())
+                        .param("kind", "VOLUNTEER_ROLE")
+                        .param("daysHours", "毎週月曜 9:00–10:00"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/participation/opportunities/" + id + "/edit")
+                        .with(csrf())
+                        .with(user(as("csw")))
+                        .param("version", "0")
+                        .param("title", "古い内容")
+                        .param("hostAgencyId", shakyo.toString())
+                        .param("kind", "VOLUNTEER_ROLE"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("他の人がこの記録を更新しました")));
+        assertThat(jdbc.sql("select title from participation_opportunity where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("駅前花壇の手入れ（水やり）");
+        mvc.perform(get("/participation/opportunities/" + id + "/edit").with(user(as("planner"))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aProfileIsChangedByTheLeadAgencyOnly() throws Exception {
+        UUID kenichi = kenichi();
+        mvc.perform(get("/participation/" + kenichi + "/edit").with(user(as("caseworker"))))
+                .andExpect(status().isForbidden());
+        int version = jdbc.sql("select version from participation_profile where id = ?")
+                .param(kenichi)
+                .query(Integer.class)
+                .single();
+        mvc.perform(get("/participation/" + kenichi + "/edit").with(user(as("caseworker2"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"version\" value=\"" + version + "\"")));
+        String wishes = jdbc.sql("select wishes from participation_profile where id = ?")
+                .param(kenichi)
+                .query(String.class)
+                .single();
+        mvc.perform(post("/participation/" + kenichi + "/edit")
+                        .with(csrf())
+                        .with(user(as("caseworker2")))
+                        .param("version", String.valueOf(version))
+                        .param("wishes", wishes + "（朝は苦手）")
+                        .param("interests", "OUTDOORS"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/participation/" + kenichi + "?done=edited"));
+        mvc.perform(get("/participation/" + kenichi + "?done=edited").with(user(as("caseworker2"))))
+                .andExpect(content().string(containsString("（朝は苦手）")))
+                .andExpect(content().string(containsString("変更を保存しました")));
+    }
 }

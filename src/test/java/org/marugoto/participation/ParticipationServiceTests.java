@@ -210,4 +210,91 @@ class ParticipationServiceTests {
                         .single())
                 .isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void anOpportunityAndAProfileAreChangedAfterCreationWithTheVersionCheckedAndAudited() {
+        as("csw");
+        UUID shakyo = jdbc.sql("select id from agency where code = 'SHAKYO'")
+                .query(UUID.class)
+                .single();
+        OpportunityView o = participation.addOpportunity(new NewOpportunity(
+                shakyo,
+                "図書館の本の修理",
+                OpportunityKind.VOLUNTEER_ROLE,
+                null,
+                null,
+                "毎週木曜 10:00–12:00",
+                3,
+                List.of(),
+                List.of(Interest.CRAFTS),
+                null,
+                null,
+                null,
+                null));
+        OpportunityView changed = participation.updateOpportunity(
+                o.id(),
+                o.version(),
+                new NewOpportunity(
+                        shakyo,
+                        "図書館の本の修理と貸出の手伝い",
+                        OpportunityKind.VOLUNTEER_ROLE,
+                        "静かな作業です",
+                        area("N"),
+                        "毎週木曜・金曜 10:00–12:00",
+                        4,
+                        List.of(HostOffer.ACCOMPANIMENT),
+                        List.of(Interest.CRAFTS, Interest.QUIET_WORK),
+                        "段差なし",
+                        18,
+                        null,
+                        "無料"));
+        assertThat(changed.title()).isEqualTo("図書館の本の修理と貸出の手伝い");
+        assertThat(changed.capacity()).isEqualTo(4);
+        assertThat(changed.areaId()).isEqualTo(area("N"));
+        assertThat(changed.interests()).containsExactly(Interest.CRAFTS, Interest.QUIET_WORK);
+        assertThat(changed.version()).isEqualTo(o.version() + 1);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and record_id = ?")
+                        .param(o.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        UUID oid = o.id();
+        int stale = o.version();
+        NewOpportunity again = new NewOpportunity(
+                shakyo,
+                "古い内容",
+                OpportunityKind.VOLUNTEER_ROLE,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null);
+        assertThatThrownBy(() -> participation.updateOpportunity(oid, stale, again))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(participation.opportunity(oid).orElseThrow().title()).isEqualTo("図書館の本の修理と貸出の手伝い");
+
+        ProfileView p = profile("参加変更", "N", List.of(Interest.OUTDOORS));
+        ProfileView edited = participation.updateProfile(
+                p.id(), p.version(), null, "人と話す仕事をしてみたい", List.of(Interest.ELDERLY), "聞き上手", null);
+        assertThat(edited.wishes()).isEqualTo("人と話す仕事をしてみたい");
+        assertThat(edited.interests()).containsExactly(Interest.ELDERLY);
+        assertThat(edited.areaId()).isNull();
+        assertThat(edited.limits()).isNull();
+        UUID pid = p.id();
+        int seen = p.version();
+        assertThatThrownBy(() -> participation.updateProfile(pid, seen, null, "古い", List.of(), null, null))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        int now = edited.version();
+        assertThatThrownBy(() -> participation.updateProfile(pid, now, null, " ", List.of(), null, null))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("participation.error.wishes"));
+        as("caseworker");
+        assertThatThrownBy(() -> participation.updateProfile(pid, now, null, "他の機関", List.of(), null, null))
+                .isInstanceOf(AccessDeniedException.class);
+    }
 }

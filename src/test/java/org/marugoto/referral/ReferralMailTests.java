@@ -75,7 +75,20 @@ class ReferralMailTests {
                 LocalDate.now().plusDays(5)));
 
         assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-        MimeMessage mail = smtp.getReceivedMessages()[0];
+        // other mails (organisers' notices sent again by the retry) may arrive too: take the agency's
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        MimeMessage mail = null;
+        while (mail == null && System.nanoTime() < deadline) {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getAllRecipients()[0].toString().equals("soudan@aoba.example")) {
+                    mail = m;
+                }
+            }
+            if (mail == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(mail).isNotNull();
         String body = GreenMailUtil.getBody(mail);
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("soudan@aoba.example");
         assertThat(mail.getSubject()).contains("丸ごと");

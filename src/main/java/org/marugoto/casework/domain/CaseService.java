@@ -22,6 +22,7 @@ import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
 import org.marugoto.casework.CaseCommands;
 import org.marugoto.casework.CaseLink;
+import org.marugoto.casework.CaseOpened;
 import org.marugoto.casework.CaseOrigin;
 import org.marugoto.casework.CaseStatus;
 import org.marugoto.casework.CaseView;
@@ -41,6 +42,7 @@ import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -71,6 +73,7 @@ public class CaseService {
     private final ReferralApi referrals;
     private final ConsentApi consents;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CaseService(
             JdbcClient jdbc,
@@ -83,7 +86,8 @@ public class CaseService {
             ConsultationApi consultations,
             ReferralApi referrals,
             ConsentApi consents,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.store = store;
@@ -95,6 +99,7 @@ public class CaseService {
         this.referrals = referrals;
         this.consents = consents;
         this.clock = clock;
+        this.events = events;
     }
 
     static final String CASE = CaseStore.CASE;
@@ -135,6 +140,8 @@ public class CaseService {
                 .forEach(agency -> people.involve(command.householdId(), agency, "case " + caseNumber));
         store.event(id, "OPENED", null, CaseStatus.ASSESSMENT, null, actor);
         audit.record(AuditEntry.of(AuditAction.CREATE, CASE, id).withPurpose("case"));
+        events.publishEvent(
+                new CaseOpened(id, caseNumber, command.householdId(), command.origin(), command.originId()));
         return store.find(id);
     }
 
@@ -212,7 +219,8 @@ public class CaseService {
                         yield consultation.householdId();
                     }
                     case REFERRAL -> referrals.get(command.originId()).householdId();
-                    case DIRECT -> command.householdId();
+                    // the outreach module checks its record when it hears CaseOpened (it depends on casework)
+                    case DIRECT, OUTREACH -> command.householdId();
                 };
         if (!household.equals(command.householdId())) {
             throw new RuleViolation(null, "case.error.origin");

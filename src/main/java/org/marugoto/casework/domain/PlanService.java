@@ -12,6 +12,7 @@ import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
 import org.marugoto.casework.CaseCommands;
 import org.marugoto.casework.CaseView;
+import org.marugoto.casework.PlanLinkedRecords;
 import org.marugoto.casework.PlanStatus;
 import org.marugoto.casework.PlanView;
 import org.marugoto.directory.DirectoryApi;
@@ -33,12 +34,19 @@ public class PlanService {
     private final PlanStore plans;
     private final DirectoryApi directory;
     private final AuditApi audit;
+    private final List<PlanLinkedRecords> linked;
 
-    PlanService(CaseService cases, PlanStore plans, DirectoryApi directory, AuditApi audit) {
+    PlanService(
+            CaseService cases,
+            PlanStore plans,
+            DirectoryApi directory,
+            AuditApi audit,
+            List<PlanLinkedRecords> linked) {
         this.cases = cases;
         this.plans = plans;
         this.directory = directory;
         this.audit = audit;
+        this.linked = linked;
     }
 
     /**
@@ -62,10 +70,42 @@ public class PlanService {
         if (draft.isPresent() && seenDraftVersion == null) {
             throw new OptimisticLockingFailureException("a draft exists already");
         }
+        checkLinks(view.householdId(), PlanLinkedRecords.Kind.OUTREACH, plan.outreachIds(), "outreachIds");
+        checkLinks(
+                view.householdId(), PlanLinkedRecords.Kind.PARTICIPATION, plan.participationIds(), "participationIds");
+        if (plan.participationNeeds() == null && plan.outreachNeeds() == null) {
+            // the free text of earlier plans is history: carried forward from the draft or the plan in force
+            Optional<PlanView> earlier = draft.isPresent() ? draft : currentPlan(caseId);
+            if (earlier.isPresent()) {
+                plan = new CaseCommands.Plan(
+                        plan.aim(),
+                        earlier.get().participationNeeds(),
+                        earlier.get().outreachNeeds(),
+                        plan.periodFrom(),
+                        plan.periodTo(),
+                        plan.reviewDate(),
+                        plan.goals(),
+                        plan.personId(),
+                        plan.outreachIds(),
+                        plan.participationIds());
+            }
+        }
         UUID id = plans.saveDraft(caseId, seenDraftVersion, plan, personId, actor);
         audit.record(AuditEntry.of(draft.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, "support_plan", id)
                 .withPurpose("support plan"));
         return plans.plan(id);
+    }
+
+    /** A plan links only to records of its household that the user may read. */
+    private void checkLinks(UUID householdId, PlanLinkedRecords.Kind kind, List<UUID> ids, String field) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<UUID> readable = new HashSet<>();
+        linked.stream().filter(l -> l.kind() == kind).forEach(l -> readable.addAll(l.readableOf(householdId)));
+        if (!readable.containsAll(ids)) {
+            throw new RuleViolation(field, "case.error.planLink");
+        }
     }
 
     /** The plan's own rules: an aim, a period with its review inside, goals with text and actions of known agencies. */

@@ -97,7 +97,9 @@ class PlanStore {
                             rs.getString("person_agreement_note"),
                             List.of(),
                             rs.getInt("version"),
-                            rs.getObject("person_id", UUID.class));
+                            rs.getObject("person_id", UUID.class),
+                            uuids(rs.getArray("outreach_ids")),
+                            uuids(rs.getArray("participation_ids")));
                 })
                 .optional()
                 .orElseThrow(() -> new NotFoundException("support_plan", planId));
@@ -181,7 +183,13 @@ class PlanStore {
                 head.personAgreementNote(),
                 goals,
                 head.version(),
-                head.personId());
+                head.personId(),
+                head.outreachIds(),
+                head.participationIds());
+    }
+
+    private static List<UUID> uuids(java.sql.@Nullable Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 
     /** Writes the case's draft: a new version, or the contents of the existing draft replaced. */
@@ -201,6 +209,16 @@ class PlanStore {
             planId = insertDraft(caseId, plan, personId, actor, now);
         }
         insertGoals(planId, plan.goals());
+        jdbc.sql("""
+                        update support_plan set outreach_ids = ?, participation_ids = ?
+                        where municipality_id = ? and id = ?
+                        """)
+                .params(
+                        plan.outreachIds().stream().distinct().toArray(UUID[]::new),
+                        plan.participationIds().stream().distinct().toArray(UUID[]::new),
+                        tenancy.municipalityId(),
+                        planId)
+                .update();
         return planId;
     }
 
@@ -425,7 +443,10 @@ class PlanStore {
                         today,
                         today.plusMonths(6),
                         today.plusMonths(3),
-                        goals),
+                        goals,
+                        last.personId(),
+                        last.outreachIds(),
+                        last.participationIds()),
                 last.personId(),
                 actor);
     }

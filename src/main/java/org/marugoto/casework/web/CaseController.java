@@ -162,11 +162,15 @@ class CaseController {
             @RequestParam(required = false) @Nullable UUID household,
             @RequestParam(required = false) @Nullable UUID consultation,
             @RequestParam(required = false) @Nullable UUID referral,
+            @RequestParam(required = false) @Nullable UUID outreach,
             Model model) {
         Actor actor = CurrentActor.get().orElseThrow();
         UUID lead = coordinator(actor) ? actor.accountId() : null;
         OpenCaseForm form;
-        if (consultation != null) {
+        if (outreach != null && household != null) {
+            // the outreach module checks the record when the case is opened (CaseOpened) and marks it つないだ
+            form = OpenCaseForm.direct(household, lead).fromOutreach(outreach);
+        } else if (consultation != null) {
             form = fromConsultation(consultations.get(consultation), lead);
         } else if (referral != null) {
             form = fromReferral(referrals.get(referral), lead);

@@ -51,6 +51,21 @@ record OpenCaseForm(
                 "");
     }
 
+    /** The same form opened from an outreach record (checked by the outreach module when the case is opened). */
+    OpenCaseForm fromOutreach(UUID outreachId) {
+        return new OpenCaseForm(
+                householdId,
+                CaseOrigin.OUTREACH.name(),
+                outreachId,
+                leadAccountId,
+                summary,
+                issueCodes,
+                personIds,
+                consentStatus,
+                consentDate,
+                consentScope);
+    }
+
     /** The same form when its origin could not be read: opened directly, nothing to link. */
     OpenCaseForm withoutOrigin() {
         return new OpenCaseForm(

@@ -97,15 +97,19 @@ class PlanController {
             return planPage(model, view, form, result);
         }
         try {
+            // the free text of earlier plans' needs is history: the service carries it forward, the form never writes
+            // it
             CaseCommands.Plan plan = new CaseCommands.Plan(
                     form.aim(),
-                    blankToNull(form.participationNeeds()),
-                    blankToNull(form.outreachNeeds()),
+                    null,
+                    null,
                     FormValues.validated(from, "periodFrom"),
                     FormValues.validated(to, "periodTo"),
                     FormValues.validated(review, "reviewDate"),
                     goals,
-                    form.personId());
+                    form.personId(),
+                    form.outreachIds(),
+                    form.participationIds());
             plans.saveDraft(id, form.draftVersion(), plan);
             return "redirect:/cases/" + id + "?done=plan";
         } catch (RuleViolation violation) {

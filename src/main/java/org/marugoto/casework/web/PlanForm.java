@@ -27,7 +27,9 @@ record PlanForm(
         String periodFrom,
         String periodTo,
         String reviewDate,
-        List<Goal> goals) {
+        List<Goal> goals,
+        List<UUID> outreachIds,
+        List<UUID> participationIds) {
 
     PlanForm {
         aim = Objects.requireNonNullElse(aim, "");
@@ -37,6 +39,8 @@ record PlanForm(
         periodTo = Objects.requireNonNullElse(periodTo, "");
         reviewDate = Objects.requireNonNullElse(reviewDate, "");
         goals = FormValues.list(goals);
+        outreachIds = FormValues.list(outreachIds);
+        participationIds = FormValues.list(participationIds);
     }
 
     /** One goal (目標) and the issue it answers, with the person's own part and the actions that support it. */
@@ -96,6 +100,8 @@ record PlanForm(
                 today.toString(),
                 today.plusMonths(6).toString(),
                 today.plusMonths(3).toString(),
+                List.of(),
+                List.of(),
                 List.of());
     }
 
@@ -124,7 +130,9 @@ record PlanForm(
                 source.periodFrom().toString(),
                 source.periodTo().toString(),
                 source.reviewDate().toString(),
-                goals);
+                goals,
+                source.outreachIds(),
+                source.participationIds());
     }
 
     PlanForm withGoals(List<Goal> goals) {
@@ -137,7 +145,9 @@ record PlanForm(
                 periodFrom,
                 periodTo,
                 reviewDate,
-                goals);
+                goals,
+                outreachIds,
+                participationIds);
     }
 
     PlanForm withPerson(@Nullable UUID personId) {
@@ -150,7 +160,9 @@ record PlanForm(
                 periodFrom,
                 periodTo,
                 reviewDate,
-                goals);
+                goals,
+                outreachIds,
+                participationIds);
     }
 
     /**

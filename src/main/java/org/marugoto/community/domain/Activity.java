@@ -42,7 +42,9 @@ public record Activity(
         Instant confirmedAt,
         Instant updatedAt,
         String updatedBy,
-        int version) {
+        int version,
+        @Nullable UUID photoId,
+        @Nullable String photoAlt) {
 
     public boolean free() {
         return costYen == null || costYen == 0;

@@ -539,7 +539,9 @@ public class CommunityService {
                 rs.getTimestamp("confirmed_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("updated_by"),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getObject("photo_id", UUID.class),
+                rs.getString("photo_alt"));
     }
 
     private static Group groupRow(ResultSet rs, int i) throws SQLException {

@@ -58,6 +58,7 @@ public class InterestService {
     private final Duration retention;
     private final int perHour;
     private final byte[] addressKey;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     InterestService(
             JdbcClient jdbc,
@@ -65,6 +66,7 @@ public class InterestService {
             AuditApi audit,
             CommunityService community,
             Clock clock,
+            org.springframework.context.ApplicationEventPublisher events,
             @Value("${marugoto.community.interest-retention:90d}") Duration retention,
             @Value("${marugoto.community.interests-per-hour:5}") int perHour,
             @Value("${marugoto.community.address-key:${marugoto.security.mfa-key}}") String addressKey) {
@@ -73,6 +75,7 @@ public class InterestService {
         this.audit = audit;
         this.community = community;
         this.clock = clock;
+        this.events = events;
         this.retention = retention;
         this.perHour = perHour;
         this.addressKey = ("community-address:" + addressKey).getBytes(StandardCharsets.UTF_8);
@@ -122,6 +125,7 @@ public class InterestService {
                         "resident")
                 .update();
         audit.record(new AuditEntry(AuditAction.CREATE, INTEREST, id, "interest from a resident", Map.of()));
+        events.publishEvent(new OrganiserNotice(activity.id(), OrganiserNotice.Kind.INTEREST));
         return id;
     }
 

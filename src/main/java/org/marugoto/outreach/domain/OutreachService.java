@@ -32,7 +32,9 @@ import org.marugoto.outreach.AttemptMethod;
 import org.marugoto.outreach.AttemptOutcome;
 import org.marugoto.outreach.ConnectedTo;
 import org.marugoto.outreach.EndReason;
+import org.marugoto.outreach.KeyPersonEdit;
 import org.marugoto.outreach.MoveStage;
+import org.marugoto.outreach.OpenForNewPerson;
 import org.marugoto.outreach.OpenOutreach;
 import org.marugoto.outreach.OutreachOrigin;
 import org.marugoto.outreach.OutreachQueries;
@@ -44,7 +46,9 @@ import org.marugoto.outreach.OverdueOutreach;
 import org.marugoto.outreach.RecordAttempt;
 import org.marugoto.outreach.StageKind;
 import org.marugoto.people.MemberView;
+import org.marugoto.people.MembershipCommand;
 import org.marugoto.people.PeopleApi;
+import org.marugoto.people.Relationship;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.FormSubmissions;
@@ -212,6 +216,46 @@ public class OutreachService implements OutreachQueries {
                         "source",
                         command.source().name())));
         return find(id);
+    }
+
+    /**
+     * Opens a record from a volunteer's concern about someone not registered yet: registers the person (a new
+     * household of one, owned by the user's agency), ties the concern to that household and opens the record, in one
+     * transaction (a refusal anywhere leaves nothing). A second submit of the same form returns the same record.
+     */
+    @Transactional
+    public OutreachView openForNewPerson(OpenForNewPerson command) {
+        actor();
+        UUID step = UUID.nameUUIDFromBytes(
+                ("outreach-new-person:" + command.token()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Optional<UUID> earlier = submissions.claim(step, "outreach-new-person");
+        if (earlier.isPresent()) {
+            return get(earlier.get());
+        }
+        ConcernView concern = concerns.get(command.concernId());
+        if (concern.householdId() != null) {
+            throw new RuleViolation(null, "outreach.error.concernHasHousehold");
+        }
+        MemberView registered =
+                people.register(command.person(), new MembershipCommand(null, null, Relationship.SELF, true, null));
+        concerns.linkHousehold(concern.id(), registered.householdId());
+        OutreachView opened = open(new OpenOutreach(
+                command.token(),
+                registered.householdId(),
+                List.of(registered.person().id()),
+                command.source(),
+                command.sourceDetail(),
+                OutreachOrigin.CONCERN,
+                concern.id(),
+                command.issueCodes(),
+                command.worry(),
+                command.firstConcernOn(),
+                command.leadAccountId(),
+                command.involvedAgencyIds(),
+                command.involvedNote(),
+                command.keyPersons()));
+        submissions.complete(step, opened.id());
+        return opened;
     }
 
     private void checkOrigin(OpenOutreach command) {
@@ -535,6 +579,134 @@ public class OutreachService implements OutreachQueries {
         }
         audit.record(new AuditEntry(AuditAction.UPDATE, OUTREACH, id, "outreach stage", details));
         return find(id);
+    }
+
+    /**
+     * Replaces the people around the person: a row with an id changes that key person, a row without one adds a new
+     * one, a key person left out (or given an empty name and relation) is removed. Checks the version of the record
+     * the user saw; audited with the numbers added, changed and removed (never the names).
+     */
+    @Transactional
+    public OutreachView updateKeyPersons(UUID id, int seenVersion, List<KeyPersonEdit> rows) {
+        Actor actor = actor();
+        OutreachView view = find(id);
+        access.authorize(PersonalDataAction.WRITE, scope(view), "outreach key persons");
+        Set<UUID> existing = new HashSet<>();
+        view.keyPersons().forEach(k -> existing.add(k.id()));
+        for (KeyPersonEdit k : rows) {
+            if (k.name().isBlank() != k.relation().isBlank()) {
+                throw new RuleViolation("keyPersons", "outreach.error.keyPerson");
+            }
+            if (k.id() != null && !existing.contains(k.id())) {
+                throw new RuleViolation("keyPersons", "outreach.error.keyPersonUnknown");
+            }
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        int changed = jdbc.sql("""
+                        update outreach_record set updated_at = ?, updated_by = ?, version = version + 1
+                        where municipality_id = ? and id = ? and version = ?
+                        """)
+                .params(now, actor.username(), tenancy.municipalityId(), id, seenVersion)
+                .update();
+        if (changed == 0) {
+            throw new OptimisticLockingFailureException("outreach " + id + " changed");
+        }
+        int added = 0;
+        int updated = 0;
+        Set<UUID> kept = new HashSet<>();
+        for (KeyPersonEdit k : rows) {
+            UUID keyId = k.id();
+            if (k.name().isBlank()) {
+                continue;
+            }
+            if (keyId == null) {
+                addKeyPerson(id, new OpenOutreach.KeyPersonInput(k.name(), k.relation(), k.note()), now, actor);
+                added++;
+            } else {
+                kept.add(keyId);
+                updated += jdbc.sql("""
+                                update outreach_key_person set name = ?, relation = ?, note = ?, updated_at = ?,
+                                    updated_by = ?, version = version + 1
+                                where municipality_id = ? and outreach_id = ? and id = ?
+                                    and (name <> ? or relation <> ? or note is distinct from ?)
+                                """)
+                        .params(Arrays.asList(
+                                k.name().strip(),
+                                k.relation().strip(),
+                                blankToNull(k.note()),
+                                now,
+                                actor.username(),
+                                tenancy.municipalityId(),
+                                id,
+                                keyId,
+                                k.name().strip(),
+                                k.relation().strip(),
+                                blankToNull(k.note())))
+                        .update();
+            }
+        }
+        int removed = 0;
+        for (UUID gone : existing) {
+            if (!kept.contains(gone)) {
+                removed +=
+                        jdbc.sql("""
+                                delete from outreach_key_person where municipality_id = ? and outreach_id = ? and id = ?
+                                """).params(tenancy.municipalityId(), id, gone).update();
+            }
+        }
+        audit.record(new AuditEntry(
+                AuditAction.UPDATE,
+                OUTREACH,
+                id,
+                "outreach key persons",
+                Map.of(
+                        "keyPersonsAdded",
+                        String.valueOf(added),
+                        "keyPersonsChanged",
+                        String.valueOf(updated),
+                        "keyPersonsRemoved",
+                        String.valueOf(removed))));
+        return find(id);
+    }
+
+    /**
+     * A 多機関協働 case was opened from this record: the record moves to つないだ (a case) on the day, with the case
+     * number as the note. The record must be of the case's household and the user must be able to change it;
+     * otherwise the opening is refused (the case form shows why). A record already connected is left as it is.
+     */
+    @Transactional
+    public void connectToCase(UUID id, UUID householdId, String caseNumber) {
+        Actor actor = actor();
+        OutreachView view;
+        try {
+            view = find(id);
+        } catch (NotFoundException unknown) {
+            throw new RuleViolation(null, "outreach.error.caseOrigin");
+        }
+        if (!view.householdId().equals(householdId)) {
+            throw new RuleViolation(null, "outreach.error.caseOrigin");
+        }
+        if (!access.mayAccess(actor, PersonalDataAction.WRITE, scope(view))) {
+            throw new RuleViolation(null, "outreach.error.caseOriginAccess");
+        }
+        if (view.stageKind() == StageKind.CONNECTED) {
+            return;
+        }
+        String connected = stages.all().stream()
+                .filter(s -> s.kind() == StageKind.CONNECTED)
+                .map(OutreachStage::code)
+                .findFirst()
+                .orElseThrow();
+        LocalDate today = Japan.today(clock);
+        moveStage(
+                id,
+                new MoveStage(
+                        view.version(),
+                        connected,
+                        today.isBefore(view.stageSince()) ? view.stageSince() : today,
+                        null,
+                        ConnectedTo.CASE,
+                        caseNumber));
     }
 
     // ---- rows ------------------------------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ import org.marugoto.outreach.AttemptMethod;
 import org.marugoto.outreach.AttemptOutcome;
 import org.marugoto.outreach.ConnectedTo;
 import org.marugoto.outreach.EndReason;
+import org.marugoto.outreach.KeyPersonEdit;
 import org.marugoto.outreach.MoveStage;
+import org.marugoto.outreach.OpenForNewPerson;
 import org.marugoto.outreach.OpenOutreach;
 import org.marugoto.outreach.OutreachOrigin;
 import org.marugoto.outreach.OutreachSource;
@@ -31,6 +33,8 @@ import org.marugoto.outreach.domain.OutreachService;
 import org.marugoto.outreach.domain.OutreachStages;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.PeopleApi;
+import org.marugoto.people.PersonCommand;
+import org.marugoto.people.Sex;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Japan;
@@ -139,7 +143,25 @@ class OutreachController {
         } else if (concern != null) {
             ConcernView c = concerns.get(concern);
             if (c.householdId() == null) {
-                throw new NotFoundException("household", "concern " + concern);
+                // someone not registered yet: the form registers them as it opens the record
+                OutreachForm form = new OutreachForm(
+                        UUID.randomUUID().toString(),
+                        "",
+                        List.of(),
+                        OutreachSource.WELFARE_COMMISSIONER.name(),
+                        c.raisedByName(),
+                        OutreachOrigin.CONCERN.name(),
+                        concern.toString(),
+                        List.of(),
+                        c.noticed(),
+                        LocalDate.ofInstant(c.raisedAt(), Japan.ZONE).toString(),
+                        actor.accountId().toString(),
+                        List.of(),
+                        "",
+                        List.of(),
+                        List.of(),
+                        List.of());
+                return newPersonPage(model, form, NewPersonForm.at(c.location()), c, Map.of());
             }
             householdId = c.householdId();
             origin = OutreachOrigin.CONCERN.name();
@@ -178,10 +200,15 @@ class OutreachController {
     }
 
     @PostMapping("/outreach/new")
-    String open(@ModelAttribute("form") OutreachForm form, Model model) {
+    String open(
+            @ModelAttribute("form") OutreachForm form, @ModelAttribute("person") NewPersonForm person, Model model) {
         UUID householdId = uuid(form.householdId());
+        UUID concernId = uuid(form.originId());
         if (householdId == null) {
-            throw new NotFoundException("household", "none");
+            if (concernId == null || !OutreachOrigin.CONCERN.name().equals(form.origin())) {
+                throw new NotFoundException("household", "none");
+            }
+            return openForNewPerson(form, person, concernId, model);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         OutreachSource source = enumOf(OutreachSource.class, form.source());
@@ -246,6 +273,145 @@ class OutreachController {
             errors.put(violation.field() == null ? "global" : violation.field(), violation.messageKey());
             return openPage(model, form, errors);
         }
+    }
+
+    /** The record opened from a concern about someone not registered yet: the person is registered with it. */
+    private String openForNewPerson(OutreachForm form, NewPersonForm person, UUID concernId, Model model) {
+        ConcernView concern = concerns.get(concernId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        OutreachSource source = enumOf(OutreachSource.class, form.source());
+        if (source == null) {
+            errors.put("source", "outreach.error.source");
+        }
+        UUID lead = uuid(form.leadAccountId());
+        if (lead == null) {
+            errors.put("leadAccountId", "outreach.error.lead");
+        }
+        LocalDate first = date(form.firstConcernOn());
+        if (first == null) {
+            errors.put("firstConcernOn", "outreach.error.date");
+        }
+        if (person.newFamilyName().isBlank()) {
+            errors.put("newFamilyName", "outreach.error.newFamilyName");
+        }
+        if (person.newFamilyNameKana().isBlank()) {
+            errors.put("newFamilyNameKana", "outreach.error.newFamilyNameKana");
+        }
+        Sex sex = enumOf(Sex.class, person.newSex());
+        if (sex == null) {
+            errors.put("newSex", "outreach.error.newSex");
+        }
+        LocalDate born = date(person.newBirthDate());
+        if (!person.newBirthDate().isBlank() && born == null) {
+            errors.put("newBirthDate", "outreach.error.date");
+        }
+        if (person.newFamilyName().length() > 50
+                || person.newGivenName().length() > 50
+                || person.newFamilyNameKana().length() > 100
+                || person.newGivenNameKana().length() > 100
+                || person.newAddress().length() > 300) {
+            errors.put("newFamilyName", "outreach.error.tooLong");
+        }
+        List<OpenOutreach.KeyPersonInput> keyPersons = keyPersons(form, errors);
+        if (form.worry().length() > 2000
+                || form.sourceDetail().length() > 300
+                || form.involvedNote().length() > 1000) {
+            errors.put("worry", "outreach.error.tooLong");
+        }
+        if (!errors.isEmpty() || source == null || lead == null || first == null || sex == null) {
+            return newPersonPage(model, form, person, concern, errors);
+        }
+        UUID token = uuid(form.token());
+        try {
+            OutreachView opened = outreach.openForNewPerson(new OpenForNewPerson(
+                    token == null ? UUID.randomUUID() : token,
+                    concernId,
+                    new PersonCommand(
+                            person.newFamilyName().strip(),
+                            blank(person.newGivenName()),
+                            person.newFamilyNameKana().strip(),
+                            blank(person.newGivenNameKana()),
+                            null,
+                            sex,
+                            born,
+                            blank(person.newAddress()),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    source,
+                    form.sourceDetail(),
+                    form.issueCodes(),
+                    form.worry(),
+                    first,
+                    lead,
+                    uuids(form.involvedAgencyIds()),
+                    form.involvedNote(),
+                    keyPersons));
+            return "redirect:/outreach/" + opened.id() + "?done=opened";
+        } catch (RuleViolation violation) {
+            String field = violation.field();
+            errors.put(
+                    field == null
+                            ? "global"
+                            : PERSON_FIELDS.contains(field)
+                                    ? "new" + Character.toUpperCase(field.charAt(0)) + field.substring(1)
+                                    : field,
+                    violation.messageKey());
+            return newPersonPage(model, form, person, concern, errors);
+        }
+    }
+
+    /** The people module's fields of a person, which this form names with "new" in front. */
+    private static final java.util.Set<String> PERSON_FIELDS = java.util.Set.of(
+            "familyName", "givenName", "familyNameKana", "givenNameKana", "sex", "birthDate", "address");
+
+    private static @Nullable String blank(String text) {
+        return text.isBlank() ? null : text.strip();
+    }
+
+    private List<OpenOutreach.KeyPersonInput> keyPersons(OutreachForm form, Map<String, String> errors) {
+        List<OpenOutreach.KeyPersonInput> keyPersons = new ArrayList<>();
+        for (int i = 0; i < form.keyName().size(); i++) {
+            String name = form.keyName().get(i);
+            String relation = i < form.keyRelation().size() ? form.keyRelation().get(i) : "";
+            String note = i < form.keyNote().size() ? form.keyNote().get(i) : "";
+            if (name.length() > 100 || relation.length() > 100 || note.length() > 500) {
+                errors.put("keyPersons", "outreach.error.tooLong");
+            }
+            if (!name.isBlank() || !relation.isBlank() || !note.isBlank()) {
+                keyPersons.add(new OpenOutreach.KeyPersonInput(name, relation, note));
+            }
+        }
+        return keyPersons;
+    }
+
+    private String newPersonPage(
+            Model model, OutreachForm form, NewPersonForm person, ConcernView concern, Map<String, String> errors) {
+        Actor actor = CurrentActor.get().orElseThrow();
+        model.addAttribute("form", form);
+        model.addAttribute("person", person);
+        model.addAttribute("concern", concern);
+        model.addAttribute("errors", errors);
+        model.addAttribute("sexes", Sex.values());
+        model.addAttribute(
+                "leads",
+                colleagues.professionals().stream()
+                        .filter(c -> c.agencyId().equals(actor.agencyId()))
+                        .toList());
+        model.addAttribute(
+                "codes",
+                consultations.issueCodesByCode().values().stream()
+                        .filter(c -> c.active())
+                        .toList());
+        model.addAttribute("sources", OutreachSource.values());
+        model.addAttribute(
+                "agencies",
+                directory.agencies().stream().filter(AgencyView::active).toList());
+        return "outreach/form";
     }
 
     private String openPage(Model model, OutreachForm form, Map<String, String> errors) {
@@ -463,6 +629,63 @@ class OutreachController {
         model.addAttribute("methods", AttemptMethod.values());
         model.addAttribute("outcomes", AttemptOutcome.values());
         return "outreach/attempt";
+    }
+
+    // ---- key persons -----------------------------------------------------------------------------------------------
+
+    /** The people around the person, changed after opening. */
+    @GetMapping("/outreach/{id}/key-persons")
+    String keyPersonsForm(@PathVariable UUID id, Model model) {
+        OutreachView view = outreach.get(id);
+        return keyPersonsPage(model, view, KeyPersonsForm.of(view), Map.of());
+    }
+
+    @PostMapping("/outreach/{id}/key-persons")
+    String updateKeyPersons(@PathVariable UUID id, @ModelAttribute("form") KeyPersonsForm form, Model model) {
+        OutreachView view = outreach.get(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer version = integer(form.version());
+        if (version == null) {
+            errors.put("global", "error.staleEdit");
+        }
+        List<KeyPersonEdit> rows = new ArrayList<>();
+        for (int i = 0; i < form.keyName().size(); i++) {
+            String name = form.keyName().get(i);
+            String relation = KeyPersonsForm.at(form.keyRelation(), i);
+            String note = KeyPersonsForm.at(form.keyNote(), i);
+            String keyId = KeyPersonsForm.at(form.keyId(), i);
+            if (name.length() > 100 || relation.length() > 100 || note.length() > 500) {
+                errors.put("keyPersons", "outreach.error.tooLong");
+            }
+            UUID existing = uuid(keyId);
+            if (!keyId.isBlank() && existing == null) {
+                errors.put("keyPersons", "outreach.error.keyPersonUnknown");
+            }
+            if (existing != null || !name.isBlank() || !relation.isBlank() || !note.isBlank()) {
+                rows.add(new KeyPersonEdit(existing, name, relation, note));
+            }
+        }
+        if (!errors.isEmpty() || version == null) {
+            return keyPersonsPage(model, view, form, errors);
+        }
+        try {
+            outreach.updateKeyPersons(id, version, rows);
+        } catch (RuleViolation violation) {
+            errors.put(violation.field() == null ? "global" : violation.field(), violation.messageKey());
+            return keyPersonsPage(model, view, form, errors);
+        } catch (OptimisticLockingFailureException stale) {
+            OutreachView now = outreach.get(id);
+            return keyPersonsPage(model, now, KeyPersonsForm.of(now), Map.of("global", "error.staleEdit"));
+        }
+        return "redirect:/outreach/" + id + "?done=keyPersons";
+    }
+
+    private String keyPersonsPage(Model model, OutreachView view, KeyPersonsForm form, Map<String, String> errors) {
+        model.addAttribute("record", view);
+        model.addAttribute("household", people.household(view.householdId(), "outreach"));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "outreach/key-persons";
     }
 
     // ---- reading input ---------------------------------------------------------------------------------------------

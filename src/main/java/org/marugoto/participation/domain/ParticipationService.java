@@ -113,21 +113,7 @@ public class ParticipationService {
     @Transactional
     public OpportunityView addOpportunity(NewOpportunity command) {
         Actor actor = professional();
-        if (command.title().isBlank()) {
-            throw new RuleViolation("title", "participation.error.title");
-        }
-        if (directory.agency(command.hostAgencyId()).filter(AgencyView::active).isEmpty()) {
-            throw new RuleViolation("hostAgencyId", "participation.error.host");
-        }
-        if (command.areaId() != null && areas.find(command.areaId()).isEmpty()) {
-            throw new RuleViolation("areaId", "participation.error.area");
-        }
-        if (command.capacity() != null && command.capacity() < 1) {
-            throw new RuleViolation("capacity", "participation.error.capacity");
-        }
-        if (command.ageMin() != null && command.ageMax() != null && command.ageMin() > command.ageMax()) {
-            throw new RuleViolation("ageMax", "participation.error.ages");
-        }
+        check(command);
         UUID id = Ids.newId();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -159,6 +145,68 @@ public class ParticipationService {
                 .update();
         audit.record(AuditEntry.of(AuditAction.CREATE, "participation-opportunity", id));
         return opportunity(id).orElseThrow();
+    }
+
+    /**
+     * Changes what an opportunity says (title, host, kind, area, days, capacity, offers, interests, accessibility,
+     * ages, cost). Checks the version the user saw; the matches keep pointing at the same opportunity.
+     */
+    @Transactional
+    public OpportunityView updateOpportunity(UUID id, int seenVersion, NewOpportunity command) {
+        Actor actor = professional();
+        opportunity(id).orElseThrow(() -> new NotFoundException("participation-opportunity", id));
+        check(command);
+        int changed = jdbc.sql("""
+                        update participation_opportunity set host_agency_id = ?, title = ?, kind = ?, description = ?,
+                            area_id = ?, days_hours = ?, capacity = ?, host_offers = ?, interests = ?,
+                            accessibility = ?, age_min = ?, age_max = ?, cost = ?, updated_at = ?, updated_by = ?,
+                            version = version + 1
+                        where municipality_id = ? and id = ? and version = ?
+                        """)
+                .params(Arrays.asList(
+                        command.hostAgencyId(),
+                        command.title().strip(),
+                        command.kind().name(),
+                        blankToNull(command.description()),
+                        command.areaId(),
+                        blankToNull(command.daysHours()),
+                        command.capacity(),
+                        command.hostOffers().stream().map(Enum::name).toArray(String[]::new),
+                        command.interests().stream().map(Enum::name).toArray(String[]::new),
+                        blankToNull(command.accessibility()),
+                        command.ageMin(),
+                        command.ageMax(),
+                        blankToNull(command.cost()),
+                        Timestamp.from(clock.instant()),
+                        actor.username(),
+                        tenancy.municipalityId(),
+                        id,
+                        seenVersion))
+                .update();
+        if (changed == 0) {
+            throw new OptimisticLockingFailureException("opportunity " + id + " changed");
+        }
+        audit.record(
+                new AuditEntry(AuditAction.UPDATE, "participation-opportunity", id, null, Map.of("edited", "true")));
+        return opportunity(id).orElseThrow();
+    }
+
+    private void check(NewOpportunity command) {
+        if (command.title().isBlank()) {
+            throw new RuleViolation("title", "participation.error.title");
+        }
+        if (directory.agency(command.hostAgencyId()).filter(AgencyView::active).isEmpty()) {
+            throw new RuleViolation("hostAgencyId", "participation.error.host");
+        }
+        if (command.areaId() != null && areas.find(command.areaId()).isEmpty()) {
+            throw new RuleViolation("areaId", "participation.error.area");
+        }
+        if (command.capacity() != null && command.capacity() < 1) {
+            throw new RuleViolation("capacity", "participation.error.capacity");
+        }
+        if (command.ageMin() != null && command.ageMax() != null && command.ageMin() > command.ageMax()) {
+            throw new RuleViolation("ageMax", "participation.error.ages");
+        }
     }
 
     /** Opens or closes an opportunity for newcomers ("open now"). */
@@ -233,6 +281,52 @@ public class ParticipationService {
                         actor.username()))
                 .update();
         audit.record(AuditEntry.of(AuditAction.CREATE, PROFILE, id).withPurpose(PROFILE));
+        return find(id);
+    }
+
+    /**
+     * Changes the person's wishes, interests, strengths, limits and the area they can reach. The lead agency's
+     * professionals only (WRITE on the record); checks the version the user saw; audited.
+     */
+    @Transactional
+    public ProfileView updateProfile(
+            UUID id,
+            int seenVersion,
+            @Nullable UUID areaId,
+            String wishes,
+            List<Interest> interests,
+            @Nullable String strengths,
+            @Nullable String limits) {
+        Actor actor = professional();
+        ProfileView profile = find(id);
+        access.authorize(PersonalDataAction.WRITE, scope(profile), PROFILE);
+        if (wishes.isBlank()) {
+            throw new RuleViolation("wishes", "participation.error.wishes");
+        }
+        if (areaId != null && areas.find(areaId).isEmpty()) {
+            throw new RuleViolation("areaId", "participation.error.area");
+        }
+        int changed = jdbc.sql("""
+                        update participation_profile set area_id = ?, wishes = ?, interests = ?, strengths = ?,
+                            limits = ?, updated_at = ?, updated_by = ?, version = version + 1
+                        where municipality_id = ? and id = ? and version = ?
+                        """)
+                .params(Arrays.asList(
+                        areaId,
+                        wishes.strip(),
+                        interests.stream().map(Enum::name).toArray(String[]::new),
+                        blankToNull(strengths),
+                        blankToNull(limits),
+                        Timestamp.from(clock.instant()),
+                        actor.username(),
+                        tenancy.municipalityId(),
+                        id,
+                        seenVersion))
+                .update();
+        if (changed == 0) {
+            throw new OptimisticLockingFailureException("profile " + id + " changed");
+        }
+        audit.record(AuditEntry.of(AuditAction.UPDATE, PROFILE, id).withPurpose(PROFILE));
         return find(id);
     }
 

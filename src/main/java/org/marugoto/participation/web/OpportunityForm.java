@@ -2,6 +2,7 @@ package org.marugoto.participation.web;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.participation.OpportunityView;
 
 /** A new role or place as typed; numbers stay text until the controller reads them. */
 record OpportunityForm(
@@ -17,7 +18,8 @@ record OpportunityForm(
         String accessibility,
         String ageMin,
         String ageMax,
-        String cost) {
+        String cost,
+        String version) {
 
     OpportunityForm(
             @Nullable String hostAgencyId,
@@ -32,7 +34,8 @@ record OpportunityForm(
             @Nullable String accessibility,
             @Nullable String ageMin,
             @Nullable String ageMax,
-            @Nullable String cost) {
+            @Nullable String cost,
+            @Nullable String version) {
         this.hostAgencyId = ProfileForm.text(hostAgencyId);
         this.title = ProfileForm.text(title);
         this.kind = ProfileForm.text(kind);
@@ -46,5 +49,29 @@ record OpportunityForm(
         this.ageMin = ProfileForm.text(ageMin);
         this.ageMax = ProfileForm.text(ageMax);
         this.cost = ProfileForm.text(cost);
+        this.version = ProfileForm.text(version);
+    }
+
+    static OpportunityForm empty() {
+        return new OpportunityForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The form as the opportunity is now, with the version the user sees. */
+    static OpportunityForm of(OpportunityView o) {
+        return new OpportunityForm(
+                o.hostAgencyId().toString(),
+                o.title(),
+                o.kind().name(),
+                o.description(),
+                o.areaId() == null ? null : o.areaId().toString(),
+                o.daysHours(),
+                o.capacity() == null ? null : o.capacity().toString(),
+                o.hostOffers().stream().map(Enum::name).toList(),
+                o.interests().stream().map(Enum::name).toList(),
+                o.accessibility(),
+                o.ageMin() == null ? null : o.ageMin().toString(),
+                o.ageMax() == null ? null : o.ageMax().toString(),
+                o.cost(),
+                String.valueOf(o.version()));
     }
 }

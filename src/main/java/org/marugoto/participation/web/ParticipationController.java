@@ -19,6 +19,7 @@ import org.marugoto.participation.MatchEndReason;
 import org.marugoto.participation.MatchStep;
 import org.marugoto.participation.NewOpportunity;
 import org.marugoto.participation.OpportunityKind;
+import org.marugoto.participation.OpportunityView;
 import org.marugoto.participation.ProfileView;
 import org.marugoto.participation.domain.ParticipationService;
 import org.marugoto.people.MemberView;
@@ -91,16 +92,67 @@ class ParticipationController {
 
     @GetMapping("/participation/opportunities")
     String opportunities(Model model) {
-        return opportunitiesPage(
-                model,
-                new OpportunityForm(null, null, null, null, null, null, null, null, null, null, null, null, null),
-                Map.of(),
-                null);
+        return opportunitiesPage(model, OpportunityForm.empty(), Map.of(), null);
     }
 
     @PostMapping("/participation/opportunities")
     String addOpportunity(@ModelAttribute("form") OpportunityForm form, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
+        NewOpportunity command = readOpportunity(form, errors);
+        if (command == null) {
+            return opportunitiesPage(model, form, errors, null);
+        }
+        try {
+            participation.addOpportunity(command);
+        } catch (RuleViolation violation) {
+            errors.put(field(violation), violation.messageKey());
+            return opportunitiesPage(model, form, errors, null);
+        }
+        return "redirect:/participation/opportunities?done=added";
+    }
+
+    /** The opportunity's own page to change what it says; the version the user sees goes with the form. */
+    @GetMapping("/participation/opportunities/{id}/edit")
+    String editOpportunity(@PathVariable UUID id, Model model) {
+        OpportunityView o =
+                participation.opportunity(id).orElseThrow(() -> new NotFoundException("participation-opportunity", id));
+        return opportunityEditPage(model, o, OpportunityForm.of(o), Map.of());
+    }
+
+    @PostMapping("/participation/opportunities/{id}/edit")
+    String updateOpportunity(@PathVariable UUID id, @ModelAttribute("form") OpportunityForm form, Model model) {
+        OpportunityView o =
+                participation.opportunity(id).orElseThrow(() -> new NotFoundException("participation-opportunity", id));
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer version = integer(form.version(), errors, "version");
+        NewOpportunity command = readOpportunity(form, errors);
+        if (version == null) {
+            errors.put("global", "error.staleEdit");
+        }
+        if (command == null || version == null) {
+            return opportunityEditPage(model, o, form, errors);
+        }
+        try {
+            participation.updateOpportunity(id, version, command);
+        } catch (RuleViolation violation) {
+            errors.put(field(violation), violation.messageKey());
+            return opportunityEditPage(model, o, form, errors);
+        } catch (OptimisticLockingFailureException stale) {
+            OpportunityView now = participation.opportunity(id).orElseThrow();
+            return opportunityEditPage(model, now, OpportunityForm.of(now), Map.of("global", "error.staleEdit"));
+        }
+        return "redirect:/participation/opportunities?done=changed#opportunity-" + id;
+    }
+
+    private String opportunityEditPage(
+            Model model, OpportunityView o, OpportunityForm form, Map<String, String> errors) {
+        opportunitiesPage(model, form, errors, null);
+        model.addAttribute("opportunity", o);
+        return "participation/opportunity-edit";
+    }
+
+    /** The form read into a command, or {@code null} with the errors at their fields. */
+    private static @Nullable NewOpportunity readOpportunity(OpportunityForm form, Map<String, String> errors) {
         UUID host = uuid(form.hostAgencyId());
         if (host == null) {
             errors.put("hostAgencyId", "participation.error.host");
@@ -123,28 +175,22 @@ class ParticipationController {
             errors.put("title", "participation.error.tooLong");
         }
         if (!errors.isEmpty() || host == null || kind == null) {
-            return opportunitiesPage(model, form, errors, null);
+            return null;
         }
-        try {
-            participation.addOpportunity(new NewOpportunity(
-                    host,
-                    form.title(),
-                    kind,
-                    form.description(),
-                    uuid(form.areaId()),
-                    form.daysHours(),
-                    capacity,
-                    enums(HostOffer.class, form.hostOffers()),
-                    enums(Interest.class, form.interests()),
-                    form.accessibility(),
-                    ageMin,
-                    ageMax,
-                    form.cost()));
-        } catch (RuleViolation violation) {
-            errors.put(field(violation), violation.messageKey());
-            return opportunitiesPage(model, form, errors, null);
-        }
-        return "redirect:/participation/opportunities?done=added";
+        return new NewOpportunity(
+                host,
+                form.title(),
+                kind,
+                form.description(),
+                uuid(form.areaId()),
+                form.daysHours(),
+                capacity,
+                enums(HostOffer.class, form.hostOffers()),
+                enums(Interest.class, form.interests()),
+                form.accessibility(),
+                ageMin,
+                ageMax,
+                form.cost());
     }
 
     @PostMapping("/participation/opportunities/{id}/open")
@@ -158,11 +204,7 @@ class ParticipationController {
         try {
             participation.setOpen(id, seen == null ? -1 : seen, "true".equals(open));
         } catch (OptimisticLockingFailureException stale) {
-            return opportunitiesPage(
-                    model,
-                    new OpportunityForm(null, null, null, null, null, null, null, null, null, null, null, null, null),
-                    Map.of("global", "error.staleEdit"),
-                    null);
+            return opportunitiesPage(model, OpportunityForm.empty(), Map.of("global", "error.staleEdit"), null);
         }
         return "redirect:/participation/opportunities?done=changed";
     }
@@ -192,7 +234,8 @@ class ParticipationController {
             throw new NotFoundException("household", "none");
         }
         people.household(household, "participation");
-        return profileForm(model, new ProfileForm(household.toString(), null, null, null, null, null, null), Map.of());
+        return profileForm(
+                model, new ProfileForm(household.toString(), null, null, null, null, null, null, null), Map.of());
     }
 
     @PostMapping("/participation/new")
@@ -242,6 +285,72 @@ class ParticipationController {
                 people.members(household).stream().filter(MemberView::current).toList());
         model.addAttribute("areas", areas.tree());
         model.addAttribute("interests", Interest.values());
+        return "participation/form";
+    }
+
+    /** The person's wishes, interests, strengths, limits and area, changed by the lead agency. */
+    @GetMapping("/participation/{id}/edit")
+    String editProfile(@PathVariable UUID id, Model model) {
+        ProfileView p = participation.get(id);
+        return profileEditPage(model, p, ProfileForm.of(p), Map.of());
+    }
+
+    @PostMapping("/participation/{id}/edit")
+    String updateProfile(@PathVariable UUID id, @ModelAttribute("form") ProfileForm form, Model model) {
+        ProfileView p = participation.get(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer version = integer(form.version(), errors, "version");
+        if (version == null) {
+            errors.put("global", "error.staleEdit");
+        }
+        if (form.wishes().isBlank()) {
+            errors.put("wishes", "participation.error.wishes");
+        }
+        if (tooLong(form.wishes(), 2000) || tooLong(form.strengths(), 1000) || tooLong(form.limits(), 1000)) {
+            errors.put("wishes", "participation.error.tooLong");
+        }
+        if (!errors.isEmpty() || version == null) {
+            return profileEditPage(model, p, form, errors);
+        }
+        try {
+            participation.updateProfile(
+                    id,
+                    version,
+                    uuid(form.areaId()),
+                    form.wishes(),
+                    enums(Interest.class, form.interests()),
+                    form.strengths(),
+                    form.limits());
+        } catch (RuleViolation violation) {
+            errors.put(field(violation), violation.messageKey());
+            return profileEditPage(model, p, form, errors);
+        } catch (OptimisticLockingFailureException stale) {
+            ProfileView now = participation.get(id);
+            return profileEditPage(model, now, ProfileForm.of(now), Map.of("global", "error.staleEdit"));
+        }
+        return "redirect:/participation/" + id + "?done=edited";
+    }
+
+    private String profileEditPage(Model model, ProfileView p, ProfileForm typed, Map<String, String> errors) {
+        // the household and the person are the profile's, whatever the request said
+        ProfileForm form = new ProfileForm(
+                p.householdId().toString(),
+                p.personId().toString(),
+                typed.areaId(),
+                typed.wishes(),
+                typed.interests(),
+                typed.strengths(),
+                typed.limits(),
+                typed.version());
+        profileForm(model, form, errors);
+        model.addAttribute("profile", p);
+        model.addAttribute(
+                "personName",
+                people.members(p.householdId()).stream()
+                        .filter(m -> m.person().id().equals(p.personId()))
+                        .map(m -> m.person().fullName())
+                        .findFirst()
+                        .orElse(""));
         return "participation/form";
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.marugoto.participation.ProfileView;
 import org.marugoto.participation.domain.ParticipationService;
+import org.marugoto.people.PeopleApi;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +15,20 @@ import org.springframework.stereotype.Component;
 class ParticipationLinks {
 
     private final ParticipationService participation;
+    private final PeopleApi people;
 
-    ParticipationLinks(ParticipationService participation) {
+    ParticipationLinks(ParticipationService participation, PeopleApi people) {
         this.participation = participation;
+        this.people = people;
+    }
+
+    /** The name of the person a profile is for, as the household shows it (masked where protected). */
+    public String personName(ProfileView profile) {
+        return people.members(profile.householdId()).stream()
+                .filter(m -> m.person().id().equals(profile.personId()))
+                .map(m -> m.person().fullName())
+                .findFirst()
+                .orElse("");
     }
 
     public List<ProfileView> forHousehold(UUID householdId) {

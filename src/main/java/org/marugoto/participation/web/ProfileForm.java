@@ -2,6 +2,7 @@ package org.marugoto.participation.web;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.participation.ProfileView;
 
 /** Starting participation support for a person: wishes, interests, strengths, limits, where they can go. */
 record ProfileForm(
@@ -11,7 +12,8 @@ record ProfileForm(
         String wishes,
         List<String> interests,
         String strengths,
-        String limits) {
+        String limits,
+        String version) {
 
     ProfileForm(
             @Nullable String householdId,
@@ -20,7 +22,8 @@ record ProfileForm(
             @Nullable String wishes,
             @Nullable List<String> interests,
             @Nullable String strengths,
-            @Nullable String limits) {
+            @Nullable String limits,
+            @Nullable String version) {
         this.householdId = text(householdId);
         this.personId = text(personId);
         this.areaId = text(areaId);
@@ -28,6 +31,20 @@ record ProfileForm(
         this.interests = list(interests);
         this.strengths = text(strengths);
         this.limits = text(limits);
+        this.version = text(version);
+    }
+
+    /** The form as the profile is now, with the version the user sees. */
+    static ProfileForm of(ProfileView p) {
+        return new ProfileForm(
+                p.householdId().toString(),
+                p.personId().toString(),
+                p.areaId() == null ? null : p.areaId().toString(),
+                p.wishes(),
+                p.interests().stream().map(Enum::name).toList(),
+                p.strengths(),
+                p.limits(),
+                String.valueOf(p.version()));
     }
 
     static String text(@Nullable String s) {

@@ -249,6 +249,30 @@ public class ConcernService implements org.marugoto.watch.ConcernApi {
         return find(id);
     }
 
+    @Override
+    @Transactional
+    public ConcernView linkHousehold(UUID id, UUID householdId) {
+        ConcernView concern = find(id);
+        access.authorize(PersonalDataAction.WRITE, agencyScope(concern), "concern household");
+        if (householdId.equals(concern.householdId())) {
+            return concern;
+        }
+        if (concern.householdId() != null) {
+            throw new RuleViolation(null, "concern.error.hasHousehold");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        update watch_concern set household_id = ?, updated_at = ?, updated_by = ?,
+                            version = version + 1
+                        where municipality_id = ? and id = ? and household_id is null
+                        """)
+                .params(householdId, now, CurrentActor.username(), tenancy.municipalityId(), id)
+                .update();
+        audit.record(
+                new AuditEntry(AuditAction.UPDATE, CONCERN, id, "concern household", Map.of("household", "linked")));
+        return find(id);
+    }
+
     /**
      * Where the current volunteer's concerns go unless they choose otherwise: the agency that asked them to watch
      * (the request's, or their newest active request's), else the first 地域包括支援センター.
