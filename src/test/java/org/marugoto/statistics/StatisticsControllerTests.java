@@ -223,7 +223,7 @@ class StatisticsControllerTests {
         // the year 2010 is not published (only recent years); every published year is
         assertThat(csv)
                 .startsWith(
-                        "\uFEFFfiscal_year,fiscal_year_ja,area_code,area_name,area_level,consultations,suppressed\r\n");
+                        "\uFEFFfiscal_year,fiscal_year_ja,area_code,area_name,area_level,consultations,suppressed,row_type\r\n");
         String all = mvc.perform(get("/public/open-data/statistics/consultations-by-area.csv"))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -243,6 +243,20 @@ class StatisticsControllerTests {
             }
         }
         assertThat(all).doesNotContain("花子").doesNotContain("南台1-2-");
+        // totals are published (of each year, of each area, of all), with the complementary suppression behind them
+        assertThat(all).contains(",year_total\r\n").contains(",area_total\r\n").contains(",total\r\n");
+        String year = mvc.perform(get("/public/open-data/statistics/consultations-by-area.csv")
+                        .param("year", all.substring(all.indexOf("\r\n") + 2).split(",")[0]))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        // a year's file is cut from the same table: every line of it is a line of the whole file
+        for (String line : year.split("\r\n")) {
+            if (!line.startsWith("\uFEFF")) {
+                assertThat(all).contains(line + "\r\n");
+            }
+        }
+        assertThat(year).contains(",year_total\r\n").doesNotContain(",area_total\r\n");
         mvc.perform(get("/public/open-data/statistics/consultations-by-area.json"))
                 .andExpect(status().isOk())
                 .andExpect(content()

@@ -431,31 +431,57 @@ public class StatisticsService {
     }
 
     /**
-     * Open data: consultations by the area the household is registered in, for one fiscal year, small counts hidden,
-     * households with a protected person left out, and no total (so that no hidden count can be worked out from it).
+     * Open data: consultations by the area the household is registered in and fiscal year (every published year), with
+     * the total of each area, of each year and of all, households with a person under protection left out. Small counts
+     * (1 to 4) are hidden, and further counts are hidden by {@link Suppression} so that no hidden count can be worked
+     * out from the totals or from the other counts. Every published file is cut from this one table (a year's file
+     * holds that year's counts and total), so that two files never disagree about what is hidden.
      */
     @Transactional(readOnly = true)
-    public List<OpenDataRow> openData(int fiscalYear) {
-        Period period = Period.fiscalYear(fiscalYear);
+    public List<OpenDataRow> openData() {
         List<AreaView> tree = areas.tree();
-        Map<String, Long> counts = consultations.consultationsBy(
-                ConsultationStatistics.By.AREA,
-                CountScope.areas(tree.stream().map(AreaView::id).toList()),
-                period.from(),
-                period.to());
-        return tree.stream()
-                .map(a -> {
-                    long n = counts.getOrDefault(a.id().toString(), 0L);
-                    boolean hidden = n > 0 && n < SMALL;
-                    return new OpenDataRow(
-                            fiscalYear,
-                            Period.eraYear(period.from()).replaceAll("年$", "年度"),
-                            a.code(),
-                            a.name(),
-                            a.level().name(),
-                            hidden ? null : n,
-                            hidden);
-                })
+        List<Integer> years = openDataYears().stream().sorted().toList();
+        long[][] cells = new long[tree.size()][years.size()];
+        List<UUID> ids = tree.stream().map(AreaView::id).toList();
+        for (int y = 0; y < years.size(); y++) {
+            Period period = Period.fiscalYear(years.get(y));
+            Map<String, Long> counts = consultations.consultationsBy(
+                    ConsultationStatistics.By.AREA, CountScope.areas(ids), period.from(), period.to());
+            for (int a = 0; a < tree.size(); a++) {
+                cells[a][y] = counts.getOrDefault(tree.get(a).id().toString(), 0L);
+            }
+        }
+        Suppression.Table table = Suppression.suppress(cells);
+        List<OpenDataRow> rows = new ArrayList<>();
+        for (int y = 0; y <= years.size(); y++) {
+            boolean allYears = y == years.size();
+            @Nullable Integer fiscalYear = allYears ? null : years.get(y);
+            String fiscalYearJa = fiscalYear == null
+                    ? "全年度"
+                    : Period.eraYear(Period.fiscalYear(fiscalYear).from()).replaceAll("年$", "年度");
+            for (int a = 0; a <= tree.size(); a++) {
+                boolean allAreas = a == tree.size();
+                @Nullable AreaView area = allAreas ? null : tree.get(a);
+                String type =
+                        allYears && allAreas ? "total" : allYears ? "area_total" : allAreas ? "year_total" : "count";
+                rows.add(new OpenDataRow(
+                        fiscalYear,
+                        fiscalYearJa,
+                        area == null ? "" : area.code(),
+                        area == null ? "全地域" : area.name(),
+                        area == null ? "" : area.level().name(),
+                        table.published(a, y),
+                        table.hidden()[a][y],
+                        type));
+            }
+        }
+        return rows;
+    }
+
+    /** The open data of one fiscal year: its counts by area and its total, cut from {@link #openData()}. */
+    public List<OpenDataRow> openData(int fiscalYear) {
+        return openData().stream()
+                .filter(r -> Integer.valueOf(fiscalYear).equals(r.fiscalYear()))
                 .toList();
     }
 
@@ -469,15 +495,20 @@ public class StatisticsService {
         return years;
     }
 
-    /** One published figure: consultations received in a fiscal year about households registered in an area. */
+    /**
+     * One published figure: consultations received in a fiscal year about households registered in an area
+     * ({@code count}), or a total: of an area over the years ({@code area_total}, no year), of a year over the areas
+     * ({@code year_total}, no area), or of all ({@code total}).
+     */
     public record OpenDataRow(
-            int fiscalYear,
+            @Nullable Integer fiscalYear,
             String fiscalYearJa,
             String areaCode,
             String areaName,
             String areaLevel,
             @Nullable Long consultations,
-            boolean suppressed) {}
+            boolean suppressed,
+            String rowType) {}
 
     private String msg(String code, Locale locale, Object... args) {
         String message = messages.getMessage(code, args, code, locale);
