@@ -16,4 +16,14 @@ public interface OutreachStatistics {
 
     /** One stage and its count. */
     record StageCount(OutreachStage stage, long records) {}
+
+    /** The day buckets of {@link #daysToFirstContact}, then NONE (no contact yet). */
+    List<String> CONTACT_BUCKETS = List.of("0-7", "8-30", "31-90", "91-180", "181-", "NONE");
+
+    /**
+     * Outreach records of the scope begun in the period (created from {@code from} to {@code to}), by the whole days
+     * from the first concern to the first attempt that reached the person (met, or spoken to through the door): every
+     * bucket present, in order.
+     */
+    java.util.Map<String, Long> daysToFirstContact(CountScope scope, LocalDate from, LocalDate to);
 }

@@ -33,4 +33,23 @@ public interface ReferralStatistics {
             long answered,
             @Nullable Double medianDaysToAnswer,
             long overdue) {}
+
+    /** The day buckets of {@link Durations#toAnswer()}, then NONE (not answered). */
+    List<String> ANSWER_BUCKETS = List.of("0", "1-3", "4-7", "8-14", "15-", "NONE");
+
+    /** The day buckets of {@link Durations#toComplete()}, then NONE (not completed). */
+    List<String> COMPLETE_BUCKETS = List.of("0-7", "8-30", "31-90", "91-180", "181-", "NONE");
+
+    /**
+     * Referrals sent in the period in the scope by the whole days from sending to the receiver's first answer, and to
+     * completion; how many went past the desired answer date unanswered, and how many of those are still unanswered.
+     */
+    Durations durations(CountScope scope, LocalDate from, LocalDate to);
+
+    /** Counts by day bucket (every bucket present, in order) and the overdue counts. */
+    record Durations(
+            java.util.Map<String, Long> toAnswer,
+            java.util.Map<String, Long> toComplete,
+            long overdue,
+            long overdueUnanswered) {}
 }

@@ -15,7 +15,8 @@
             "casework",
             "referral",
             "outreach",
-            "participation"
+            "participation",
+            "watch"
         })
 @org.jspecify.annotations.NullMarked
 package org.marugoto.statistics;

@@ -72,4 +72,64 @@ class ReferralStatisticsQuery implements ReferralStatistics {
                 })
                 .list();
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Durations durations(CountScope scope, LocalDate from, LocalDate to) {
+        java.util.Map<String, Long> answer = new java.util.LinkedHashMap<>();
+        ANSWER_BUCKETS.forEach(b -> answer.put(b, 0L));
+        java.util.Map<String, Long> complete = new java.util.LinkedHashMap<>();
+        COMPLETE_BUCKETS.forEach(b -> complete.put(b, 0L));
+        long[] overdue = new long[2];
+        scope.bind(jdbc.sql("""
+                                with r as (
+                                    select r.status, r.overdue_since,
+                                           (select min(e.occurred_at) from referral_event e
+                                            where e.municipality_id = r.municipality_id and e.referral_id = r.id
+                                              and e.to_status in ('ACCEPTED', 'DECLINED', 'INFO_REQUESTED'))
+                                               - r.created_at to_answer,
+                                           (select min(e.occurred_at) from referral_event e
+                                            where e.municipality_id = r.municipality_id and e.referral_id = r.id
+                                              and e.to_status = 'COMPLETED') - r.created_at to_complete
+                                    from referral r
+                                    join household h on h.municipality_id = r.municipality_id and h.id = r.household_id
+                                    where r.municipality_id = :m and %s
+                                      and r.created_at >= :from and r.created_at < :to),
+                                d as (
+                                    select case when to_answer is null then 'NONE'
+                                                when extract(day from to_answer) < 1 then '0'
+                                                when extract(day from to_answer) <= 3 then '1-3'
+                                                when extract(day from to_answer) <= 7 then '4-7'
+                                                when extract(day from to_answer) <= 14 then '8-14' else '15-' end a,
+                                           case when to_complete is null then 'NONE'
+                                                when extract(day from to_complete) <= 7 then '0-7'
+                                                when extract(day from to_complete) <= 30 then '8-30'
+                                                when extract(day from to_complete) <= 90 then '31-90'
+                                                when extract(day from to_complete) <= 180 then '91-180'
+                                                else '181-' end c,
+                                           overdue_since is not null overdue,
+                                           overdue_since is not null and status in ('SENT', 'INFO_REQUESTED') still
+                                    from r)
+                                select 'a' kind, a k, count(*) n from d group by a
+                                union all select 'c', c, count(*) from d group by c
+                                union all select 'o', 'overdue', count(*) filter (where overdue) from d
+                                union all select 'o', 'still', count(*) filter (where still) from d
+                                """.formatted(scope.where("r.from_agency_id", "r.to_agency_id"))))
+                .param("m", tenancy.municipalityId())
+                .param("from", CountScope.start(from))
+                .param("to", CountScope.end(to))
+                .query((rs, i) -> {
+                    String kind = rs.getString("kind");
+                    String k = rs.getString("k");
+                    long n = rs.getLong("n");
+                    switch (kind) {
+                        case "a" -> answer.put(k, n);
+                        case "c" -> complete.put(k, n);
+                        default -> overdue[k.equals("overdue") ? 0 : 1] = n;
+                    }
+                    return n;
+                })
+                .list();
+        return new Durations(answer, complete, overdue[0], overdue[1]);
+    }
 }

@@ -29,6 +29,7 @@ import org.marugoto.referral.ReferralStatistics;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CountScope;
 import org.marugoto.shared.Japan;
+import org.marugoto.watch.ConcernStatistics;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -58,7 +59,16 @@ public class StatisticsService {
             "cases",
             "meetings",
             "outreach",
-            "participation");
+            "participation",
+            "consultations-consulter",
+            "consultations-response",
+            "consultations-sex",
+            "consultations-age",
+            "referrals-answer",
+            "referrals-complete",
+            "case-durations",
+            "outreach-contact",
+            "concerns");
 
     private final ConsultationStatistics consultations;
     private final ConsultationApi consultationApi;
@@ -66,6 +76,7 @@ public class StatisticsService {
     private final ReferralStatistics referrals;
     private final OutreachStatistics outreach;
     private final ParticipationStatistics participation;
+    private final ConcernStatistics concerns;
     private final AreaApi areas;
     private final DirectoryApi directory;
     private final AuditApi audit;
@@ -79,6 +90,7 @@ public class StatisticsService {
             ReferralStatistics referrals,
             OutreachStatistics outreach,
             ParticipationStatistics participation,
+            ConcernStatistics concerns,
             AreaApi areas,
             DirectoryApi directory,
             AuditApi audit,
@@ -90,6 +102,7 @@ public class StatisticsService {
         this.referrals = referrals;
         this.outreach = outreach;
         this.participation = participation;
+        this.concerns = concerns;
         this.areas = areas;
         this.directory = directory;
         this.audit = audit;
@@ -376,6 +389,156 @@ public class StatisticsService {
                         rows,
                         small,
                         msg("statistics.note.participation", locale));
+            }
+            case "consultations-consulter" ->
+                counts(
+                        key,
+                        locale,
+                        "statistics.row.consulter",
+                        consultations.consultationsBy(ConsultationStatistics.By.CONSULTER_TYPE, cs, from, to),
+                        k -> msg("consultation.consulter." + k, locale),
+                        small,
+                        "");
+            case "consultations-response" ->
+                counts(
+                        key,
+                        locale,
+                        "statistics.row.response",
+                        consultations.consultationsBy(ConsultationStatistics.By.FIRST_RESPONSE, cs, from, to),
+                        k -> msg("consultation.response." + k, locale),
+                        small,
+                        "");
+            case "consultations-sex" ->
+                counts(
+                        key,
+                        locale,
+                        "statistics.row.sex",
+                        consultations.consultationsBy(ConsultationStatistics.By.SEX, cs, from, to),
+                        k -> k.equals("NONE") ? msg("statistics.row.noPerson", locale) : msg("person.sex." + k, locale),
+                        small,
+                        msg("statistics.note.persons", locale));
+            case "consultations-age" -> {
+                Map<String, Long> byAge =
+                        consultations.consultationsBy(ConsultationStatistics.By.AGE_GROUP, cs, from, to);
+                Map<String, Long> ordered = new LinkedHashMap<>();
+                for (String group : ConsultationStatistics.AGE_GROUPS) {
+                    if (byAge.containsKey(group)) {
+                        ordered.put(group, byAge.getOrDefault(group, 0L));
+                    }
+                }
+                yield counts(
+                        key,
+                        locale,
+                        "statistics.row.age",
+                        ordered,
+                        k -> msg("statistics.age." + k, locale),
+                        small,
+                        msg("statistics.note.age", locale));
+            }
+            case "referrals-answer", "referrals-complete" -> {
+                ReferralStatistics.Durations d = referrals.durations(cs, from, to);
+                boolean answer = key.equals("referrals-answer");
+                List<Report.Row> rows = new ArrayList<>();
+                (answer ? d.toAnswer() : d.toComplete())
+                        .forEach((bucket, n) -> rows.add(row(msg("statistics.days." + bucket, locale), n, small)));
+                if (answer) {
+                    rows.add(new Report.Row(
+                            msg("statistics.referrals.overdue", locale),
+                            List.of(Report.Cell.count(d.overdue(), small)),
+                            false));
+                    rows.add(new Report.Row(
+                            msg("statistics.referrals.overdueUnanswered", locale),
+                            List.of(Report.Cell.count(d.overdueUnanswered(), small)),
+                            false));
+                }
+                long total = d.toAnswer().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+                yield new Report(
+                        key,
+                        msg("statistics.report." + key, locale),
+                        msg("statistics.row.days", locale),
+                        List.of(msg("statistics.column.referrals", locale)),
+                        total == 0 ? List.of() : rows,
+                        small,
+                        msg("statistics.note." + key, locale));
+            }
+            case "case-durations" -> {
+                CaseStatistics.CaseDurations d = cases.caseDurations(cs, from, to);
+                List<Report.Row> rows = new ArrayList<>();
+                for (String bucket : CaseStatistics.DURATION_BUCKETS) {
+                    rows.add(new Report.Row(
+                            msg("statistics.months." + bucket, locale),
+                            List.of(
+                                    Report.Cell.count(d.closed().getOrDefault(bucket, 0L), small),
+                                    Report.Cell.count(d.open().getOrDefault(bucket, 0L), small)),
+                            true));
+                }
+                rows.add(new Report.Row(
+                        msg("statistics.cases.closedAfterReopening", locale),
+                        List.of(Report.Cell.count(d.closedAfterReopening(), small), Report.Cell.measure(null)),
+                        false));
+                long total = d.closed().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()
+                        + d.open().values().stream().mapToLong(Long::longValue).sum();
+                yield new Report(
+                        key,
+                        msg("statistics.report." + key, locale),
+                        msg("statistics.row.duration", locale),
+                        List.of(msg("statistics.cases.closedIn", locale), msg("statistics.cases.openAtEnd", locale)),
+                        total == 0 ? List.of() : rows,
+                        small,
+                        msg("statistics.note.case-durations", locale));
+            }
+            case "outreach-contact" -> {
+                Map<String, Long> days = outreach.daysToFirstContact(cs, from, to);
+                List<Report.Row> rows = new ArrayList<>();
+                days.forEach((bucket, n) -> rows.add(row(
+                        msg(
+                                bucket.equals("NONE") ? "statistics.outreach.noContact" : "statistics.days." + bucket,
+                                locale),
+                        n,
+                        small)));
+                long total = days.values().stream().mapToLong(Long::longValue).sum();
+                yield new Report(
+                        key,
+                        msg("statistics.report." + key, locale),
+                        msg("statistics.row.days", locale),
+                        List.of(msg("statistics.column.records", locale)),
+                        total == 0 ? List.of() : rows,
+                        small,
+                        msg("statistics.note.outreach-contact", locale));
+            }
+            case "concerns" -> {
+                List<Report.Row> rows = new ArrayList<>();
+                long total = 0;
+                for (ConcernStatistics.UrgencyCount u : concerns.concernsByUrgency(cs, from, to)) {
+                    total += u.raised();
+                    boolean hideMedian = small && u.takenUp() > 0 && u.takenUp() < SMALL;
+                    rows.add(new Report.Row(
+                            msg("concern.urgency." + u.urgency(), locale),
+                            List.of(
+                                    Report.Cell.count(u.raised(), small),
+                                    Report.Cell.count(u.takenUp(), small),
+                                    Report.Cell.count(u.aboutSomeoneNew(), small),
+                                    hideMedian
+                                            ? new Report.Cell(null, true, false)
+                                            : Report.Cell.measure(u.medianDaysToTakeUp())),
+                            true));
+                }
+                yield new Report(
+                        key,
+                        msg("statistics.report." + key, locale),
+                        msg("statistics.row.urgency", locale),
+                        List.of(
+                                msg("statistics.concerns.raised", locale),
+                                msg("statistics.concerns.takenUp", locale),
+                                msg("statistics.concerns.new", locale),
+                                msg("statistics.concerns.medianDays", locale)),
+                        total == 0 ? List.of() : rows,
+                        small,
+                        msg("statistics.note.concerns", locale));
             }
             default -> throw new IllegalArgumentException(key);
         };
