@@ -16,7 +16,8 @@
             "referral",
             "outreach",
             "participation",
-            "watch"
+            "watch",
+            "community"
         })
 @org.jspecify.annotations.NullMarked
 package org.marugoto.statistics;

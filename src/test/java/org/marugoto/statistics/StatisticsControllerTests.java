@@ -205,6 +205,64 @@ class StatisticsControllerTests {
     }
 
     @Test
+    void theYearlyReportIsAWorkbookAndAPdfPerProjectCountedFromTheRecords() throws Exception {
+        long before = audited("EXPORT");
+        byte[] xlsx = mvc.perform(get("/statistics/yearly.xlsx")
+                        .param("period", StatisticsFixtures.PERIOD)
+                        .with(user(as("coordinator"))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("yearly-report-FY2010.xlsx")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        java.util.Map<String, String> figures = new java.util.LinkedHashMap<>();
+        List<String> projects = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("平成22年度（2010年度） 重層的支援体制整備事業 実績報告");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue())
+                    .contains("平成22年4月1日")
+                    .contains("2011-03-31");
+            for (int r = 6; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                String project = row.getCell(0).getStringCellValue();
+                if (!projects.contains(project)) {
+                    projects.add(project);
+                }
+                Cell figure = row.getCell(2);
+                figures.put(
+                        row.getCell(1).getStringCellValue(),
+                        figure.getCellType() == CellType.NUMERIC
+                                ? Double.toString(figure.getNumericCellValue())
+                                : figure.getStringCellValue());
+            }
+        }
+        assertThat(projects).containsExactly("包括的相談支援事業", "多機関協働事業", "アウトリーチ等を通じた継続的支援事業", "参加支援事業", "地域づくり事業");
+        // FY2010 holds only the fixture's seven consultations about six households (one with several issues)
+        assertThat(figures)
+                .containsEntry("相談受付件数", "7.0")
+                .containsEntry("　うち来所", "6.0")
+                .containsEntry("相談のあった世帯", "6.0")
+                .containsEntry("　うち複数の課題を抱える世帯", "1.0")
+                .containsEntry("　複数の課題を抱える世帯の割合（％）", "16.7");
+        MvcResult pdf = mvc.perform(
+                        get("/statistics/yearly.pdf").param("period", "FY2010").with(user(as("planner"))))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"))
+                .andReturn();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains("平成22年度（2010年度）")
+                    .contains("包括的相談支援事業")
+                    .contains("地域づくり事業")
+                    .contains("相談受付件数");
+        }
+        assertThat(audited("EXPORT")).isEqualTo(before + 2);
+        mvc.perform(get("/statistics/yearly.pdf").with(user(as("caseworker")))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void theOpenDataIsPublicSuppressedAndDescribed() throws Exception {
         MvcResult page = mvc.perform(get("/public/open-data/statistics"))
                 .andExpect(status().isOk())

@@ -18,6 +18,7 @@ import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
 import org.marugoto.casework.CaseStatistics;
+import org.marugoto.community.CommunityStatistics;
 import org.marugoto.consultation.ConsultationApi;
 import org.marugoto.consultation.ConsultationStatistics;
 import org.marugoto.consultation.IssueCodeView;
@@ -77,6 +78,7 @@ public class StatisticsService {
     private final OutreachStatistics outreach;
     private final ParticipationStatistics participation;
     private final ConcernStatistics concerns;
+    private final CommunityStatistics community;
     private final AreaApi areas;
     private final DirectoryApi directory;
     private final AuditApi audit;
@@ -91,6 +93,7 @@ public class StatisticsService {
             OutreachStatistics outreach,
             ParticipationStatistics participation,
             ConcernStatistics concerns,
+            CommunityStatistics community,
             AreaApi areas,
             DirectoryApi directory,
             AuditApi audit,
@@ -103,6 +106,7 @@ public class StatisticsService {
         this.outreach = outreach;
         this.participation = participation;
         this.concerns = concerns;
+        this.community = community;
         this.areas = areas;
         this.directory = directory;
         this.audit = audit;
@@ -542,6 +546,142 @@ public class StatisticsService {
             }
             default -> throw new IllegalArgumentException(key);
         };
+    }
+
+    /**
+     * The yearly report of 重層的支援体制整備事業 for a fiscal year, for the whole city, in Japanese (the form is sent in
+     * Japanese whatever the page's language). While the year runs, the figures are up to today. Not audited: the
+     * caller records the download.
+     */
+    @Transactional(readOnly = true)
+    public YearlyReport yearly(int fiscalYear) {
+        Locale ja = Locale.JAPANESE;
+        Period year = Period.fiscalYear(fiscalYear);
+        LocalDate today = today();
+        LocalDate from = year.from();
+        LocalDate to = year.to().isAfter(today) ? today : year.to();
+        CountScope city = CountScope.city();
+        List<YearlyReport.Project> projects = new ArrayList<>();
+
+        List<YearlyReport.Item> consult = new ArrayList<>();
+        Map<String, Long> channels = consultations.consultationsBy(ConsultationStatistics.By.CHANNEL, city, from, to);
+        consult.add(count(ja, "statistics.yearly.consultations", sum(channels), false));
+        channels.forEach((k, n) -> consult.add(new YearlyReport.Item(
+                msg("statistics.yearly.of", ja, msg("consultation.channel." + k, ja)), (double) n, true, "件", true)));
+        ConsultationStatistics.HouseholdIssues h = consultations.householdsWithIssues(city, from, to);
+        consult.add(new YearlyReport.Item(
+                msg("statistics.households.consulted", ja), (double) h.households(), true, "世帯", false));
+        consult.add(new YearlyReport.Item(
+                msg("statistics.households.several", ja), (double) h.withSeveralIssues(), true, "世帯", true));
+        consult.add(new YearlyReport.Item(
+                msg("statistics.households.share", ja),
+                h.households() == 0 ? null : Math.round(1000.0 * h.withSeveralIssues() / h.households()) / 10.0,
+                false,
+                "％",
+                true));
+        Map<String, Long> responses =
+                consultations.consultationsBy(ConsultationStatistics.By.FIRST_RESPONSE, city, from, to);
+        for (String r : List.of("REFERRED", "ESCALATED_TO_MULTI_AGENCY", "OUTREACH_NEEDED")) {
+            consult.add(new YearlyReport.Item(
+                    msg("statistics.yearly.response", ja, msg("consultation.response." + r, ja)),
+                    (double) responses.getOrDefault(r, 0L),
+                    true,
+                    "件",
+                    false));
+        }
+        long sent = 0;
+        long accepted = 0;
+        long overdue = 0;
+        for (ReferralStatistics.Flow f : referrals.flows(city, from, to)) {
+            sent += f.sent();
+            accepted += f.accepted();
+            overdue += f.overdue();
+        }
+        consult.add(count(ja, "statistics.yearly.referralsSent", sent, false));
+        consult.add(count(ja, "statistics.yearly.referralsAccepted", accepted, true));
+        consult.add(count(ja, "statistics.yearly.referralsOverdue", overdue, true));
+        projects.add(new YearlyReport.Project(
+                msg("statistics.yearly.project.consultation", ja), "社会福祉法第106条の4第2項第1号", consult));
+
+        List<YearlyReport.Item> multi = new ArrayList<>();
+        CaseStatistics.CaseFlow flow = cases.caseFlow(city, from, to);
+        multi.add(count(ja, "statistics.cases.opened", flow.opened(), false));
+        multi.add(count(ja, "statistics.cases.closed", flow.closed(), false));
+        multi.add(count(ja, "statistics.cases.reopened", flow.reopened(), false));
+        multi.add(count(ja, "statistics.yearly.casesOpenAtEnd", sum(flow.openByStatus()), false));
+        flow.openByStatus()
+                .forEach((status, n) -> multi.add(new YearlyReport.Item(
+                        msg("statistics.yearly.of", ja, msg("case.status." + status, ja)),
+                        (double) n,
+                        true,
+                        "件",
+                        true)));
+        cases.meetingsByKind(city, from, to)
+                .forEach((kind, m) -> multi.add(new YearlyReport.Item(
+                        msg("statistics.yearly.meetingsHeld", ja, msg("case.conference.kind." + kind, ja)),
+                        (double) m.held(),
+                        true,
+                        "回",
+                        false)));
+        projects.add(new YearlyReport.Project(
+                msg("statistics.yearly.project.multiAgency", ja), "社会福祉法第106条の4第2項第5号", multi));
+
+        List<YearlyReport.Item> reach = new ArrayList<>();
+        long active = outreach.recordsByStage(city, from, to).stream()
+                .mapToLong(OutreachStatistics.StageCount::records)
+                .sum();
+        Map<String, Long> contact = outreach.daysToFirstContact(city, from, to);
+        long begun = sum(contact);
+        long reached = begun - contact.getOrDefault("NONE", 0L);
+        reach.add(count(ja, "statistics.yearly.outreachActive", active, false));
+        reach.add(count(ja, "statistics.yearly.outreachBegun", begun, false));
+        reach.add(count(ja, "statistics.yearly.outreachReached", reached, true));
+        reach.add(count(
+                ja,
+                "statistics.yearly.outreachReached30",
+                contact.getOrDefault("0-7", 0L) + contact.getOrDefault("8-30", 0L),
+                true));
+        projects.add(
+                new YearlyReport.Project(msg("statistics.yearly.project.outreach", ja), "社会福祉法第106条の4第2項第4号", reach));
+
+        List<YearlyReport.Item> part = new ArrayList<>();
+        Map<String, Long> steps = participation.matchesByStep(city, from, to);
+        part.add(count(ja, "statistics.yearly.matches", sum(steps), false));
+        steps.forEach((step, n) -> part.add(new YearlyReport.Item(
+                msg("statistics.yearly.of", ja, msg("participation.step." + step, ja)), (double) n, true, "件", true)));
+        projects.add(new YearlyReport.Project(
+                msg("statistics.yearly.project.participation", ja), "社会福祉法第106条の4第2項第2号", part));
+
+        List<YearlyReport.Item> region = new ArrayList<>();
+        CommunityStatistics.Figures f = community.figures(from, to);
+        region.add(new YearlyReport.Item(
+                msg("statistics.yearly.activities", ja), (double) f.openActivities(), true, "か所", false));
+        region.add(new YearlyReport.Item(msg("statistics.yearly.groups", ja), (double) f.groups(), true, "団体", false));
+        region.add(new YearlyReport.Item(
+                msg("statistics.yearly.areaMeetings", ja), (double) f.areaMeetings(), true, "回", false));
+        region.add(count(ja, "statistics.yearly.communityIssues", f.issuesRaised(), false));
+        region.add(count(ja, "statistics.yearly.interest", f.interestMessages(), false));
+        long raised = 0;
+        long takenUp = 0;
+        for (ConcernStatistics.UrgencyCount u : concerns.concernsByUrgency(city, from, to)) {
+            raised += u.raised();
+            takenUp += u.takenUp();
+        }
+        region.add(count(ja, "statistics.yearly.concerns", raised, false));
+        region.add(count(ja, "statistics.yearly.concernsTakenUp", takenUp, true));
+        projects.add(
+                new YearlyReport.Project(msg("statistics.yearly.project.community", ja), "社会福祉法第106条の4第2項第3号", region));
+
+        return new YearlyReport(
+                fiscalYear, year.label(ja), from, to, today, !year.to().isAfter(today), projects);
+    }
+
+    private YearlyReport.Item count(Locale locale, String code, long n, boolean breakdown) {
+        return new YearlyReport.Item(msg(code, locale), (double) n, true, "件", breakdown);
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**
