@@ -170,7 +170,9 @@ class AuthorizationMatrixTests {
         /** a resident's message about the organiser's activity: that organiser only */
         COMMUNITY_INTEREST,
         /** statistics (counts only, no person): coordinators, supervisors and planners */
-        STATISTICS
+        STATISTICS,
+        /** the work dashboards (counts only): coordinators and supervisors */
+        DASHBOARD
     }
 
     /** How a cell ended. */
@@ -276,6 +278,9 @@ class AuthorizationMatrixTests {
         for (String p : List.of("/statistics", "/statistics/report.csv", "/statistics/report.xlsx")) {
             GET_ENDPOINTS.put(p, Family.STATISTICS);
         }
+        GET_ENDPOINTS.put("/statistics/yearly.xlsx", Family.STATISTICS);
+        GET_ENDPOINTS.put("/statistics/yearly.pdf", Family.STATISTICS);
+        GET_ENDPOINTS.put("/statistics/dashboard", Family.DASHBOARD);
         GET_ENDPOINTS.put("/community", Family.COMMUNITY_DESK);
         GET_ENDPOINTS.put("/community/interests", Family.COMMUNITY_DESK);
         GET_ENDPOINTS.put("/community/activities/new", Family.COMMUNITY_DESK);
@@ -717,6 +722,7 @@ class AuthorizationMatrixTests {
             case COMMUNITY_REVIEW -> coordinator;
             case COMMUNITY_INTEREST -> role == Role.COMMUNITY_ORGANISER;
             case STATISTICS -> coordinator || role == Role.AGENCY_SUPERVISOR || role == Role.PLANNER;
+            case DASHBOARD -> coordinator || role == Role.AGENCY_SUPERVISOR;
         };
     }
 

@@ -49,4 +49,7 @@ public interface CaseStatistics {
 
     /** Counts by month bucket (every bucket present, in order). */
     record CaseDurations(Map<String, Long> closed, Map<String, Long> open, long closedAfterReopening) {}
+
+    /** The open (not closed) cases an agency leads, by the worker who leads them (staff account id). */
+    Map<UUID, Long> openCasesByWorker(UUID agencyId);
 }

@@ -26,4 +26,16 @@ public interface OutreachStatistics {
      * bucket present, in order.
      */
     java.util.Map<String, Long> daysToFirstContact(CountScope scope, LocalDate from, LocalDate to);
+
+    /**
+     * Open outreach records of the scope now: how many, how many whose next contact date has passed, and how many whose
+     * person has not been reached yet (no attempt met them or spoke through the door).
+     */
+    Waiting waiting(CountScope scope, LocalDate today);
+
+    /** The open records and those waiting. */
+    record Waiting(long open, long contactOverdue, long notReached) {}
+
+    /** The open outreach records an agency leads, by the worker who leads them (staff account id). */
+    java.util.Map<java.util.UUID, Long> openByWorker(java.util.UUID agencyId);
 }

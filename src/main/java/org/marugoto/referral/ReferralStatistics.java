@@ -52,4 +52,13 @@ public interface ReferralStatistics {
             java.util.Map<String, Long> toComplete,
             long overdue,
             long overdueUnanswered) {}
+
+    /**
+     * Referrals of the scope waiting now for the receiver's answer (sent, or information requested), by receiving
+     * agency: how many, how many past the desired answer date (期限超過), and how many sent more than seven days ago.
+     */
+    List<Waiting> waitingByReceiver(CountScope scope);
+
+    /** One receiving agency's referrals waiting for its answer. */
+    record Waiting(UUID toAgencyId, long waiting, long overdue, long olderThanAWeek) {}
 }

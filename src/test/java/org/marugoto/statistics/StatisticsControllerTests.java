@@ -263,6 +263,45 @@ class StatisticsControllerTests {
     }
 
     @Test
+    void theCoordinatorAndTheSupervisorSeeTheirDashboardsLinkedFromHome() throws Exception {
+        mvc.perform(get("/").with(user(as("coordinator"))))
+                .andExpect(content().string(containsString("/statistics/dashboard")));
+        long before = audited("READ");
+        String coordinator = mvc.perform(get("/statistics/dashboard").with(user(as("coordinator"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(coordinator)
+                .contains("id=\"report-dash-overdue\"", "id=\"report-dash-cases\"", "id=\"report-dash-meetings\"")
+                .contains("id=\"report-dash-outreach\"")
+                .doesNotContain("id=\"report-dash-caseload\"")
+                .contains("role=\"img\"");
+        // the open cases by stage are exactly the cases not closed now
+        long open = jdbc.sql("select count(*) from support_case where status <> 'CLOSED'")
+                .query(Long.class)
+                .single();
+        long shown = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "<td class=\"number\" data-label=\"件数\">(\\d+)</td>")
+                .matcher(coordinator.substring(
+                        coordinator.indexOf("id=\"table-dash-cases\""),
+                        coordinator.indexOf("id=\"report-dash-meetings\"")));
+        while (m.find()) {
+            shown += Long.parseLong(m.group(1));
+        }
+        assertThat(shown).isEqualTo(open);
+        assertThat(audited("READ")).isEqualTo(before + 1);
+        mvc.perform(get("/statistics/dashboard").with(user(as("supervisor"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"report-dash-caseload\"")))
+                .andExpect(content().string(containsString("id=\"report-dash-unanswered\"")))
+                .andExpect(content().string(not(containsString("id=\"report-dash-overdue\""))));
+        mvc.perform(get("/statistics/dashboard").with(user(as("planner")))).andExpect(status().isForbidden());
+        mvc.perform(get("/statistics/dashboard").with(user(as("caseworker")))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void theOpenDataIsPublicSuppressedAndDescribed() throws Exception {
         MvcResult page = mvc.perform(get("/public/open-data/statistics"))
                 .andExpect(status().isOk())

@@ -169,4 +169,20 @@ class CaseStatisticsQuery implements CaseStatistics {
                 .list();
         return new CaseDurations(closed, open, reopened[0]);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> openCasesByWorker(UUID agencyId) {
+        Map<UUID, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select s.lead_account_id, count(*) n from support_case s
+                        where s.municipality_id = :m and s.lead_agency_id = :agency and s.status <> 'CLOSED'
+                        group by s.lead_account_id order by n desc, s.lead_account_id
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("agency", agencyId)
+                .query((rs, i) -> counts.put(rs.getObject("lead_account_id", UUID.class), rs.getLong("n")))
+                .list();
+        return counts;
+    }
 }

@@ -73,4 +73,40 @@ class OutreachStatisticsQuery implements OutreachStatistics {
                 .list();
         return counts;
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Waiting waiting(CountScope scope, LocalDate today) {
+        return scope.bind(jdbc.sql("""
+                                select count(*) open,
+                                       count(*) filter (where o.next_contact_on < :today) overdue,
+                                       count(*) filter (where not exists (
+                                           select 1 from outreach_attempt a
+                                           where a.municipality_id = o.municipality_id and a.outreach_id = o.id
+                                             and a.outcome in ('MET', 'THROUGH_DOOR'))) not_reached
+                                from outreach_record o
+                                join household h on h.municipality_id = o.municipality_id and h.id = o.household_id
+                                where o.municipality_id = :m and %s and o.closed_at is null
+                                """.formatted(scope.where("o.lead_agency_id"))))
+                .param("m", tenancy.municipalityId())
+                .param("today", today)
+                .query((rs, i) -> new Waiting(rs.getLong("open"), rs.getLong("overdue"), rs.getLong("not_reached")))
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<java.util.UUID, Long> openByWorker(java.util.UUID agencyId) {
+        Map<java.util.UUID, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select o.lead_account_id, count(*) n from outreach_record o
+                        where o.municipality_id = :m and o.lead_agency_id = :agency and o.closed_at is null
+                        group by o.lead_account_id order by n desc, o.lead_account_id
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("agency", agencyId)
+                .query((rs, i) -> counts.put(rs.getObject("lead_account_id", java.util.UUID.class), rs.getLong("n")))
+                .list();
+        return counts;
+    }
 }

@@ -16,8 +16,10 @@ class ReferralStatisticsQuery implements ReferralStatistics {
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
+    private final java.time.Clock clock;
 
-    ReferralStatisticsQuery(JdbcClient jdbc, Tenancy tenancy) {
+    ReferralStatisticsQuery(JdbcClient jdbc, Tenancy tenancy, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
     }
@@ -131,5 +133,30 @@ class ReferralStatisticsQuery implements ReferralStatistics {
                 })
                 .list();
         return new Durations(answer, complete, overdue[0], overdue[1]);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Waiting> waitingByReceiver(CountScope scope) {
+        return scope.bind(jdbc.sql("""
+                                select r.to_agency_id, count(*) waiting,
+                                       count(*) filter (where r.overdue_since is not null
+                                                        or r.desired_response_date < :today) overdue,
+                                       count(*) filter (where r.created_at < :weekAgo) older
+                                from referral r
+                                join household h on h.municipality_id = r.municipality_id and h.id = r.household_id
+                                where r.municipality_id = :m and %s and r.status in ('SENT', 'INFO_REQUESTED')
+                                group by r.to_agency_id
+                                order by waiting desc, r.to_agency_id
+                                """.formatted(scope.where("r.from_agency_id", "r.to_agency_id"))))
+                .param("m", tenancy.municipalityId())
+                .param("today", java.time.LocalDate.now(clock.withZone(org.marugoto.shared.Japan.ZONE)))
+                .param("weekAgo", java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(7))))
+                .query((rs, i) -> new Waiting(
+                        rs.getObject("to_agency_id", UUID.class),
+                        rs.getLong("waiting"),
+                        rs.getLong("overdue"),
+                        rs.getLong("older")))
+                .list();
     }
 }

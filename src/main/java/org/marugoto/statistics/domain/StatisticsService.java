@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.access.Colleagues;
 import org.marugoto.area.AreaApi;
 import org.marugoto.area.AreaView;
 import org.marugoto.audit.AuditAction;
@@ -81,6 +82,7 @@ public class StatisticsService {
     private final CommunityStatistics community;
     private final AreaApi areas;
     private final DirectoryApi directory;
+    private final Colleagues colleagues;
     private final AuditApi audit;
     private final MessageSource messages;
     private final Clock clock;
@@ -96,6 +98,7 @@ public class StatisticsService {
             CommunityStatistics community,
             AreaApi areas,
             DirectoryApi directory,
+            Colleagues colleagues,
             AuditApi audit,
             MessageSource messages,
             Clock clock) {
@@ -109,6 +112,7 @@ public class StatisticsService {
         this.community = community;
         this.areas = areas;
         this.directory = directory;
+        this.colleagues = colleagues;
         this.audit = audit;
         this.messages = messages;
         this.clock = clock;
@@ -546,6 +550,125 @@ public class StatisticsService {
             }
             default -> throw new IllegalArgumentException(key);
         };
+    }
+
+    /** Whether a person has a dashboard: coordinators and supervisors. */
+    public static boolean hasDashboard(Actor actor) {
+        return actor.roleNames().contains("MUNICIPAL_COORDINATOR")
+                || actor.roleNames().contains("AGENCY_SUPERVISOR");
+    }
+
+    /**
+     * The dashboards of a person, as reports (table and chart each): a coordinator's (the city's overdue referrals by
+     * receiver, open cases by stage, this month's meetings, outreach waiting) and a supervisor's (their agency's
+     * caseload per worker, the referrals waiting for its answer). Counts of work, not of residents by area: nothing is
+     * hidden as small. Not audited: the caller records the look.
+     */
+    @Transactional(readOnly = true)
+    public List<Report> dashboard(Actor actor, Locale locale) {
+        List<Report> reports = new ArrayList<>();
+        LocalDate today = today();
+        Map<UUID, String> agencies = directory.agencyNames();
+        if (actor.roleNames().contains("MUNICIPAL_COORDINATOR")) {
+            CountScope city = CountScope.city();
+            List<Report.Row> waiting = new ArrayList<>();
+            for (ReferralStatistics.Waiting w : referrals.waitingByReceiver(city)) {
+                waiting.add(new Report.Row(
+                        agencies.getOrDefault(w.toAgencyId(), "?"),
+                        List.of(
+                                Report.Cell.count(w.overdue(), false),
+                                Report.Cell.count(w.waiting(), false),
+                                Report.Cell.count(w.olderThanAWeek(), false)),
+                        true));
+            }
+            waiting.sort(java.util.Comparator.comparing((Report.Row r) ->
+                    -java.util.Objects.requireNonNullElse(r.cells().get(0).value(), 0.0)));
+            reports.add(dash(
+                    "dash-overdue",
+                    locale,
+                    "statistics.row.receiver",
+                    waiting,
+                    List.of("statistics.dash.overdue", "statistics.dash.waiting", "statistics.dash.olderThanAWeek")));
+            List<Report.Row> stages = new ArrayList<>();
+            cases.caseFlow(city, today, today)
+                    .openByStatus()
+                    .forEach((status, n) -> stages.add(row(msg("case.status." + status, locale), n, false)));
+            reports.add(dash("dash-cases", locale, "statistics.row.stage", stages, List.of("statistics.column.cases")));
+            Period month = Period.month(today.getYear(), today.getMonthValue());
+            List<Report.Row> meetings = new ArrayList<>();
+            cases.meetingsByKind(city, month.from(), month.to())
+                    .forEach((kind, m) -> meetings.add(new Report.Row(
+                            msg("case.conference.kind." + kind, locale),
+                            List.of(Report.Cell.count(m.held(), false), Report.Cell.count(m.notHeld(), false)),
+                            true)));
+            reports.add(dash(
+                    "dash-meetings",
+                    locale,
+                    "statistics.row.meetingKind",
+                    meetings,
+                    List.of("statistics.meetings.held", "statistics.dash.scheduled")));
+            OutreachStatistics.Waiting o = outreach.waiting(city, today);
+            reports.add(dash(
+                    "dash-outreach",
+                    locale,
+                    "statistics.row.records",
+                    o.open() == 0
+                            ? List.of()
+                            : List.of(
+                                    row(msg("statistics.dash.contactOverdue", locale), o.contactOverdue(), false),
+                                    row(msg("statistics.outreach.noContact", locale), o.notReached(), false),
+                                    row(msg("statistics.dash.outreachOpen", locale), o.open(), false)),
+                    List.of("statistics.column.records")));
+        }
+        UUID agency = actor.agencyId();
+        if (actor.roleNames().contains("AGENCY_SUPERVISOR") && agency != null) {
+            Map<UUID, String> names = colleagues.professionalNames();
+            Map<UUID, Long> caseload = cases.openCasesByWorker(agency);
+            Map<UUID, Long> reach = outreach.openByWorker(agency);
+            java.util.LinkedHashSet<UUID> workers = new java.util.LinkedHashSet<>(caseload.keySet());
+            workers.addAll(reach.keySet());
+            List<Report.Row> rows = new ArrayList<>();
+            for (UUID worker : workers) {
+                rows.add(new Report.Row(
+                        names.getOrDefault(worker, msg("statistics.dash.formerStaff", locale)),
+                        List.of(
+                                Report.Cell.count(caseload.getOrDefault(worker, 0L), false),
+                                Report.Cell.count(reach.getOrDefault(worker, 0L), false)),
+                        true));
+            }
+            reports.add(dash(
+                    "dash-caseload",
+                    locale,
+                    "statistics.row.worker",
+                    rows,
+                    List.of("statistics.dash.openCases", "statistics.dash.openOutreach")));
+            List<Report.Row> unanswered = new ArrayList<>();
+            for (ReferralStatistics.Waiting w : referrals.waitingByReceiver(CountScope.agency(agency))) {
+                if (w.toAgencyId().equals(agency)) {
+                    unanswered.add(row(msg("statistics.dash.waiting", locale), w.waiting(), false));
+                    unanswered.add(row(msg("statistics.dash.overdue", locale), w.overdue(), false));
+                    unanswered.add(row(msg("statistics.dash.olderThanAWeek", locale), w.olderThanAWeek(), false));
+                }
+            }
+            reports.add(dash(
+                    "dash-unanswered",
+                    locale,
+                    "statistics.row.referrals",
+                    unanswered,
+                    List.of("statistics.column.referrals")));
+        }
+        return reports;
+    }
+
+    private Report dash(String key, Locale locale, String rowHeader, List<Report.Row> rows, List<String> columns) {
+        return new Report(
+                key,
+                msg("statistics.report." + key, locale),
+                msg(rowHeader, locale),
+                columns.stream().map(c -> msg(c, locale)).toList(),
+                rows,
+                false,
+                msg("statistics.note." + key, locale));
     }
 
     /**

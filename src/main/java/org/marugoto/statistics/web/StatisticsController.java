@@ -77,6 +77,39 @@ class StatisticsController {
         return "statistics/report";
     }
 
+    /** The coordinator's and the supervisor's dashboards (linked from the home page); audited as a look. */
+    @GetMapping("/statistics/dashboard")
+    String dashboard(Model model, Locale locale) {
+        Actor actor = actor();
+        if (!StatisticsService.hasDashboard(actor)) {
+            throw new AccessDeniedException("dashboard");
+        }
+        List<Report> reports = statistics.dashboard(actor, locale);
+        Period today =
+                Period.month(statistics.today().getYear(), statistics.today().getMonthValue());
+        statistics.audit(AuditAction.READ, today, statistics.scope(actor, "city", locale), "dashboard", null);
+        String hidden = hiddenMarker(locale);
+        Map<String, String> charts = new LinkedHashMap<>();
+        for (Report report : reports) {
+            charts.put(
+                    report.key(), BarChart.svg(report, msg("statistics.chart.desc", locale, report.title()), hidden));
+        }
+        model.addAttribute(
+                "coordinatorReports",
+                reports.stream().filter(r -> COORDINATOR_DASH.contains(r.key())).toList());
+        model.addAttribute(
+                "supervisorReports",
+                reports.stream()
+                        .filter(r -> !COORDINATOR_DASH.contains(r.key()))
+                        .toList());
+        model.addAttribute("charts", charts);
+        model.addAttribute("hidden", hidden);
+        return "statistics/dashboard";
+    }
+
+    private static final List<String> COORDINATOR_DASH =
+            List.of("dash-overdue", "dash-cases", "dash-meetings", "dash-outreach");
+
     @GetMapping("/statistics/report.csv")
     ResponseEntity<byte[]> csv(@ModelAttribute("form") StatisticsForm form) {
         Locale ja = Locale.JAPANESE;
