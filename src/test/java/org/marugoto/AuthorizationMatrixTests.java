@@ -172,7 +172,9 @@ class AuthorizationMatrixTests {
         /** statistics (counts only, no person): coordinators, supervisors and planners */
         STATISTICS,
         /** the work dashboards (counts only): coordinators and supervisors */
-        DASHBOARD
+        DASHBOARD,
+        /** imports of households and persons: coordinators */
+        IMPORT
     }
 
     /** How a cell ended. */
@@ -281,6 +283,7 @@ class AuthorizationMatrixTests {
         GET_ENDPOINTS.put("/statistics/yearly.xlsx", Family.STATISTICS);
         GET_ENDPOINTS.put("/statistics/yearly.pdf", Family.STATISTICS);
         GET_ENDPOINTS.put("/statistics/dashboard", Family.DASHBOARD);
+        GET_ENDPOINTS.put("/imports", Family.IMPORT);
         GET_ENDPOINTS.put("/community", Family.COMMUNITY_DESK);
         GET_ENDPOINTS.put("/community/interests", Family.COMMUNITY_DESK);
         GET_ENDPOINTS.put("/community/activities/new", Family.COMMUNITY_DESK);
@@ -484,6 +487,9 @@ class AuthorizationMatrixTests {
         write("POST /community/issues/{id}/meetings", Family.COMMUNITY_REVIEW, List.of());
         write("POST /community/issues/{id}/feedback", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
         write("POST /community/meeting-actions/{id}/done", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
+        // imports: no file (the page with its error), a token that names nothing (back to the page)
+        write("POST /imports/persons/preview", Family.IMPORT, List.of());
+        write("POST /imports/persons/commit", Family.IMPORT, List.of(), "token", "");
         // administration: empty forms, except where a parameter is required
         write("POST /admin/staff/{id}/password", Family.ADMIN, List.of(), "password", "");
         write("POST /admin/issue-codes", Family.ADMIN, List.of(), "code", "", "nameJa", "", "nameEn", "");
@@ -723,6 +729,7 @@ class AuthorizationMatrixTests {
             case COMMUNITY_INTEREST -> role == Role.COMMUNITY_ORGANISER;
             case STATISTICS -> coordinator || role == Role.AGENCY_SUPERVISOR || role == Role.PLANNER;
             case DASHBOARD -> coordinator || role == Role.AGENCY_SUPERVISOR;
+            case IMPORT -> coordinator;
         };
     }
 

@@ -69,7 +69,8 @@ class HomeController {
             new Capability("protection", "/protection", List.of(Role.PRIVACY_OFFICER)),
             new Capability("account", "/account", List.of()),
             new Capability(
-                    "dashboard", "/statistics/dashboard", List.of(Role.MUNICIPAL_COORDINATOR, Role.AGENCY_SUPERVISOR)));
+                    "dashboard", "/statistics/dashboard", List.of(Role.MUNICIPAL_COORDINATOR, Role.AGENCY_SUPERVISOR)),
+            new Capability("imports", "/imports", List.of(Role.MUNICIPAL_COORDINATOR)));
 
     /** Where a visitor who is not signed in is sent: the residents' pages (served by the community module). */
     static final String PUBLIC_HOME = "forward:/public";
