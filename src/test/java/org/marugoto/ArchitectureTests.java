@@ -26,7 +26,8 @@ class ArchitectureTests {
         "people",
         "referral",
         "statistics",
-        "watch"
+        "watch",
+        "imports"
     };
 
     private final JavaClasses classes = new ClassFileImporter()
