@@ -27,7 +27,8 @@ class ArchitectureTests {
         "planning",
         "referral",
         "statistics",
-        "watch"
+        "watch",
+        "imports"
     };
 
     private final JavaClasses classes = new ClassFileImporter()

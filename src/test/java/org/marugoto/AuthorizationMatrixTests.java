@@ -178,7 +178,11 @@ class AuthorizationMatrixTests {
         /** a measure's progress and a department's indicator: the planner and the department's members */
         PLAN_DEPARTMENT,
         /** the departments' own list: the planner and any department's member */
-        PLAN_ANY_MEMBER
+        PLAN_ANY_MEMBER,
+        /** the work dashboards (counts only): coordinators and supervisors */
+        DASHBOARD,
+        /** imports of households and persons: coordinators */
+        IMPORT
     }
 
     /** How a cell ended. */
@@ -284,6 +288,10 @@ class AuthorizationMatrixTests {
         for (String p : List.of("/statistics", "/statistics/report.csv", "/statistics/report.xlsx")) {
             GET_ENDPOINTS.put(p, Family.STATISTICS);
         }
+        GET_ENDPOINTS.put("/statistics/yearly.xlsx", Family.STATISTICS);
+        GET_ENDPOINTS.put("/statistics/yearly.pdf", Family.STATISTICS);
+        GET_ENDPOINTS.put("/statistics/dashboard", Family.DASHBOARD);
+        GET_ENDPOINTS.put("/imports", Family.IMPORT);
         GET_ENDPOINTS.put("/community", Family.COMMUNITY_DESK);
         GET_ENDPOINTS.put("/community/interests", Family.COMMUNITY_DESK);
         GET_ENDPOINTS.put("/community/activities/new", Family.COMMUNITY_DESK);
@@ -545,6 +553,9 @@ class AuthorizationMatrixTests {
                 "A");
         write("POST /planning/years/{yearId}/indicators/{indicatorId}", Family.PLAN_DEPARTMENT, List.of());
         write("POST /community/meeting-actions/{id}/done", Family.COMMUNITY_REVIEW, List.of(), "version", "-1");
+        // imports: no file (the page with its error), a token that names nothing (back to the page)
+        write("POST /imports/persons/preview", Family.IMPORT, List.of());
+        write("POST /imports/persons/commit", Family.IMPORT, List.of(), "token", "");
         // administration: empty forms, except where a parameter is required
         write("POST /admin/staff/{id}/password", Family.ADMIN, List.of(), "password", "");
         write("POST /admin/issue-codes", Family.ADMIN, List.of(), "code", "", "nameJa", "", "nameEn", "");
@@ -817,6 +828,8 @@ class AuthorizationMatrixTests {
             case PLAN -> role == Role.PLANNER;
             // the caseworker of the matrix is a member of the department (健康づくり課) whose records are asked
             case PLAN_DEPARTMENT, PLAN_ANY_MEMBER -> role == Role.PLANNER || role == Role.CASEWORKER;
+            case DASHBOARD -> coordinator || role == Role.AGENCY_SUPERVISOR;
+            case IMPORT -> coordinator;
         };
     }
 

@@ -83,7 +83,11 @@ class ProtectionMaskingTests {
             "POST /login/mfa",
             "the second step of a login, before any personal data is reachable (MfaLoginTests)",
             "POST /login/mfa/enrol",
-            "the forced enrolment of a login, before any personal data is reachable (MfaLoginTests)");
+            "the forced enrolment of a login, before any personal data is reachable (MfaLoginTests)",
+            "POST /imports/persons/preview",
+            "shows the counts and the row errors of an uploaded file, never a stored person (ImportControllerTests)",
+            "POST /imports/persons/commit",
+            "creates persons from checked rows and redirects with counts only (ImportControllerTests)");
 
     /**
      * Handlers that change something when given valid input: driven with no parameters (or invalid ones), so that
@@ -233,7 +237,14 @@ class ProtectionMaskingTests {
             Map.entry(
                     "OrganiserMail",
                     "mails an activity's contact address that a resident's message arrived or that the entry is stale; "
-                            + "names the activity only, never a person (OrganiserMailTests)"));
+                            + "names the activity only, never a person (OrganiserMailTests)"),
+            Map.entry(
+                    "ConcernStatisticsQuery",
+                    "counts of volunteers' concerns by urgency for the statistics; names nobody; by area only those "
+                            + "about a known household, protected ones left out (CountScope)"),
+            Map.entry(
+                    "CommunityStatisticsQuery",
+                    "city-wide counts of places, groups, area meetings and issues for the yearly report; names nobody"));
 
     static final Pattern EXPORTER_NAME =
             Pattern.compile("(?i).*(export|mail|notif|report|pdf|csv|excel|statistic|print|download).*");

@@ -36,4 +36,20 @@ public interface CaseStatistics {
 
     /** Held and scheduled-but-not-held meetings of one kind. */
     record Meetings(long held, long notHeld) {}
+
+    /** The duration buckets of {@link CaseDurations}, in months. */
+    java.util.List<String> DURATION_BUCKETS = java.util.List.of("0-2", "3-5", "6-11", "12-23", "24-");
+
+    /**
+     * How long cases of the scope lasted: those closed in the period by the whole months from opening to closing, and
+     * those open at the end of the period by the whole months they had been open then; and how many of the cases closed
+     * in the period had been reopened before.
+     */
+    CaseDurations caseDurations(CountScope scope, LocalDate from, LocalDate to);
+
+    /** Counts by month bucket (every bucket present, in order). */
+    record CaseDurations(Map<String, Long> closed, Map<String, Long> open, long closedAfterReopening) {}
+
+    /** The open (not closed) cases an agency leads, by the worker who leads them (staff account id). */
+    Map<UUID, Long> openCasesByWorker(UUID agencyId);
 }

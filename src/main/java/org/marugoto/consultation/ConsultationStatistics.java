@@ -30,8 +30,25 @@ public interface ConsultationStatistics {
         /** the agency that received it (its id) */
         AGENCY,
         /** the household's registered area (its id, "" when none) */
-        AREA
+        AREA,
+        /** who consulted ({@code ConsulterType} name) */
+        CONSULTER_TYPE,
+        /** the first response at the counter ({@code FirstResponse} name) */
+        FIRST_RESPONSE,
+        /**
+         * the sex of the persons the consultation is about ({@code Sex} name; NONE when it names no person): a
+         * consultation about two persons of different sexes counts for both
+         */
+        SEX,
+        /**
+         * the age group of the persons it is about on the day it was received ({@link #AGE_GROUPS}; UNKNOWN without
+         * a birth date, NONE when it names no person)
+         */
+        AGE_GROUP
     }
+
+    /** The age groups of {@link By#AGE_GROUP}, youngest first, then the keys for no birth date and no person. */
+    java.util.List<String> AGE_GROUPS = java.util.List.of("0-17", "18-39", "40-64", "65-74", "75-", "UNKNOWN", "NONE");
 
     /**
      * How many consultations were received from {@code from} to {@code to} (inclusive, Japan time) in the scope, by

@@ -15,7 +15,9 @@
             "casework",
             "referral",
             "outreach",
-            "participation"
+            "participation",
+            "watch",
+            "community"
         })
 @org.jspecify.annotations.NullMarked
 package org.marugoto.statistics;

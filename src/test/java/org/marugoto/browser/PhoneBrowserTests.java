@@ -179,9 +179,12 @@ class PhoneBrowserTests extends BrowserTest {
         visit(softly, "coordinator", "/referrals/overdue");
         visit(softly, "coordinator", "/statistics");
         visit(softly, "coordinator", "/statistics?lang=en");
+        visit(softly, "coordinator", "/statistics/dashboard");
+        visit(softly, "coordinator", "/imports");
 
         logIn("supervisor");
         visit(softly, "supervisor", "/");
+        visit(softly, "supervisor", "/statistics/dashboard");
 
         logIn("csw");
         visit(softly, "csw", "/");

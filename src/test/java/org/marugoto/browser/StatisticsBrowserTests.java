@@ -93,11 +93,48 @@ class StatisticsBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aCoordinatorViewsAReportAndDownloadsTheWorkbook() throws Exception {
+        logIn("coordinator");
+        browser.get(url("/"));
+        click(By.linkText("統計"));
+        new Select(browser.findElement(By.id("scope"))).selectByVisibleText("市全体");
+        click(By.id("show"));
+        assertThat(browser.findElement(By.id("title-consultations-consulter")).getText())
+                .isEqualTo("相談者の種類別の件数");
+        List<String> shown = table("consultations-channel");
+        String href = browser.findElement(By.id("xlsx-consultations-channel")).getAttribute("href");
+        Cookie session = browser.manage().getCookieNamed("MARUGOTO_SESSION");
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header("Cookie", "MARUGOTO_SESSION=" + session.getValue())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        List<String> fromXlsx = new ArrayList<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("相談経路");
+            for (int r = 4; r <= sheet.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                fromXlsx.add(row.getCell(0).getStringCellValue() + "="
+                        + Math.round(row.getCell(1).getNumericCellValue()));
+            }
+        }
+        assertThat(fromXlsx).isEqualTo(shown);
+        // the yearly report of the same year is one click away
+        assertThat(browser.findElement(By.id("yearly-xlsx")).getAttribute("href"))
+                .contains("/statistics/yearly.xlsx");
+    }
+
+    @Test
     void theOpenDataPageNeedsNoLogin() throws IOException {
         browser.manage().deleteAllCookies();
         browser.get(url("/public/open-data/statistics"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("オープンデータ");
-        assertThat(browser.findElements(By.cssSelector("#dictionary tbody tr"))).hasSize(7);
+        assertThat(browser.findElements(By.cssSelector("#dictionary tbody tr"))).hasSize(8);
         assertThat(browser.findElement(By.cssSelector("a[rel=license]")).getText())
                 .isEqualTo("CC BY 4.0");
     }

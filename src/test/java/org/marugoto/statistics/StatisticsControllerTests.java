@@ -205,6 +205,103 @@ class StatisticsControllerTests {
     }
 
     @Test
+    void theYearlyReportIsAWorkbookAndAPdfPerProjectCountedFromTheRecords() throws Exception {
+        long before = audited("EXPORT");
+        byte[] xlsx = mvc.perform(get("/statistics/yearly.xlsx")
+                        .param("period", StatisticsFixtures.PERIOD)
+                        .with(user(as("coordinator"))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("yearly-report-FY2010.xlsx")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        java.util.Map<String, String> figures = new java.util.LinkedHashMap<>();
+        List<String> projects = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("平成22年度（2010年度） 重層的支援体制整備事業 実績報告");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue())
+                    .contains("平成22年4月1日")
+                    .contains("2011-03-31");
+            for (int r = 6; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                String project = row.getCell(0).getStringCellValue();
+                if (!projects.contains(project)) {
+                    projects.add(project);
+                }
+                Cell figure = row.getCell(2);
+                figures.put(
+                        row.getCell(1).getStringCellValue(),
+                        figure.getCellType() == CellType.NUMERIC
+                                ? Double.toString(figure.getNumericCellValue())
+                                : figure.getStringCellValue());
+            }
+        }
+        assertThat(projects).containsExactly("包括的相談支援事業", "多機関協働事業", "アウトリーチ等を通じた継続的支援事業", "参加支援事業", "地域づくり事業");
+        // FY2010 holds only the fixture's seven consultations about six households (one with several issues)
+        assertThat(figures)
+                .containsEntry("相談受付件数", "7.0")
+                .containsEntry("　うち来所", "6.0")
+                .containsEntry("相談のあった世帯", "6.0")
+                .containsEntry("　うち複数の課題を抱える世帯", "1.0")
+                .containsEntry("　複数の課題を抱える世帯の割合（％）", "16.7");
+        MvcResult pdf = mvc.perform(
+                        get("/statistics/yearly.pdf").param("period", "FY2010").with(user(as("planner"))))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"))
+                .andReturn();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains("平成22年度（2010年度）")
+                    .contains("包括的相談支援事業")
+                    .contains("地域づくり事業")
+                    .contains("相談受付件数");
+        }
+        assertThat(audited("EXPORT")).isEqualTo(before + 2);
+        mvc.perform(get("/statistics/yearly.pdf").with(user(as("caseworker")))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theCoordinatorAndTheSupervisorSeeTheirDashboardsLinkedFromHome() throws Exception {
+        mvc.perform(get("/").with(user(as("coordinator"))))
+                .andExpect(content().string(containsString("/statistics/dashboard")));
+        long before = audited("READ");
+        String coordinator = mvc.perform(get("/statistics/dashboard").with(user(as("coordinator"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(coordinator)
+                .contains("id=\"report-dash-overdue\"", "id=\"report-dash-cases\"", "id=\"report-dash-meetings\"")
+                .contains("id=\"report-dash-outreach\"")
+                .doesNotContain("id=\"report-dash-caseload\"")
+                .contains("role=\"img\"");
+        // the open cases by stage are exactly the cases not closed now
+        long open = jdbc.sql("select count(*) from support_case where status <> 'CLOSED'")
+                .query(Long.class)
+                .single();
+        long shown = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "<td class=\"number\" data-label=\"件数\">(\\d+)</td>")
+                .matcher(coordinator.substring(
+                        coordinator.indexOf("id=\"table-dash-cases\""),
+                        coordinator.indexOf("id=\"report-dash-meetings\"")));
+        while (m.find()) {
+            shown += Long.parseLong(m.group(1));
+        }
+        assertThat(shown).isEqualTo(open);
+        assertThat(audited("READ")).isEqualTo(before + 1);
+        mvc.perform(get("/statistics/dashboard").with(user(as("supervisor"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"report-dash-caseload\"")))
+                .andExpect(content().string(containsString("id=\"report-dash-unanswered\"")))
+                .andExpect(content().string(not(containsString("id=\"report-dash-overdue\""))));
+        mvc.perform(get("/statistics/dashboard").with(user(as("planner")))).andExpect(status().isForbidden());
+        mvc.perform(get("/statistics/dashboard").with(user(as("caseworker")))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void theOpenDataIsPublicSuppressedAndDescribed() throws Exception {
         MvcResult page = mvc.perform(get("/public/open-data/statistics"))
                 .andExpect(status().isOk())
@@ -223,7 +320,7 @@ class StatisticsControllerTests {
         // the year 2010 is not published (only recent years); every published year is
         assertThat(csv)
                 .startsWith(
-                        "\uFEFFfiscal_year,fiscal_year_ja,area_code,area_name,area_level,consultations,suppressed\r\n");
+                        "\uFEFFfiscal_year,fiscal_year_ja,area_code,area_name,area_level,consultations,suppressed,row_type\r\n");
         String all = mvc.perform(get("/public/open-data/statistics/consultations-by-area.csv"))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -243,6 +340,20 @@ class StatisticsControllerTests {
             }
         }
         assertThat(all).doesNotContain("花子").doesNotContain("南台1-2-");
+        // totals are published (of each year, of each area, of all), with the complementary suppression behind them
+        assertThat(all).contains(",year_total\r\n").contains(",area_total\r\n").contains(",total\r\n");
+        String year = mvc.perform(get("/public/open-data/statistics/consultations-by-area.csv")
+                        .param("year", all.substring(all.indexOf("\r\n") + 2).split(",")[0]))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        // a year's file is cut from the same table: every line of it is a line of the whole file
+        for (String line : year.split("\r\n")) {
+            if (!line.startsWith("\uFEFF")) {
+                assertThat(all).contains(line + "\r\n");
+            }
+        }
+        assertThat(year).contains(",year_total\r\n").doesNotContain(",area_total\r\n");
         mvc.perform(get("/public/open-data/statistics/consultations-by-area.json"))
                 .andExpect(status().isOk())
                 .andExpect(content()

@@ -190,6 +190,89 @@ class StatisticsServiceTests {
                 .isEqualTo(outreach);
     }
 
+    @Test
+    void consultationsCountByWhoConsultedFirstResponseSexAndAgeGroup() {
+        Actor coordinator = as("coordinator");
+        Period june = Period.parse(StatisticsFixtures.PERIOD).orElseThrow();
+        ScopeChoice city = statistics.scope(coordinator, "city", JA);
+        assertThat(firstColumn(report("consultations-consulter", june, city))).containsExactly(Map.entry("本人", "7"));
+        assertThat(firstColumn(report("consultations-response", june, city)))
+                .containsExactly(Map.entry("窓口で対応した", "7"));
+        assertThat(firstColumn(report("consultations-sex", june, city))).containsExactly(Map.entry("女性", "7"));
+        // born in January 1950: 60 in June 2010
+        assertThat(firstColumn(report("consultations-age", june, city))).containsExactly(Map.entry("40〜64歳", "7"));
+        // the same by area: seven is not small
+        String s1 = "area:" + areas.findByCode("S1").orElseThrow().id();
+        assertThat(firstColumn(report("consultations-age", june, statistics.scope(coordinator, s1, JA))))
+                .containsExactly(Map.entry("40〜64歳", "7"));
+    }
+
+    @Test
+    void theDurationReportsCountEveryRecordOfThePeriodOnce() {
+        Actor coordinator = as("coordinator");
+        Period year = statistics.period(null);
+        ScopeChoice city = statistics.scope(coordinator, null, JA);
+        java.sql.Timestamp from = java.sql.Timestamp.from(
+                year.from().atStartOfDay(org.marugoto.shared.Japan.ZONE).toInstant());
+        java.sql.Timestamp to = java.sql.Timestamp.from(year.to()
+                .plusDays(1)
+                .atStartOfDay(org.marugoto.shared.Japan.ZONE)
+                .toInstant());
+        long sent = jdbc.sql("select count(*) from referral where created_at >= ? and created_at < ?")
+                .params(from, to)
+                .query(Long.class)
+                .single();
+        for (String key : List.of("referrals-answer", "referrals-complete")) {
+            long counted = report(key, year, city).rows().stream()
+                    .filter(Report.Row::charted)
+                    .mapToLong(r -> Math.round(r.cells().get(0).value()))
+                    .sum();
+            assertThat(counted).as(key).isEqualTo(sent);
+        }
+        long overdue = jdbc.sql("select count(*) from referral where created_at >= ? and created_at < ?"
+                        + " and overdue_since is not null")
+                .params(from, to)
+                .query(Long.class)
+                .single();
+        assertThat(firstColumn(report("referrals-answer", year, city))).containsEntry("期限超過", Long.toString(overdue));
+        long closed = jdbc.sql("select count(*) from support_case where closed_at >= ? and closed_at < ?")
+                .params(from, to)
+                .query(Long.class)
+                .single();
+        long open = jdbc.sql(
+                        "select count(*) from support_case where opened_at < ? and (closed_at is null or closed_at >= ?)")
+                .params(to, to)
+                .query(Long.class)
+                .single();
+        Report durations = report("case-durations", year, city);
+        assertThat(durations.rows().stream()
+                        .filter(Report.Row::charted)
+                        .mapToLong(r -> Math.round(r.cells().get(0).value()))
+                        .sum())
+                .isEqualTo(closed);
+        assertThat(durations.rows().stream()
+                        .filter(Report.Row::charted)
+                        .mapToLong(r -> Math.round(r.cells().get(1).value()))
+                        .sum())
+                .isEqualTo(open);
+        long begun = jdbc.sql("select count(*) from outreach_record where created_at >= ? and created_at < ?")
+                .params(from, to)
+                .query(Long.class)
+                .single();
+        assertThat(report("outreach-contact", year, city).rows().stream()
+                        .mapToLong(r -> Math.round(r.cells().get(0).value()))
+                        .sum())
+                .isEqualTo(begun);
+        long raised = jdbc.sql("select count(*) from watch_concern where created_at >= ? and created_at < ?")
+                .params(from, to)
+                .query(Long.class)
+                .single();
+        assertThat(report("concerns", year, city).rows().stream()
+                        .mapToLong(r -> Math.round(r.cells().get(0).value()))
+                        .sum())
+                .isEqualTo(raised);
+    }
+
     @Autowired
     org.marugoto.referral.domain.ReferralService referralService;
 

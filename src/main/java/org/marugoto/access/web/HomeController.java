@@ -67,7 +67,10 @@ class HomeController {
             new Capability("outreachStages", "/admin/outreach-stages", List.of(Role.SYSTEM_ADMIN)),
             new Capability("audit", "/audit", List.of(Role.AUDITOR, Role.SYSTEM_ADMIN)),
             new Capability("protection", "/protection", List.of(Role.PRIVACY_OFFICER)),
-            new Capability("account", "/account", List.of()));
+            new Capability("account", "/account", List.of()),
+            new Capability(
+                    "dashboard", "/statistics/dashboard", List.of(Role.MUNICIPAL_COORDINATOR, Role.AGENCY_SUPERVISOR)),
+            new Capability("imports", "/imports", List.of(Role.MUNICIPAL_COORDINATOR)));
 
     /** Where a visitor who is not signed in is sent: the residents' pages (served by the community module). */
     static final String PUBLIC_HOME = "forward:/public";

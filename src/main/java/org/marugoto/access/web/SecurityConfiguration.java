@@ -107,6 +107,9 @@ class SecurityConfiguration {
                         .requestMatchers("/statistics", "/statistics/**")
                         .hasAnyRole(
                                 Role.MUNICIPAL_COORDINATOR.name(), Role.AGENCY_SUPERVISOR.name(), Role.PLANNER.name())
+                        // imports of households and persons: coordinators (the records become their agency's)
+                        .requestMatchers("/imports", "/imports/**")
+                        .hasRole(Role.MUNICIPAL_COORDINATOR.name())
                         // the community desk: organisers and professionals (reviewers are decided by the service)
                         .requestMatchers("/community", "/community/**")
                         .hasAnyRole(

@@ -119,4 +119,70 @@ class CaseStatisticsQuery implements CaseStatistics {
                 .list();
         return meetings;
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CaseDurations caseDurations(CountScope scope, LocalDate from, LocalDate to) {
+        Map<String, Long> closed = new LinkedHashMap<>();
+        Map<String, Long> open = new LinkedHashMap<>();
+        DURATION_BUCKETS.forEach(b -> {
+            closed.put(b, 0L);
+            open.put(b, 0L);
+        });
+        long[] reopened = new long[1];
+        scope.bind(jdbc.sql("""
+                                with s as (
+                                    select s.id,
+                                           s.closed_at is not null and s.closed_at >= :from and s.closed_at < :to closed,
+                                           s.opened_at < :to and (s.closed_at is null or s.closed_at >= :to) open,
+                                           (extract(year from age(coalesce(case when s.closed_at < :to then s.closed_at end, :to),
+                                                s.opened_at)) * 12
+                                            + extract(month from age(coalesce(case when s.closed_at < :to then s.closed_at end, :to),
+                                                s.opened_at)))::int months,
+                                           exists (select 1 from support_case_event e where e.municipality_id = s.municipality_id and e.case_id = s.id
+                                                   and e.kind = 'REOPENED') reopened
+                                    from support_case s
+                                    join household h on h.municipality_id = s.municipality_id and h.id = s.household_id
+                                    where s.municipality_id = :m and %s and s.opened_at < :to
+                                      and (s.closed_at is null or s.closed_at >= :from)),
+                                b as (
+                                    select *, case when months < 3 then '0-2' when months < 6 then '3-5'
+                                                   when months < 12 then '6-11' when months < 24 then '12-23'
+                                                   else '24-' end bucket
+                                    from s)
+                                select 'closed' kind, bucket, count(*) n from b where closed group by bucket
+                                union all select 'open', bucket, count(*) from b where open group by bucket
+                                union all select 'reopened', '', count(*) from b where closed and reopened
+                                """.formatted(scope.where("s.lead_agency_id"))))
+                .param("m", tenancy.municipalityId())
+                .param("from", CountScope.start(from))
+                .param("to", CountScope.end(to))
+                .query((rs, i) -> {
+                    long n = rs.getLong("n");
+                    switch (rs.getString("kind")) {
+                        case "closed" -> closed.put(rs.getString("bucket"), n);
+                        case "open" -> open.put(rs.getString("bucket"), n);
+                        default -> reopened[0] = n;
+                    }
+                    return n;
+                })
+                .list();
+        return new CaseDurations(closed, open, reopened[0]);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> openCasesByWorker(UUID agencyId) {
+        Map<UUID, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select s.lead_account_id, count(*) n from support_case s
+                        where s.municipality_id = :m and s.lead_agency_id = :agency and s.status <> 'CLOSED'
+                        group by s.lead_account_id order by n desc, s.lead_account_id
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("agency", agencyId)
+                .query((rs, i) -> counts.put(rs.getObject("lead_account_id", UUID.class), rs.getLong("n")))
+                .list();
+        return counts;
+    }
 }

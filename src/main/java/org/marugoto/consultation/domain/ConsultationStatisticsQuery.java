@@ -84,10 +84,27 @@ class ConsultationStatisticsQuery implements ConsultationStatistics {
                     case CHANNEL -> "c.channel";
                     case AGENCY -> "c.agency_id::text";
                     case AREA -> "coalesce(h.area_id::text, '')";
+                    case CONSULTER_TYPE -> "c.consulter_type";
+                    case FIRST_RESPONSE -> "c.first_response";
+                    case SEX -> "coalesce(p.sex, 'NONE')";
+                    case AGE_GROUP -> """
+                            case when p.id is null then 'NONE' when p.birth_date is null then 'UNKNOWN'
+                                 else (select case when y < 18 then '0-17' when y < 40 then '18-39'
+                                                   when y < 65 then '40-64' when y < 75 then '65-74' else '75-' end
+                                       from (select extract(year from age(
+                                           (c.received_at at time zone 'Asia/Tokyo')::date, p.birth_date)) y) a)
+                            end""";
                 };
-        String issueJoin = by == By.ISSUE
-                ? "join consultation_issue i on i.municipality_id = c.municipality_id and i.consultation_id = c.id"
-                : "";
+        String issueJoin =
+                switch (by) {
+                    case ISSUE ->
+                        "join consultation_issue i on i.municipality_id = c.municipality_id and i.consultation_id = c.id";
+                    case SEX, AGE_GROUP -> """
+                            left join consultation_person cp
+                                on cp.municipality_id = c.municipality_id and cp.consultation_id = c.id
+                            left join person p on p.municipality_id = cp.municipality_id and p.id = cp.person_id""";
+                    default -> "";
+                };
         Map<String, Long> counts = new LinkedHashMap<>();
         scope.bind(jdbc.sql("""
                                 select %s k, count(distinct c.id) n

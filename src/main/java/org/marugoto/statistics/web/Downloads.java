@@ -110,4 +110,70 @@ final class Downloads {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The yearly report as a workbook: the title, the year in both calendars, the period and the day it was made, then
+     * one table (事業 / 項目 / 実績 / 単位 / 根拠), numbers as numbers; a breakdown (うち…) indented in its label.
+     */
+    static byte[] yearlyXlsx(
+            org.marugoto.statistics.domain.YearlyReport report,
+            String municipality,
+            String period,
+            String made,
+            String running) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(report.label()));
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            CellStyle heading = workbook.createCellStyle();
+            heading.setFont(bold);
+            Cell t = sheet.createRow(0).createCell(0);
+            t.setCellValue(report.label() + " 重層的支援体制整備事業 実績報告");
+            t.setCellStyle(heading);
+            sheet.createRow(1).createCell(0).setCellValue(municipality);
+            sheet.createRow(2).createCell(0).setCellValue(period);
+            Row madeRow = sheet.createRow(3);
+            madeRow.createCell(0).setCellValue(made);
+            if (!report.complete()) {
+                madeRow.createCell(1).setCellValue(running);
+            }
+            Row header = sheet.createRow(YEARLY_HEADER_ROW);
+            List<String> headings = List.of("事業", "項目", "実績", "単位", "根拠");
+            for (int c = 0; c < headings.size(); c++) {
+                Cell h = header.createCell(c);
+                h.setCellValue(headings.get(c));
+                h.setCellStyle(heading);
+            }
+            int r = YEARLY_HEADER_ROW + 1;
+            for (org.marugoto.statistics.domain.YearlyReport.Project project : report.projects()) {
+                for (org.marugoto.statistics.domain.YearlyReport.Item item : project.items()) {
+                    Row line = sheet.createRow(r++);
+                    line.createCell(0).setCellValue(project.name());
+                    line.createCell(1).setCellValue((item.breakdown() ? "　" : "") + item.label());
+                    Double value = item.value();
+                    Cell figure = line.createCell(2);
+                    if (value != null) {
+                        figure.setCellValue(item.whole() ? (double) Math.round(value) : value);
+                    } else {
+                        figure.setCellValue("—");
+                    }
+                    line.createCell(3).setCellValue(item.unit());
+                    line.createCell(4).setCellValue(project.basis());
+                }
+            }
+            sheet.setColumnWidth(0, 36 * 256);
+            sheet.setColumnWidth(1, 50 * 256);
+            sheet.setColumnWidth(2, 12 * 256);
+            sheet.setColumnWidth(3, 8 * 256);
+            sheet.setColumnWidth(4, 34 * 256);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The row (0-based) of the headings of the yearly workbook. */
+    static final int YEARLY_HEADER_ROW = 5;
 }

@@ -33,10 +33,19 @@ class OpenDataStatisticsController {
 
     /** The columns, in order, with their meaning (the data dictionary) in Japanese and English. */
     static final List<Column> DICTIONARY = List.of(
-            new Column("fiscal_year", "integer", "年度（西暦。4月から翌年3月まで）", "Fiscal year (April to March), Western year"),
-            new Column("fiscal_year_ja", "string", "年度（和暦）", "Fiscal year in the Japanese era"),
-            new Column("area_code", "string", "地域のコード", "Code of the area"),
-            new Column("area_name", "string", "地域の名前", "Name of the area"),
+            new Column(
+                    "fiscal_year",
+                    "integer or empty",
+                    "年度（西暦。4月から翌年3月まで）。地域の全年度の合計の行は空欄",
+                    "Fiscal year (April to March), Western year; empty in an area's total over the years"),
+            new Column(
+                    "fiscal_year_ja",
+                    "string",
+                    "年度（和暦）。全年度の合計は「全年度」",
+                    "Fiscal year in the Japanese era (全年度 for all years)"),
+            new Column("area_code", "string", "地域のコード。年度の全地域の合計の行は空欄", "Code of the area; empty in a year's total"),
+            new Column(
+                    "area_name", "string", "地域の名前（全地域の合計は「全地域」）", "Name of the area (全地域 for the total of all areas)"),
             new Column(
                     "area_level",
                     "string",
@@ -45,9 +54,18 @@ class OpenDataStatisticsController {
             new Column(
                     "consultations",
                     "integer or empty",
-                    "その年度に受け付けた、この地域に住所のある世帯についての相談の件数。1〜4件は秘匿（空欄）",
-                    "Consultations received in the fiscal year about households registered in the area; 1 to 4 are suppressed (empty)"),
-            new Column("suppressed", "boolean", "秘匿したとき true（1〜4件）", "true when the count was suppressed (1 to 4)"));
+                    "その年度に受け付けた、この地域に住所のある世帯についての相談の件数。1〜4件と、それを合計などから計算できないよう合わせて秘匿した件数は空欄",
+                    "Consultations received in the fiscal year about households registered in the area; empty when suppressed: 1 to 4, and the counts hidden with them so that they cannot be worked out from the totals"),
+            new Column(
+                    "suppressed",
+                    "boolean",
+                    "秘匿したとき true（1〜4件、またはその計算を防ぐための秘匿）",
+                    "true when the count was suppressed (1 to 4, or hidden to protect another)"),
+            new Column(
+                    "row_type",
+                    "string",
+                    "行の種類：count（地域・年度の件数）、area_total（地域の全年度の合計）、year_total（年度の全地域の合計）、total（総計）",
+                    "Kind of row: count (area and year), area_total (an area over all years), year_total (a year over all areas), total"));
 
     record Column(String name, String type, String descriptionJa, String descriptionEn) {
 
@@ -83,16 +101,18 @@ class OpenDataStatisticsController {
                 .append("\r\n");
         for (OpenDataRow row : rows(year)) {
             Long consultations = row.consultations();
+            Integer fiscalYear = row.fiscalYear();
             out.append(String.join(
                             ",",
                             List.of(
-                                    Integer.toString(row.fiscalYear()),
+                                    fiscalYear == null ? "" : Integer.toString(fiscalYear),
                                     Downloads.cell(row.fiscalYearJa()),
                                     Downloads.cell(row.areaCode()),
                                     Downloads.cell(row.areaName()),
                                     row.areaLevel(),
                                     consultations == null ? "" : consultations.toString(),
-                                    Boolean.toString(row.suppressed()))))
+                                    Boolean.toString(row.suppressed()),
+                                    row.rowType())))
                     .append("\r\n");
         }
         return ResponseEntity.ok()
@@ -116,8 +136,9 @@ class OpenDataStatisticsController {
         document.put("generated", java.time.LocalDate.now(Japan.ZONE).toString());
         document.put(
                 "suppression",
-                "Counts of 1 to 4 are suppressed (null, suppressed=true); households with a person under protection are"
-                        + " not counted; no totals are published.");
+                "Counts of 1 to 4 are suppressed (null, suppressed=true), and further counts are suppressed so that no"
+                        + " suppressed count can be worked out from the totals or the other counts; households with a"
+                        + " person under protection are not counted.");
         List<Map<String, String>> dictionary = new ArrayList<>();
         for (Column c : DICTIONARY) {
             Map<String, String> d = new LinkedHashMap<>();
@@ -138,6 +159,7 @@ class OpenDataStatisticsController {
             d.put("area_level", row.areaLevel());
             d.put("consultations", row.consultations());
             d.put("suppressed", row.suppressed());
+            d.put("row_type", row.rowType());
             data.add(d);
         }
         document.put("data", data);
@@ -148,16 +170,20 @@ class OpenDataStatisticsController {
                 .body(json.writeValueAsString(document));
     }
 
-    /** One fiscal year if {@code year} names a published one, else every published year. */
+    /**
+     * One fiscal year (its counts and its total) if {@code year} names a published one, the whole table with every
+     * total for no year, nothing for a year not published. Every file is cut from the one suppressed table.
+     */
     private List<OpenDataRow> rows(@Nullable String year) {
-        List<Integer> years = statistics.openDataYears();
-        List<OpenDataRow> rows = new ArrayList<>();
-        for (Integer y : years) {
-            if (year == null || year.isBlank() || year.strip().equals(y.toString())) {
-                rows.addAll(statistics.openData(y));
+        if (year == null || year.isBlank()) {
+            return statistics.openData();
+        }
+        for (Integer y : statistics.openDataYears()) {
+            if (year.strip().equals(y.toString())) {
+                return statistics.openData(y);
             }
         }
-        return rows;
+        return List.of();
     }
 
     private String yearOrAll(String year) {

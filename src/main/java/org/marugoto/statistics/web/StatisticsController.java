@@ -9,10 +9,15 @@ import org.marugoto.audit.AuditAction;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.NotFoundException;
+import org.marugoto.shared.Tenancy;
+import org.marugoto.shared.pdf.PdfRenderer;
+import org.marugoto.shared.pdf.PdfResponses;
+import org.marugoto.shared.text.JapaneseDates;
 import org.marugoto.statistics.domain.Period;
 import org.marugoto.statistics.domain.Report;
 import org.marugoto.statistics.domain.ScopeChoice;
 import org.marugoto.statistics.domain.StatisticsService;
+import org.marugoto.statistics.domain.YearlyReport;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,10 +41,14 @@ class StatisticsController {
 
     private final StatisticsService statistics;
     private final MessageSource messages;
+    private final PdfRenderer pdf;
+    private final Tenancy tenancy;
 
-    StatisticsController(StatisticsService statistics, MessageSource messages) {
+    StatisticsController(StatisticsService statistics, MessageSource messages, PdfRenderer pdf, Tenancy tenancy) {
         this.statistics = statistics;
         this.messages = messages;
+        this.pdf = pdf;
+        this.tenancy = tenancy;
     }
 
     @GetMapping("/statistics")
@@ -64,8 +73,42 @@ class StatisticsController {
         model.addAttribute("reports", reports);
         model.addAttribute("charts", charts);
         model.addAttribute("hidden", hidden);
+        model.addAttribute("yearly", Period.fiscalYear(Period.fiscalYearOf(period.from())));
         return "statistics/report";
     }
+
+    /** The coordinator's and the supervisor's dashboards (linked from the home page); audited as a look. */
+    @GetMapping("/statistics/dashboard")
+    String dashboard(Model model, Locale locale) {
+        Actor actor = actor();
+        if (!StatisticsService.hasDashboard(actor)) {
+            throw new AccessDeniedException("dashboard");
+        }
+        List<Report> reports = statistics.dashboard(actor, locale);
+        Period today =
+                Period.month(statistics.today().getYear(), statistics.today().getMonthValue());
+        statistics.audit(AuditAction.READ, today, statistics.scope(actor, "city", locale), "dashboard", null);
+        String hidden = hiddenMarker(locale);
+        Map<String, String> charts = new LinkedHashMap<>();
+        for (Report report : reports) {
+            charts.put(
+                    report.key(), BarChart.svg(report, msg("statistics.chart.desc", locale, report.title()), hidden));
+        }
+        model.addAttribute(
+                "coordinatorReports",
+                reports.stream().filter(r -> COORDINATOR_DASH.contains(r.key())).toList());
+        model.addAttribute(
+                "supervisorReports",
+                reports.stream()
+                        .filter(r -> !COORDINATOR_DASH.contains(r.key()))
+                        .toList());
+        model.addAttribute("charts", charts);
+        model.addAttribute("hidden", hidden);
+        return "statistics/dashboard";
+    }
+
+    private static final List<String> COORDINATOR_DASH =
+            List.of("dash-overdue", "dash-cases", "dash-meetings", "dash-outreach");
 
     @GetMapping("/statistics/report.csv")
     ResponseEntity<byte[]> csv(@ModelAttribute("form") StatisticsForm form) {
@@ -87,6 +130,60 @@ class StatisticsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition(d, "xlsx"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(Downloads.xlsx(d.report(), d.period().label(ja), d.scope().label(), hiddenMarker(ja)));
+    }
+
+    /** The yearly report of 重層的支援体制整備事業 as a workbook, for the fiscal year holding the period chosen. */
+    @GetMapping("/statistics/yearly.xlsx")
+    ResponseEntity<byte[]> yearlyXlsx(@ModelAttribute("form") StatisticsForm form) {
+        Locale ja = Locale.JAPANESE;
+        YearlyReport report = yearly(form, "xlsx");
+        byte[] body = Downloads.yearlyXlsx(
+                report,
+                tenancy.municipalityName(),
+                msg(
+                        "statistics.yearly.period",
+                        ja,
+                        JapaneseDates.format(report.from()),
+                        JapaneseDates.format(report.to())),
+                msg("statistics.yearly.made", ja, JapaneseDates.format(report.made())),
+                msg("statistics.yearly.running", ja, JapaneseDates.format(report.to())));
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, yearlyDisposition(report, "xlsx"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body);
+    }
+
+    /** The yearly report of 重層的支援体制整備事業 as a PDF (A4, the Japanese font embedded). */
+    @GetMapping("/statistics/yearly.pdf")
+    ResponseEntity<byte[]> yearlyPdf(@ModelAttribute("form") StatisticsForm form) {
+        Locale ja = Locale.JAPANESE;
+        YearlyReport report = yearly(form, "pdf");
+        byte[] body = pdf.render(
+                "statistics/pdf/yearly",
+                Map.of(
+                        "report", report,
+                        "fromJa", JapaneseDates.format(report.from()),
+                        "toJa", JapaneseDates.format(report.to()),
+                        "madeJa", JapaneseDates.format(report.made())),
+                ja);
+        return PdfResponses.attachment(body, "yearly-report-FY" + report.fiscalYear() + ".pdf");
+    }
+
+    private YearlyReport yearly(StatisticsForm form, String format) {
+        Actor actor = actor();
+        Period period = statistics.period(form.period());
+        Period year = Period.fiscalYear(Period.fiscalYearOf(period.from()));
+        YearlyReport report = statistics.yearly(year.year());
+        statistics.audit(AuditAction.EXPORT, year, statistics.scope(actor, "city", Locale.JAPANESE), "yearly", format);
+        return report;
+    }
+
+    private static String yearlyDisposition(YearlyReport report, String extension) {
+        return ContentDisposition.attachment()
+                .filename("yearly-report-FY" + report.fiscalYear() + "." + extension)
+                .build()
+                .toString();
     }
 
     private record Download(Report report, Period period, ScopeChoice scope) {}
