@@ -511,7 +511,8 @@ public class LinkageService {
                 null);
     }
 
-    private static void requireCoordinator() {
+    /** Refuses everyone but the municipality's coordinators (and the system). */
+    public void requireCoordinator() {
         Actor actor = CurrentActor.get().orElseThrow(() -> new AccessDeniedException("not signed in"));
         if (!actor.roleNames().contains(COORDINATOR) && !CurrentActor.SYSTEM.equals(actor.username())) {
             throw new AccessDeniedException("only the municipality's coordinators link records");
