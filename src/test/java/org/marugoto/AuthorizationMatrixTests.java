@@ -247,6 +247,8 @@ class AuthorizationMatrixTests {
         }
         GET_ENDPOINTS.put("/people", Family.SEARCH);
         GET_ENDPOINTS.put("/referrals/overdue", Family.COORDINATOR_LIST);
+        // record linkage (decision 0029): the review queue and its decisions are the coordinators' only
+        GET_ENDPOINTS.put("/linkage", Family.COORDINATOR_LIST);
         GET_ENDPOINTS.put("/emergency-access/reviews", Family.SUPERVISOR_OR_PRIVACY);
         GET_ENDPOINTS.put("/emergency-access/new", Family.EMERGENCY_REQUEST);
         GET_ENDPOINTS.put("/protection", Family.PRIVACY);
@@ -583,6 +585,9 @@ class AuthorizationMatrixTests {
         // #15 gaps: the photo of an activity (an empty form or a stale version changes nothing)
         write("POST /community/activities/{id}/photo", Family.COMMUNITY_ACTIVITY, List.of(), "version", "-1");
         write("POST /community/activities/{id}/photo/remove", Family.COMMUNITY_ACTIVITY, List.of(), "version", "-1");
+        // record linkage (decision 0029): coordinators only; an unknown pair comes back with a message
+        write("POST /linkage/decide", Family.COORDINATOR_LIST, List.of(), "version", "-1", "decision", "confirm");
+        write("POST /linkage/run", Family.COORDINATOR_LIST, List.of());
     }
 
     /** Endpoints left out of the matrix, by "METHOD pattern", with the reason. */

@@ -178,7 +178,10 @@ class ProtectionMaskingTests {
             "POST /participation/opportunities/{id}/edit",
             "POST /participation/{id}/edit",
             "POST /community/activities/{id}/photo",
-            "POST /community/activities/{id}/photo/remove");
+            "POST /community/activities/{id}/photo/remove",
+            // record linkage (decision 0029)
+            "POST /linkage/decide",
+            "POST /linkage/run");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(
@@ -697,5 +700,23 @@ class ProtectionMaskingTests {
         for (MimeMessage mail : smtp.getReceivedMessages()) {
             assertThat(mail.getSubject() + GreenMailUtil.getBody(mail)).doesNotContain(secrets);
         }
+    }
+
+    /**
+     * Record linkage (decision 0029): after a batch run over the demo population, the coordinator's review queue never
+     * shows what protection withholds, and no pair with a protected person names a shared address or phone as reason.
+     */
+    @Test
+    void theLinkageQueueNeverShowsAProtectedPersonsContact() throws Exception {
+        List<String> secrets = secrets();
+        UserDetails coordinator = users.loadUserByUsername("coordinator");
+        mvc.perform(post("/linkage/run").with(csrf()).with(user(coordinator))).andReturn();
+        MvcResult queue = mvc.perform(get("/linkage").with(user(coordinator))).andReturn();
+        assertThat(queue.getResponse().getStatus()).isEqualTo(200);
+        assertThat(text(queue)).doesNotContain(secrets);
+        assertThat(jdbc.sql("""
+                        select count(*) from person_link_candidate c join person p on p.id in (c.person_a, c.person_b)
+                        where p.protected and (c.reasons like '%PHONE_SAME%' or c.reasons like '%ADDRESS_SAME%')
+                        """).query(Long.class).single()).isZero();
     }
 }

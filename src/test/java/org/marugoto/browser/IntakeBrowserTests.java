@@ -107,7 +107,7 @@ class IntakeBrowserTests {
         submit();
 
         WebElement warning = browser.findElement(By.id("duplicates"));
-        assertThat(warning.getText()).contains("同じ人かもしれない記録").contains("佐々木 トミ").contains("生年月日と姓が一致");
+        assertThat(warning.getText()).contains("同じ人かもしれない記録").contains("佐々木 トミ").contains("生年月日が同じ");
         assertThat(jdbc.sql(
                                 "select count(*) from person where given_name in ('トミ', 'とみ') and birth_date = '1944-03-12'")
                         .query(Long.class)

@@ -32,6 +32,9 @@ class PeopleControllerTests {
                 .single();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     MockHttpServletRequestBuilder register(String family, String kana, String birthDate, String phone) {
         return post("/people/new")
                 .with(csrf())
@@ -74,12 +77,24 @@ class PeopleControllerTests {
         mvc.perform(register("重複確認", "チョウフクカクニン", "昭和50年5月5日", ""))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("同じ人かもしれない記録が1件あります")))
-                .andExpect(content().string(containsString("生年月日と姓が一致")));
+                .andExpect(content().string(containsString("生年月日が同じ")));
         assertThat(persons("重複確認")).isEqualTo(1);
 
         mvc.perform(register("重複確認", "ちょうふくかくにん", "S50.5.5", "").param("confirmedNew", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(persons("重複確認")).isEqualTo(2);
+    }
+
+    @Test
+    @WithUserDetails("caseworker2")
+    void aRecordAtAnotherAgencyIsNamedByItsKindOnly() throws Exception {
+        mvc.perform(register("ヨソノキカン", "よそのきかん", "S52.3.3", "")).andExpect(status().is3xxRedirection());
+        var other = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                users.loadUserByUsername("caseworker"));
+        mvc.perform(register("余所野機関", "ヨソノキカン", "昭和52年3月3日", "").with(other))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("この方の記録が他の機関にある可能性があります")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("よそのきかん"))));
     }
 
     @Test

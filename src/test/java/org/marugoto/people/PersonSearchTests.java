@@ -86,7 +86,13 @@ class PersonSearchTests {
                 "(0470)88-1234",
                 "緑町2-3-4",
                 "緑町二丁目3番",
-                "たかしま S45.4.1"
+                "たかしま S45.4.1",
+                // #18: a phone in groups with spaces, full width with brackets; a reading across the family/given
+                // boundary with a date; a typo in the given name with a date
+                "0470 88 1234",
+                "（０４７０）８８－１２３４",
+                "たかし まじょうじ S45.4.1",
+                "たかしま じょうぢ 1970-04-01"
             })
     @WithUserDetails("caseworker4")
     void findsTheSamePersonHoweverTheQueryIsWritten(String query) {

@@ -63,6 +63,7 @@ public class PeopleService implements PeopleApi {
 
     private final PersonSearch search;
     private final FormSubmissions submissions;
+    private final LinkageService linkage;
 
     PeopleService(
             JdbcClient jdbc,
@@ -72,7 +73,9 @@ public class PeopleService implements PeopleApi {
             Clock clock,
             PersonRows rows,
             PersonSearch search,
-            FormSubmissions submissions) {
+            FormSubmissions submissions,
+            LinkageService linkage) {
+        this.linkage = linkage;
         this.search = search;
         this.submissions = submissions;
         this.jdbc = jdbc;
@@ -125,6 +128,8 @@ public class PeopleService implements PeopleApi {
                 .update();
         UUID memberId = addMembership(householdId, personId, membership);
         audit.record(AuditEntry.of(AuditAction.CREATE, PERSON, personId).withPurpose("register"));
+        // linked as saved: probable matches go to the coordinators' review queue, nothing is merged
+        linkage.linkPerson(personId);
         return member(memberId);
     }
 
@@ -145,14 +150,42 @@ public class PeopleService implements PeopleApi {
             jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
                     .param("person-registration:" + JapaneseText.looseReadingKey(person.familyNameKana()))
                     .query(rs -> {});
-            List<SearchHit> duplicates = search.duplicates(person);
-            if (!duplicates.isEmpty()) {
-                throw new PossibleDuplicates(duplicates);
+            List<SearchHit> duplicates = duplicates(person);
+            List<UUID> elsewhere = List.copyOf(linkage.elsewhere(linkage.candidatesFor(person, null)));
+            if (!duplicates.isEmpty() || !elsewhere.isEmpty()) {
+                throw new PossibleDuplicates(duplicates, elsewhere);
             }
         }
         MemberView member = register(person, membership);
         submissions.complete(submissionToken, member.id());
         return member;
+    }
+
+    /**
+     * The persons the user's agency may see that the linkage engine rates as probably or possibly the person being
+     * registered, with the engine's reasons: fewer and better warnings than the search conditions alone (a shared
+     * phone or address is no duplicate; members of one household and parent and child with one name are none).
+     */
+    public List<SearchHit> duplicates(PersonCommand person) {
+        access.authorizeSearch(PERSON, "duplicates of " + person.familyNameKana(), "register");
+        org.marugoto.shared.Actor actor = CurrentActor.get().orElseThrow();
+        List<SearchHit> hits = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (org.marugoto.people.linkage.Candidate c : linkage.candidatesFor(person, null)) {
+            if (!seen.add(c.b()) || !access.mayAccess(actor, PersonalDataAction.READ, personScope(c.b()))) {
+                continue;
+            }
+            PersonView found = findPerson(c.b());
+            List<String> reasons = c.reasons().stream()
+                    .filter(r -> !(found.masked() && r.aboutContact()))
+                    .map(org.marugoto.people.linkage.Reason::messageKey)
+                    .toList();
+            hits.add(new SearchHit(found, householdsOf(c.b()), (int) Math.round(c.probability() * 100), reasons));
+            if (hits.size() == 10) {
+                break;
+            }
+        }
+        return hits;
     }
 
     /** Adds a person already recorded to a household (e.g. a grandparent who moves in). */

@@ -139,7 +139,7 @@ public class PersonSearch {
     public PreparedSearch prepare(String query, UUID agencyId) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         List<Criterion> criteria = new ArrayList<>();
-        String[] words = JapaneseText.normalize(query).split(" ");
+        String[] words = phoneWordsJoined(JapaneseText.normalize(query).split(" "));
         for (int i = 0; i < words.length; i++) {
             if (!words[i].isEmpty()) {
                 criteria.addAll(criteria(words[i], "w" + i, params));
@@ -149,6 +149,33 @@ public class PersonSearch {
             criteria.addAll(wholeName(String.join("", words), params));
         }
         return prepared(criteria, params, agencyId);
+    }
+
+    private static final java.util.regex.Pattern PHONE_PART = java.util.regex.Pattern.compile("[0-9()\\-]+");
+
+    /**
+     * A phone number typed in groups with spaces ("043 492 9783") is one word: adjacent words of digits, brackets
+     * and hyphens are joined when together they make a phone number of ten or more digits (#18).
+     */
+    static String[] phoneWordsJoined(String[] words) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.length; ) {
+            int j = i;
+            StringBuilder joined = new StringBuilder();
+            while (j < words.length && PHONE_PART.matcher(words[j]).matches()) {
+                joined.append(words[j]);
+                j++;
+            }
+            Optional<String> phone = j - i >= 2 ? PhoneNumbers.normalize(joined.toString()) : Optional.empty();
+            if (phone.isPresent() && phone.get().length() >= 10) {
+                out.add(joined.toString());
+                i = j;
+            } else {
+                out.add(words[i]);
+                i++;
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     private PreparedSearch prepared(List<Criterion> criteria, MapSqlParameterSource params, UUID agencyId) {

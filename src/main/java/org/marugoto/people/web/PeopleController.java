@@ -51,8 +51,16 @@ class PeopleController {
 
     private final AccessApi access;
 
+    private final org.marugoto.directory.DirectoryApi directory;
+
     PeopleController(
-            PeopleService people, PersonSearch search, AreaApi areas, ProtectionService protection, AccessApi access) {
+            PeopleService people,
+            PersonSearch search,
+            AreaApi areas,
+            ProtectionService protection,
+            AccessApi access,
+            org.marugoto.directory.DirectoryApi directory) {
+        this.directory = directory;
         this.access = access;
         this.people = people;
         this.protection = protection;
@@ -115,7 +123,18 @@ class PeopleController {
             redirect.addFlashAttribute("saved", member.person().fullName());
             return "redirect:/households/" + member.householdId();
         } catch (PossibleDuplicates duplicates) {
-            model.addAttribute("duplicates", duplicates.hits());
+            if (!duplicates.hits().isEmpty()) {
+                model.addAttribute("duplicates", duplicates.hits());
+            }
+            // the kind of agency only, never which one or what it holds
+            List<String> elsewhere = duplicates.elsewhere().stream()
+                    .flatMap(agency -> directory.agency(agency).stream())
+                    .map(agency -> "agency.kind." + agency.kind().name())
+                    .distinct()
+                    .toList();
+            if (!elsewhere.isEmpty()) {
+                model.addAttribute("elsewhere", elsewhere);
+            }
             return registerPage(model, form);
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);

@@ -1,0 +1,521 @@
+package org.marugoto.people.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.marugoto.audit.AuditAction;
+import org.marugoto.audit.AuditApi;
+import org.marugoto.audit.AuditEntry;
+import org.marugoto.people.PersonCommand;
+import org.marugoto.people.linkage.ApproxDate;
+import org.marugoto.people.linkage.Candidate;
+import org.marugoto.people.linkage.Decision;
+import org.marugoto.people.linkage.LinkRecord;
+import org.marugoto.people.linkage.LinkageEngine;
+import org.marugoto.people.linkage.Model;
+import org.marugoto.people.linkage.Reason;
+import org.marugoto.shared.Actor;
+import org.marugoto.shared.CurrentActor;
+import org.marugoto.shared.Ids;
+import org.marugoto.shared.NotFoundException;
+import org.marugoto.shared.Tenancy;
+import org.marugoto.shared.text.JapaneseText;
+import org.marugoto.shared.text.PhoneNumbers;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Record linkage (名寄せ) over the municipality's person records (decision 0029): candidate links found by the
+ * engine as persons are saved or in a batch run, a review queue that only the municipality's coordinators work, and
+ * confirmed links that join records into one identity without copying or changing any of them. Nothing is merged
+ * automatically. What an agency may see of a linked person still follows the existing rules: a link opens nothing.
+ */
+@Service
+public class LinkageService {
+
+    static final String CANDIDATE = "person_link_candidate";
+    static final String IDENTITY = "person_identity_link";
+    private static final String COORDINATOR = "MUNICIPAL_COORDINATOR";
+    private static final int BLOCK_LIMIT = 2000;
+
+    private static final String RECORD_COLUMNS = """
+            p.id, p.owner_agency_id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana,
+            p.former_names, p.sex, p.birth_date, p.phone, p.address, p.protected,
+            (select m.household_id from household_member m where m.municipality_id = p.municipality_id
+               and m.person_id = p.id and m.member_to is null order by m.created_at desc limit 1) as household_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Tenancy tenancy;
+    private final AuditApi audit;
+    private final Clock clock;
+
+    LinkageService(JdbcClient jdbc, Tenancy tenancy, AuditApi audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One pair in the coordinator's queue: the two records, the minimum needed to decide, and why. */
+    public record QueueItem(
+            UUID id,
+            Side a,
+            Side b,
+            double probability,
+            Decision decision,
+            List<Reason> reasons,
+            String status,
+            int version) {}
+
+    /** One side of a pair as the coordinator sees it: name, reading, date of birth, sex and the agency, no contact. */
+    public record Side(
+            UUID personId,
+            UUID agencyId,
+            String name,
+            String reading,
+            @Nullable LocalDate birthDate,
+            String sex,
+            boolean protectedPerson) {}
+
+    // ---- finding candidates -------------------------------------------------------------------------------------
+
+    /**
+     * The persons already recorded (at any agency) that may be the person described, strongest first: what the
+     * registration form's duplicate check and the "may exist elsewhere" notice use. Reads no personal data for the
+     * user (the caller shows only what the user may see).
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> candidatesFor(PersonCommand person, @Nullable UUID self) {
+        LinkRecord probe = new LinkRecord(
+                self == null ? new UUID(0, 0) : self,
+                null,
+                person.familyName(),
+                person.givenName(),
+                person.familyNameKana(),
+                person.givenNameKana(),
+                person.formerNames(),
+                person.sex().name(),
+                person.birthDate() == null ? null : ApproxDate.of(person.birthDate()),
+                person.phone(),
+                person.address(),
+                null,
+                false);
+        return LinkageEngine.compare(probe, block(person, self), Model.defaults());
+    }
+
+    /** The records that share a blocking key with the person: reading, name, date of birth, phone or former name. */
+    private List<LinkRecord> block(PersonCommand person, @Nullable UUID self) {
+        String reading = JapaneseText.looseReadingKey(
+                person.familyNameKana() + (person.givenNameKana() == null ? "" : person.givenNameKana()));
+        String name =
+                JapaneseText.nameKey(person.familyName() + (person.givenName() == null ? "" : person.givenName()));
+        String phone = PhoneNumbers.normalize(person.phone()).orElse("-");
+        return jdbc.sql("select " + RECORD_COLUMNS + """
+                        from person p
+                        where p.municipality_id = :m and p.id <> :self and p.deceased_on is null
+                          and (p.loose_reading_key = :reading or p.name_key = :name or p.birth_date = :birth
+                               or p.phone_key = :phone or p.former_name_keys like :former)
+                        limit :limit
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("self", self == null ? new UUID(0, 0) : self)
+                .param("reading", reading)
+                .param("name", name)
+                .param("birth", person.birthDate() == null ? LocalDate.of(1, 1, 1) : person.birthDate())
+                .param("phone", phone)
+                .param("former", "%" + JapaneseText.nameKey(person.familyName()) + "%")
+                .param("limit", BLOCK_LIMIT)
+                .query((rs, i) -> record(rs))
+                .list();
+    }
+
+    /**
+     * Links one person as saved: compares them with the records that share a key and stores the pairs to suggest or
+     * review (a pair already decided keeps its decision). Returns the candidates found.
+     */
+    @Transactional
+    public List<Candidate> linkPerson(UUID personId) {
+        PersonCommand person = jdbc.sql("select * from person where municipality_id = ? and id = ?")
+                .params(tenancy.municipalityId(), personId)
+                .query((rs, i) -> command(rs))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("person", personId));
+        LinkRecord probe = jdbc.sql(
+                        "select " + RECORD_COLUMNS + " from person p where p.municipality_id = ? and p.id = ?")
+                .params(tenancy.municipalityId(), personId)
+                .query((rs, i) -> record(rs))
+                .single();
+        List<Candidate> found = LinkageEngine.compare(probe, block(person, personId), Model.defaults());
+        store(found);
+        return found;
+    }
+
+    /** Summary of a batch run. */
+    public record BatchRun(int records, long comparedPairs, int suggested, int review, int clusters, long millis) {}
+
+    /**
+     * Links the whole population of the municipality in one run (after an import, or to re-link after a rule
+     * changed): the engine estimates its model from the data, and every pair to suggest or review is stored. Only a
+     * coordinator (or the system) starts it. Nothing is merged.
+     */
+    @Transactional
+    public BatchRun linkAll() {
+        requireCoordinator();
+        List<LinkRecord> records = jdbc.sql("select " + RECORD_COLUMNS
+                        + " from person p where p.municipality_id = ? and p.deceased_on is null")
+                .params(tenancy.municipalityId())
+                .query((rs, i) -> record(rs))
+                .list();
+        LinkageEngine.Result result = LinkageEngine.link(records, Model.defaults());
+        store(result.candidates());
+        int review = (int) result.candidates().stream()
+                .filter(c -> c.decision() == Decision.REVIEW)
+                .count();
+        audit.record(AuditEntry.of(AuditAction.CREATE, CANDIDATE, null)
+                .withPurpose("batch linkage")
+                .withDetails(Map.of(
+                        "records",
+                        String.valueOf(records.size()),
+                        "candidates",
+                        String.valueOf(result.candidates().size()))));
+        return new BatchRun(
+                records.size(),
+                result.comparedPairs(),
+                result.candidates().size() - review,
+                review,
+                result.clusters().size(),
+                result.millis());
+    }
+
+    private void store(List<Candidate> candidates) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (Candidate c : candidates) {
+            UUID a = c.a().compareTo(c.b()) < 0 ? c.a() : c.b();
+            UUID b = a.equals(c.a()) ? c.b() : c.a();
+            jdbc.sql("""
+                            insert into person_link_candidate (municipality_id, id, person_a, person_b, weight,
+                                probability, decision, reasons, status, found_at, version)
+                            values (:m, :id, :a, :b, :weight, :probability, :decision, :reasons, 'OPEN', :now, 0)
+                            on conflict (municipality_id, person_a, person_b) do update
+                              set weight = excluded.weight, probability = excluded.probability,
+                                  decision = excluded.decision, reasons = excluded.reasons, found_at = excluded.found_at
+                              where person_link_candidate.status = 'OPEN'
+                            """)
+                    .param("m", tenancy.municipalityId())
+                    .param("id", Ids.newId())
+                    .param("a", a)
+                    .param("b", b)
+                    .param("weight", c.weight())
+                    .param("probability", c.probability())
+                    .param("decision", c.decision().name())
+                    .param(
+                            "reasons",
+                            String.join(
+                                    ",", c.reasons().stream().map(Enum::name).toList()))
+                    .param("now", now)
+                    .update();
+        }
+    }
+
+    // ---- the coordinator's queue ----------------------------------------------------------------------------------
+
+    /** The open pairs, most probable first (coordinators only; audited as one read of the queue). */
+    @Transactional
+    public List<QueueItem> queue() {
+        requireCoordinator();
+        List<QueueItem> items = jdbc.sql("""
+                        select c.*, %s, %s from person_link_candidate c
+                        join person a on a.municipality_id = c.municipality_id and a.id = c.person_a
+                        join person b on b.municipality_id = c.municipality_id and b.id = c.person_b
+                        where c.municipality_id = ? and c.status = 'OPEN'
+                        order by c.probability desc, c.found_at limit 200
+                        """.formatted(sideColumns("a"), sideColumns("b")))
+                .params(tenancy.municipalityId())
+                .query((rs, i) -> item(rs))
+                .list();
+        audit.record(AuditEntry.of(AuditAction.READ, CANDIDATE, null)
+                .withPurpose("linkage review queue")
+                .withDetails(Map.of("pairs", String.valueOf(items.size()))));
+        return items;
+    }
+
+    /** How many pairs wait for review (coordinators' work queue). */
+    @Transactional(readOnly = true)
+    public long openCount() {
+        return jdbc.sql("select count(*) from person_link_candidate where municipality_id = ? and status = 'OPEN'")
+                .params(tenancy.municipalityId())
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Confirms that the pair is one person: both records join one identity (an existing one, or a new one). Records
+     * stay as they are; what each agency may see of them does not change.
+     */
+    @Transactional
+    public void confirm(UUID candidateId, int seenVersion) {
+        requireCoordinator();
+        QueueItem item = decide(candidateId, seenVersion, "CONFIRMED");
+        UUID identity = identityOf(item.a().personId())
+                .or(() -> identityOf(item.b().personId()))
+                .orElseGet(Ids::newId);
+        for (UUID person : List.of(item.a().personId(), item.b().personId())) {
+            java.util.Optional<UUID> current = identityOf(person);
+            if (current.isPresent() && !current.get().equals(identity)) {
+                // two identities become one: move every record of the other
+                jdbc.sql(
+                                "update person_identity_link set identity_id = ? where municipality_id = ? and identity_id = ?")
+                        .params(identity, tenancy.municipalityId(), current.get())
+                        .update();
+            } else if (current.isEmpty()) {
+                jdbc.sql("""
+                                insert into person_identity_link (municipality_id, person_id, identity_id, linked_at, linked_by)
+                                values (?, ?, ?, ?, ?)
+                                """)
+                        .params(
+                                tenancy.municipalityId(),
+                                person,
+                                identity,
+                                Timestamp.from(clock.instant()),
+                                CurrentActor.username())
+                        .update();
+            }
+        }
+        audit.record(AuditEntry.of(AuditAction.UPDATE, IDENTITY, identity)
+                .withPurpose("confirm link")
+                .withDetails(Map.of(
+                        "candidate",
+                        candidateId.toString(),
+                        "persons",
+                        item.a().personId() + "," + item.b().personId())));
+    }
+
+    /** Decides that the pair are two people: the pair is not suggested again. */
+    @Transactional
+    public void reject(UUID candidateId, int seenVersion) {
+        requireCoordinator();
+        decide(candidateId, seenVersion, "REJECTED");
+        audit.record(AuditEntry.of(AuditAction.UPDATE, CANDIDATE, candidateId).withPurpose("reject link"));
+    }
+
+    /** Takes a record out of its identity (a link confirmed in error). The record itself is untouched. */
+    @Transactional
+    public void unlink(UUID personId) {
+        requireCoordinator();
+        UUID identity = identityOf(personId).orElseThrow(() -> new NotFoundException(IDENTITY, personId));
+        jdbc.sql("delete from person_identity_link where municipality_id = ? and person_id = ?")
+                .params(tenancy.municipalityId(), personId)
+                .update();
+        // a pair confirmed with this record is open again, so that it can be decided anew
+        jdbc.sql("""
+                        update person_link_candidate set status = 'OPEN', decided_at = null, decided_by = null,
+                            version = version + 1
+                        where municipality_id = ? and status = 'CONFIRMED' and (person_a = ? or person_b = ?)
+                        """).params(tenancy.municipalityId(), personId, personId).update();
+        // an identity of one record is no identity
+        jdbc.sql("""
+                        delete from person_identity_link l where l.municipality_id = ? and l.identity_id = ?
+                          and (select count(*) from person_identity_link o
+                               where o.municipality_id = l.municipality_id and o.identity_id = l.identity_id) = 1
+                        """).params(tenancy.municipalityId(), identity).update();
+        audit.record(AuditEntry.of(AuditAction.UPDATE, IDENTITY, identity)
+                .withPurpose("unlink")
+                .withDetails(Map.of("person", personId.toString())));
+    }
+
+    /** The identity a record belongs to, if a coordinator linked it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> identityOf(UUID personId) {
+        return jdbc.sql("select identity_id from person_identity_link where municipality_id = ? and person_id = ?")
+                .params(tenancy.municipalityId(), personId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** The other records linked with this one into one identity (ids only: each read is checked where it is shown). */
+    @Transactional(readOnly = true)
+    public Set<UUID> linkedWith(UUID personId) {
+        return new HashSet<>(jdbc.sql("""
+                        select o.person_id from person_identity_link l
+                        join person_identity_link o on o.municipality_id = l.municipality_id and o.identity_id = l.identity_id
+                        where l.municipality_id = ? and l.person_id = ? and o.person_id <> l.person_id
+                        """)
+                .params(tenancy.municipalityId(), personId)
+                .query(UUID.class)
+                .list());
+    }
+
+    /**
+     * The agencies, other than the user's, that hold a record of a probable match the user's agency may not see:
+     * what the "may exist elsewhere" notice names (the kind of agency only, never the content).
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> elsewhere(List<Candidate> candidates) {
+        Actor actor = CurrentActor.get().orElseThrow();
+        List<UUID> ids = candidates.stream()
+                .filter(c -> c.decision() == Decision.MATCH)
+                .map(Candidate::b)
+                .toList();
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(jdbc.sql("""
+                        select distinct owner_agency_id from person
+                        where municipality_id = :m and id in (:ids) and not (visible_agencies @> array[cast(:agency as uuid)])
+                          and owner_agency_id <> :agency
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("ids", ids)
+                .param("agency", actor.agencyId())
+                .query(UUID.class)
+                .list());
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private QueueItem decide(UUID candidateId, int seenVersion, String status) {
+        QueueItem item = item(candidateId);
+        int changed = jdbc.sql("""
+                        update person_link_candidate set status = ?, decided_at = ?, decided_by = ?, version = version + 1
+                        where municipality_id = ? and id = ? and version = ? and status = 'OPEN'
+                        """)
+                .params(
+                        status,
+                        Timestamp.from(clock.instant()),
+                        CurrentActor.username(),
+                        tenancy.municipalityId(),
+                        candidateId,
+                        seenVersion)
+                .update();
+        if (changed == 0) {
+            throw new OptimisticLockingFailureException("link candidate " + candidateId + " was decided already");
+        }
+        return item;
+    }
+
+    private QueueItem item(UUID candidateId) {
+        return jdbc.sql("""
+                        select c.*, %s, %s from person_link_candidate c
+                        join person a on a.municipality_id = c.municipality_id and a.id = c.person_a
+                        join person b on b.municipality_id = c.municipality_id and b.id = c.person_b
+                        where c.municipality_id = ? and c.id = ?
+                        """.formatted(sideColumns("a"), sideColumns("b")))
+                .params(tenancy.municipalityId(), candidateId)
+                .query((rs, i) -> item(rs))
+                .optional()
+                .orElseThrow(() -> new NotFoundException(CANDIDATE, candidateId));
+    }
+
+    private static String sideColumns(String p) {
+        return Arrays.stream(new String[] {
+                    "id",
+                    "owner_agency_id",
+                    "family_name",
+                    "given_name",
+                    "family_name_kana",
+                    "given_name_kana",
+                    "birth_date",
+                    "sex",
+                    "protected"
+                })
+                .map(c -> p + "." + c + " as " + p + "_" + c)
+                .reduce((x, y) -> x + ", " + y)
+                .orElseThrow();
+    }
+
+    private static QueueItem item(ResultSet rs) throws SQLException {
+        boolean anyProtected = rs.getBoolean("a_protected") || rs.getBoolean("b_protected");
+        List<Reason> reasons = new ArrayList<>();
+        for (String reason : rs.getString("reasons").split(",")) {
+            if (!reason.isBlank()) {
+                Reason r = Reason.valueOf(reason);
+                // a protected person's address or phone never becomes a reason anyone is shown
+                if (!(anyProtected && r.aboutContact())) {
+                    reasons.add(r);
+                }
+            }
+        }
+        return new QueueItem(
+                rs.getObject("id", UUID.class),
+                side(rs, "a"),
+                side(rs, "b"),
+                rs.getDouble("probability"),
+                Decision.valueOf(rs.getString("decision")),
+                List.copyOf(reasons),
+                rs.getString("status"),
+                rs.getInt("version"));
+    }
+
+    private static Side side(ResultSet rs, String p) throws SQLException {
+        String given = rs.getString(p + "_given_name");
+        String givenKana = rs.getString(p + "_given_name_kana");
+        return new Side(
+                rs.getObject(p + "_id", UUID.class),
+                rs.getObject(p + "_owner_agency_id", UUID.class),
+                rs.getString(p + "_family_name") + (given == null ? "" : " " + given),
+                rs.getString(p + "_family_name_kana") + (givenKana == null ? "" : " " + givenKana),
+                rs.getObject(p + "_birth_date", LocalDate.class),
+                rs.getString(p + "_sex"),
+                rs.getBoolean(p + "_protected"));
+    }
+
+    private static LinkRecord record(ResultSet rs) throws SQLException {
+        LocalDate birth = rs.getObject("birth_date", LocalDate.class);
+        return new LinkRecord(
+                rs.getObject("id", UUID.class),
+                rs.getObject("owner_agency_id", UUID.class),
+                rs.getString("family_name"),
+                rs.getString("given_name"),
+                rs.getString("family_name_kana"),
+                rs.getString("given_name_kana"),
+                rs.getString("former_names"),
+                rs.getString("sex"),
+                birth == null ? null : ApproxDate.of(birth),
+                rs.getString("phone"),
+                rs.getString("address"),
+                rs.getObject("household_id", UUID.class),
+                rs.getBoolean("protected"));
+    }
+
+    private static PersonCommand command(ResultSet rs) throws SQLException {
+        return new PersonCommand(
+                rs.getString("family_name"),
+                rs.getString("given_name"),
+                rs.getString("family_name_kana"),
+                rs.getString("given_name_kana"),
+                rs.getString("former_names"),
+                org.marugoto.people.Sex.valueOf(rs.getString("sex")),
+                rs.getObject("birth_date", LocalDate.class),
+                rs.getString("address"),
+                null,
+                null,
+                rs.getString("phone"),
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** Refuses everyone but the municipality's coordinators (and the system). */
+    public void requireCoordinator() {
+        Actor actor = CurrentActor.get().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        if (!actor.roleNames().contains(COORDINATOR) && !CurrentActor.SYSTEM.equals(actor.username())) {
+            throw new AccessDeniedException("only the municipality's coordinators link records");
+        }
+    }
+}

@@ -1,0 +1,619 @@
+package org.marugoto.people.linkage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * Record linkage (名寄せ) in plain Java: normalise, block on several keys, compare field by field in graded levels,
+ * weigh the levels by Fellegi–Sunter with m and u estimated by EM, decide with two thresholds, and cluster the
+ * suggested pairs without ever putting two records into one cluster that are known to be different people (two
+ * members of one current household; dates of birth a generation apart). It only suggests: nothing here merges.
+ * See docs/decisions/0029-record-linkage.md.
+ */
+public final class LinkageEngine {
+
+    static final int FAMILY = 0, GIVEN = 1, NAME = 2, BIRTH = 3, SEX = 4, CONTACT = 5;
+
+    /** The most a shared phone and address may weigh (bits). */
+    static final double CONTACT_CAP = 4;
+
+    /** Pattern flag: the pair is ruled out (same household, parent and child). */
+    static final int RULED_OUT = 1 << 30;
+
+    private static final int INDEX_BITS = 23;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
+    private static final int[] RADIX = radix();
+
+    private LinkageEngine() {}
+
+    /** The outcome of a batch run. */
+    public record Result(
+            List<Candidate> candidates, List<List<UUID>> clusters, Model model, long comparedPairs, long millis) {}
+
+    /**
+     * Links a whole population: blocking, comparison, EM estimation of the model (starting from {@code start}),
+     * decisions and clusters. Returns the pairs to suggest or review and the clusters of two or more records.
+     */
+    public static Result link(List<LinkRecord> records, Model start) {
+        long t0 = System.currentTimeMillis();
+        if (records.size() > INDEX_MASK) {
+            throw new IllegalArgumentException("too many records for one run: " + records.size());
+        }
+        Features[] f = records.parallelStream().map(Features::new).toArray(Features[]::new);
+        long[] pairs = Blocking.pairs(f);
+        int[] patterns = new int[pairs.length];
+        IntStream.range(0, pairs.length)
+                .parallel()
+                .forEach(p -> patterns[p] = pattern(f[(int) (pairs[p] >>> 32)], f[(int) pairs[p]]));
+        Model model = estimate(f, pairs, patterns, start);
+        double[] patternWeights = patternWeights(model);
+        List<Candidate> candidates = new ArrayList<>();
+        List<long[]> matches = new ArrayList<>();
+        for (int p = 0; p < pairs.length; p++) {
+            int pattern = patterns[p];
+            if ((pattern & RULED_OUT) != 0) {
+                continue;
+            }
+            double weight = patternWeights[pattern];
+            double probability = model.probability(weight);
+            if (probability < model.lower()) {
+                continue;
+            }
+            Features a = f[(int) (pairs[p] >>> 32)];
+            Features b = f[(int) pairs[p]];
+            Decision decision = probability >= model.upper() ? Decision.MATCH : Decision.REVIEW;
+            candidates.add(
+                    new Candidate(a.record.id(), b.record.id(), weight, probability, decision, reasons(a, b, pattern)));
+            if (decision == Decision.MATCH) {
+                matches.add(new long[] {pairs[p], Double.doubleToLongBits(weight)});
+            }
+        }
+        List<List<UUID>> clusters = Clusters.of(f, matches);
+        return new Result(candidates, clusters, model, pairs.length, System.currentTimeMillis() - t0);
+    }
+
+    /**
+     * Compares one record with others already selected (by the database's indexes) as possibly the same person, with
+     * a model estimated earlier: what registration and saving use. Ruled-out pairs and pairs below the lower threshold
+     * are left out; the rest come strongest first.
+     */
+    public static List<Candidate> compare(LinkRecord probe, Collection<LinkRecord> others, Model model) {
+        Features a = new Features(probe);
+        double[] weights = patternWeights(model);
+        List<Candidate> out = new ArrayList<>();
+        for (LinkRecord other : others) {
+            if (other.id().equals(probe.id())) {
+                continue;
+            }
+            Features b = new Features(other);
+            int pattern = pattern(a, b);
+            if ((pattern & RULED_OUT) != 0) {
+                continue;
+            }
+            double weight = weights[pattern];
+            double probability = model.probability(weight);
+            if (probability >= model.lower()) {
+                out.add(new Candidate(
+                        probe.id(),
+                        other.id(),
+                        weight,
+                        probability,
+                        probability >= model.upper() ? Decision.MATCH : Decision.REVIEW,
+                        reasons(a, b, pattern)));
+            }
+        }
+        out.sort((x, y) -> Double.compare(y.weight(), x.weight()));
+        return out;
+    }
+
+    /** Whether the two records are known to be different people (same current household, a generation apart). */
+    public static boolean ruledOut(LinkRecord a, LinkRecord b) {
+        return ruledOut(new Features(a), new Features(b));
+    }
+
+    // ---- comparison ---------------------------------------------------------------------------------------------
+
+    static int pattern(Features a, Features b) {
+        int family = familyLevel(a, b);
+        int given = givenLevel(a, b);
+        if (family != 0 || given != 0) {
+            // a reading that crosses the family/given boundary (きく|やあきら = きくや|あきら)
+            String ra = a.fullReading();
+            if (!a.familyReading.isEmpty() && !a.givenReading.isEmpty() && ra.equals(b.fullReading())) {
+                family = 0;
+                given = 0;
+            }
+        }
+        // the same kanji where the readings differ: a typo in a reading, counted as the same reading (not twice)
+        if (family >= 2 && family <= 3 && !a.familyName.isEmpty() && a.familyName.equals(b.familyName)) {
+            family = 0;
+        }
+        if (given >= 1 && given <= 2 && !a.givenName.isEmpty() && a.givenName.equals(b.givenName)) {
+            given = 0;
+        }
+        int name = nameLevel(a, b, family, given);
+        int[] levels = {family, given, name, birthLevel(a, b), sexLevel(a, b), contactLevel(a, b)};
+        int pattern = 0;
+        for (int i = 0; i < levels.length; i++) {
+            pattern += levels[i] * RADIX[i];
+        }
+        return ruledOut(a, b) ? pattern | RULED_OUT : pattern;
+    }
+
+    static int level(int pattern, int field) {
+        return ((pattern & ~RULED_OUT) / RADIX[field]) % Model.LEVELS[field];
+    }
+
+    static boolean ruledOut(Features a, Features b) {
+        Object ha = a.record.household();
+        if (ha != null && ha.equals(b.record.household()) && !a.record.id().equals(b.record.id())) {
+            return true;
+        }
+        return generationApart(a, b);
+    }
+
+    /** Both dates exact, twelve or more years apart, and not explained by one mistyped digit: parent and child. */
+    static boolean generationApart(Features a, Features b) {
+        return a.birthDigits != null
+                && b.birthDigits != null
+                && a.birth != null
+                && b.birth != null
+                && Math.abs(a.birth.year() - b.birth.year()) >= 12
+                && !oneDigitApart(a.birthDigits, b.birthDigits);
+    }
+
+    private static int familyLevel(Features a, Features b) {
+        if (a.familyReading.isEmpty() || b.familyReading.isEmpty()) {
+            if (a.familyName.isEmpty() || b.familyName.isEmpty()) {
+                return 4;
+            }
+            if (a.familyName.equals(b.familyName)) {
+                return 0;
+            }
+            if (formerMatch(a.formerNames, b.familyName) || formerMatch(b.formerNames, a.familyName)) {
+                return 1;
+            }
+            return similar(a.familyName, b.familyName) ? 2 : 3;
+        }
+        if (a.familyReading.equals(b.familyReading)) {
+            return 0;
+        }
+        if (formerMatch(a.formerReadings, b.familyReading)
+                || formerMatch(b.formerReadings, a.familyReading)
+                || formerMatch(a.formerNames, b.familyName)
+                || formerMatch(b.formerNames, a.familyName)) {
+            return 1;
+        }
+        return similar(a.familyReading, b.familyReading) ? 2 : 3;
+    }
+
+    private static boolean formerMatch(String[] formers, String current) {
+        if (current.isEmpty()) {
+            return false;
+        }
+        for (String former : formers) {
+            if (former.equals(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int givenLevel(Features a, Features b) {
+        if (a.givenReading.isEmpty() || b.givenReading.isEmpty()) {
+            if (a.givenName.isEmpty() || b.givenName.isEmpty()) {
+                return 3;
+            }
+            return a.givenName.equals(b.givenName) ? 0 : similar(a.givenName, b.givenName) ? 1 : 2;
+        }
+        if (a.givenReading.equals(b.givenReading)) {
+            return 0;
+        }
+        return similar(a.givenReading, b.givenReading) ? 1 : 2;
+    }
+
+    /**
+     * The names as written, only where the readings disagree (the same kanji say nothing more than the same reading,
+     * but 君子 read きひこ against 君子 read きみこ is a typo in a reading): 0 the kanji agree wherever the readings
+     * do not, 1 in one of two parts, 2 in none, 3 nothing to compare (kana only, or the readings agree).
+     */
+    private static int nameLevel(Features a, Features b, int family, int given) {
+        if (a.familyName.isEmpty() || b.familyName.isEmpty()) {
+            return 3;
+        }
+        int parts = 0, same = 0;
+        if (family != 0 && family != 1) {
+            parts++;
+            same += a.familyName.equals(b.familyName) ? 1 : 0;
+        }
+        if (given != 0 && !a.givenName.isEmpty() && !b.givenName.isEmpty()) {
+            parts++;
+            same += a.givenName.equals(b.givenName) ? 1 : 0;
+        }
+        if (parts == 0) {
+            return 3;
+        }
+        return same == parts ? 0 : same > 0 ? 1 : 2;
+    }
+
+    private static int birthLevel(Features a, Features b) {
+        if (a.birth == null || b.birth == null) {
+            return 4;
+        }
+        if (a.birthDigits != null && b.birthDigits != null) {
+            if (a.birthDigits.equals(b.birthDigits)) {
+                return 0;
+            }
+            return slip(a.birth, b.birth, a.birthDigits, b.birthDigits) ? 1 : 3;
+        }
+        return a.birth.compatibleWith(b.birth) ? 2 : 3;
+    }
+
+    /** One digit mistyped, month and day swapped, or one day off. */
+    static boolean slip(ApproxDate a, ApproxDate b, String da, String db) {
+        if (oneDigitApart(da, db)) {
+            return true;
+        }
+        if (a.year() == b.year() && a.month() == b.day() && a.day() == b.month()) {
+            return true;
+        }
+        return a.year() == b.year() && a.month() == b.month() && Math.abs(a.day() - b.day()) == 1;
+    }
+
+    static boolean oneDigitApart(String a, String b) {
+        int differences = 0;
+        for (int i = 0; i < a.length() && differences < 2; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                differences++;
+            }
+        }
+        return differences == 1;
+    }
+
+    private static int sexLevel(Features a, Features b) {
+        if (a.sex == 0 || b.sex == 0) {
+            return 2;
+        }
+        return a.sex == b.sex ? 0 : 1;
+    }
+
+    /**
+     * Phone and address together (a household shares both, so they are not independent): 0 both the same, 1 one the
+     * same, 2 neither, 3 nothing to compare.
+     */
+    private static int contactLevel(Features a, Features b) {
+        int phone = equalLevel(a.phone, b.phone), address = equalLevel(a.address, b.address);
+        if (phone == 2 && address == 2) {
+            return 3;
+        }
+        int same = (phone == 0 ? 1 : 0) + (address == 0 ? 1 : 0);
+        return same == 2 ? 0 : same == 1 ? 1 : 2;
+    }
+
+    private static int equalLevel(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 2;
+        }
+        return a.equals(b) ? 0 : 1;
+    }
+
+    /** Readings close enough to be a typo: Jaro–Winkler ≥ 0.85, or one edit apart when both are short. */
+    static boolean similar(String a, String b) {
+        return jaroWinkler(a, b) >= 0.85 || (Math.min(a.length(), b.length()) >= 2 && oneEditApart(a, b));
+    }
+
+    static double jaroWinkler(String s, String t) {
+        int ls = s.length(), lt = t.length();
+        if (ls == 0 || lt == 0) {
+            return 0;
+        }
+        int range = Math.max(0, Math.max(ls, lt) / 2 - 1);
+        boolean[] ms = new boolean[ls], mt = new boolean[lt];
+        int matches = 0;
+        for (int i = 0; i < ls; i++) {
+            int from = Math.max(0, i - range), to = Math.min(lt - 1, i + range);
+            for (int j = from; j <= to; j++) {
+                if (!mt[j] && s.charAt(i) == t.charAt(j)) {
+                    ms[i] = mt[j] = true;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0;
+        }
+        int transpositions = 0;
+        for (int i = 0, j = 0; i < ls; i++) {
+            if (ms[i]) {
+                while (!mt[j]) {
+                    j++;
+                }
+                if (s.charAt(i) != t.charAt(j)) {
+                    transpositions++;
+                }
+                j++;
+            }
+        }
+        double m = matches;
+        double jaro = (m / ls + m / lt + (m - transpositions / 2.0) / m) / 3;
+        int prefix = 0;
+        while (prefix < Math.min(4, Math.min(ls, lt)) && s.charAt(prefix) == t.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+
+    static boolean oneEditApart(String a, String b) {
+        int la = a.length(), lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0, j = 0, edits = 0;
+        while (i < la && j < lb) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (++edits > 1) {
+                return false;
+            }
+            if (la > lb) {
+                i++;
+            } else if (lb > la) {
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return edits + (la - i) + (lb - j) <= 1;
+    }
+
+    // ---- reasons ------------------------------------------------------------------------------------------------
+
+    static List<Reason> reasons(Features a, Features b, int pattern) {
+        List<Reason> reasons = new ArrayList<>();
+        int family = level(pattern, FAMILY), given = level(pattern, GIVEN);
+        if (family == 0 && given == 0) {
+            reasons.add(Reason.READING_SAME);
+        } else if (family <= 2 && given <= 1 && family != 1) {
+            reasons.add(Reason.READING_SIMILAR);
+        }
+        if (family == 1) {
+            reasons.add(Reason.FORMER_NAME);
+        } else if (family == 3 && given == 0) {
+            reasons.add(Reason.FAMILY_CHANGED);
+        } else if (family == 3 || given == 2) {
+            reasons.add(Reason.READING_DIFFERENT);
+        }
+        if (a.familyName.isEmpty() || b.familyName.isEmpty()) {
+            reasons.add(Reason.NAME_KANA_ONLY);
+        } else if (a.familyName.equals(b.familyName) && a.givenName.equals(b.givenName)) {
+            boolean asTyped = Objects.equals(a.record.familyName(), b.record.familyName())
+                    && Objects.equals(a.record.givenName(), b.record.givenName());
+            reasons.add(asTyped ? Reason.NAME_SAME : Reason.NAME_VARIANT);
+        }
+        reasons.add(
+                switch (level(pattern, BIRTH)) {
+                    case 0 -> Reason.BIRTH_SAME;
+                    case 1 -> Reason.BIRTH_SLIP;
+                    case 2 -> Reason.BIRTH_APPROXIMATE;
+                    case 3 -> Reason.BIRTH_DIFFERENT;
+                    default -> Reason.BIRTH_MISSING;
+                });
+        if (level(pattern, SEX) == 1) {
+            reasons.add(Reason.SEX_DIFFERENT);
+        }
+        if (level(pattern, CONTACT) <= 1 && !a.phone.isEmpty() && a.phone.equals(b.phone)) {
+            reasons.add(Reason.PHONE_SAME);
+        }
+        if (level(pattern, CONTACT) <= 1 && !a.address.isEmpty() && a.address.equals(b.address)) {
+            reasons.add(Reason.ADDRESS_SAME);
+        }
+        return List.copyOf(reasons);
+    }
+
+    // ---- estimation ---------------------------------------------------------------------------------------------
+
+    /**
+     * Estimates the model from the data, without labels, in the way of Splink: u (how often two different people
+     * agree by chance) from random pairs of records; m (how often one person's records agree) by EM with u held, in
+     * two passes over compared pairs that agree on what the pass holds fixed: pairs with the same exact date of birth
+     * give m of the name fields, pairs with the same reading give m of date, sex and contact (phone and address). A field is never
+     * estimated from pairs selected by it, and two different people who share a household or a name cannot pose as
+     * the "match" class (which a plain two-class EM over all compared pairs learns instead). λ last, by EM with m and
+     * u held.
+     */
+    static Model estimate(Features[] f, long[] pairs, int[] patterns, Model start) {
+        double[][] u = randomU(f, 400_000);
+        double[][] m = deepCopy(start.m());
+        int fields = Model.LEVELS.length;
+        boolean[] byBirth = new boolean[fields];
+        byBirth[BIRTH] = true;
+        double[][] pass1 = em(patterns, p -> level(p, BIRTH) == 0, m, u, byBirth);
+        boolean[] byReading = new boolean[fields];
+        byReading[FAMILY] = byReading[GIVEN] = byReading[NAME] = true;
+        double[][] pass2 = em(patterns, p -> level(p, FAMILY) == 0 && level(p, GIVEN) == 0, m, u, byReading);
+        for (int field : new int[] {FAMILY, GIVEN, NAME}) {
+            m[field] = pass1[field];
+        }
+        for (int field : new int[] {BIRTH, SEX, CONTACT}) {
+            m[field] = pass2[field];
+        }
+        // Phone and address: two different people who share them are not rare at random but the rule within a
+        // household, and households are what the contact keys bring together. Agreement on them is capped at
+        // CONTACT_CAP bits, so that it can lift a pair to review but never make a pair on its own.
+        for (int level = 0; level < 2; level++) {
+            u[CONTACT][level] = Math.max(u[CONTACT][level], m[CONTACT][level] / Math.pow(2, CONTACT_CAP));
+        }
+        // λ: the prior probability that two records, any two, are one person. The pairs not compared count as
+        // different people; the expected number of one-person pairs M among the compared ones is found by EM with m
+        // and u held (M = Σ posterior), and λ = M / all pairs. The more records, the smaller λ, so the same
+        // agreement (a common given name and a date of birth) counts for less in a city than in a village.
+        double[] weights = patternWeights(new Model(m, u, 0.5, start.upper(), start.lower()));
+        double allPairs = Math.max(1, (double) f.length * (f.length - 1) / 2);
+        double lambda = Math.min(0.5, Math.max(1e-12, f.length / allPairs));
+        for (int iteration = 0; iteration < 30; iteration++) {
+            double expected = 0;
+            double priorOdds = lambda / (1 - lambda);
+            for (int p : patterns) {
+                if ((p & RULED_OUT) == 0) {
+                    double odds = priorOdds * Math.pow(2, weights[p]);
+                    expected += odds / (1 + odds);
+                }
+            }
+            lambda = Math.min(0.5, Math.max(1e-12, expected / allPairs));
+        }
+        return new Model(m, u, lambda, start.upper(), start.lower());
+    }
+
+    /** Level frequencies among random pairs of records: the u probabilities. */
+    static double[][] randomU(Features[] f, int samples) {
+        int fields = Model.LEVELS.length;
+        double[][] u = new double[fields][];
+        for (int i = 0; i < fields; i++) {
+            u[i] = new double[Model.LEVELS[i]];
+            Arrays.fill(u[i], 0.5);
+        }
+        if (f.length >= 2) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(18);
+            for (int s = 0; s < samples; s++) {
+                int a = random.nextInt(f.length), b = random.nextInt(f.length);
+                if (a == b) {
+                    continue;
+                }
+                int p = pattern(f[a], f[b]) & ~RULED_OUT;
+                for (int field = 0; field < fields; field++) {
+                    u[field][level(p, field)]++;
+                }
+            }
+        }
+        for (double[] levels : u) {
+            normalise(levels);
+        }
+        return u;
+    }
+
+    /**
+     * EM over the selected patterns for m (u held), ignoring the fixed fields and the missing levels (which say
+     * nothing either way). Returns the m of every field; missing levels keep the share u gives them.
+     */
+    private static double[][] em(
+            int[] patterns, java.util.function.IntPredicate selected, double[][] m0, double[][] u, boolean[] fixed) {
+        int size = RADIX[RADIX.length - 1] * Model.LEVELS[Model.LEVELS.length - 1];
+        long[] counts = new long[size];
+        for (int p : patterns) {
+            if ((p & RULED_OUT) == 0 && selected.test(p)) {
+                counts[p]++;
+            }
+        }
+        int fields = Model.LEVELS.length;
+        double[][] m = deepCopy(m0);
+        double lambda = 0.5;
+        for (int iteration = 0; iteration < 30; iteration++) {
+            double[][] next = new double[fields][];
+            for (int f = 0; f < fields; f++) {
+                next[f] = new double[Model.LEVELS[f]];
+            }
+            double matched = 0, total = 0;
+            for (int p = 0; p < size; p++) {
+                if (counts[p] == 0) {
+                    continue;
+                }
+                double pm = lambda, pu = 1 - lambda;
+                for (int f = 0; f < fields; f++) {
+                    int l = level(p, f);
+                    if (!fixed[f] && l < Model.LEVELS[f] - 1) {
+                        pm *= m[f][l];
+                        pu *= u[f][l];
+                    }
+                }
+                double g = pm / (pm + pu) * counts[p];
+                matched += g;
+                total += counts[p];
+                for (int f = 0; f < fields; f++) {
+                    next[f][level(p, f)] += g;
+                }
+            }
+            if (total == 0 || matched == 0) {
+                return m0;
+            }
+            for (int f = 0; f < fields; f++) {
+                if (fixed[f]) {
+                    next[f] = m0[f].clone();
+                    continue;
+                }
+                int missing = Model.LEVELS[f] - 1;
+                next[f][missing] = 0;
+                normalise(next[f]);
+                // the missing level as often as among random pairs, the rest scaled to fill the remainder
+                double keep = 1 - u[f][missing];
+                for (int l = 0; l < missing; l++) {
+                    next[f][l] = Math.max(1e-5, next[f][l] * keep);
+                }
+                next[f][missing] = u[f][missing];
+            }
+            m = next;
+            lambda = Math.min(0.999, Math.max(0.001, matched / total));
+        }
+        return m;
+    }
+
+    private static void normalise(double[] levels) {
+        double sum = 0;
+        for (double v : levels) {
+            sum += v;
+        }
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = Math.max(1e-5, sum == 0 ? 1.0 / levels.length : levels[i] / sum);
+        }
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] copy = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            copy[i] = Arrays.copyOf(a[i], a[i].length);
+        }
+        return copy;
+    }
+
+    static double[] patternWeights(Model model) {
+        double[][] w = model.weights();
+        int size = RADIX[RADIX.length - 1] * Model.LEVELS[Model.LEVELS.length - 1];
+        double[] out = new double[size];
+        for (int p = 0; p < size; p++) {
+            double sum = 0;
+            for (int f = 0; f < Model.LEVELS.length; f++) {
+                sum += w[f][level(p, f)];
+            }
+            out[p] = sum;
+        }
+        return out;
+    }
+
+    private static int[] radix() {
+        int[] radix = new int[Model.LEVELS.length];
+        int r = 1;
+        for (int i = 0; i < radix.length; i++) {
+            radix[i] = r;
+            r *= Model.LEVELS[i];
+        }
+        return radix;
+    }
+
+    static long pack(long hash, int index) {
+        return (hash & ~INDEX_MASK) | index;
+    }
+
+    static int index(long entry) {
+        return (int) (entry & INDEX_MASK);
+    }
+}

@@ -1,0 +1,85 @@
+package org.marugoto.people.linkage;
+
+import java.util.Arrays;
+
+/**
+ * The Fellegi–Sunter model: for each compared field and each level of agreement, the probability of that level among
+ * pairs of one person (m) and among pairs of different persons (u), and the share of pairs of one person among the
+ * compared pairs (λ). The weight of a level is log2(m/u); the last level of each field ("missing") weighs nothing.
+ * Estimated from the data by {@link LinkageEngine#estimate}; {@link #defaults()} serves until a batch run has
+ * estimated one.
+ */
+public record Model(double[][] m, double[][] u, double lambda, double upper, double lower) {
+
+    /** Field names, in pattern order. */
+    public static final String[] FIELDS = {"family", "given", "name", "birth", "sex", "contact"};
+
+    /** Levels per field; the last level of each field is "missing / not comparable". */
+    public static final int[] LEVELS = {5, 4, 4, 5, 3, 4};
+
+    /** Probability (posterior) from which a pair is suggested as one person. */
+    public static final double UPPER = 0.5;
+
+    /** Probability from which a pair goes to review. */
+    public static final double LOWER = 0.05;
+
+    /**
+     * The model estimated on the seeded synthetic population of bench/linkage.sh (20,000 persons), with λ for a city
+     * of about 50,000 records: what saving and registration use (a batch run estimates its own).
+     */
+    public static Model defaults() {
+        double[][] m = {
+            {0.929, 0.022, 0.008, 0.033, 0.008}, {0.981, 0.008, 0.004, 0.008}, {0.0, 0.0, 0.847, 0.153},
+            {0.814, 0.063, 0.072, 0.012, 0.040}, {1.0, 0.00001, 0.0}, {0.254, 0.454, 0.207, 0.085}
+        };
+        double[][] u = {
+            {0.006, 0.00001, 0.016, 0.969, 0.008}, {0.010, 0.018, 0.964, 0.008}, {0.0, 0.0, 0.847, 0.153},
+            {0.000061, 0.001, 0.003, 0.956, 0.040}, {0.502, 0.498, 0.0}, {0.016, 0.028, 0.915, 0.085}
+        };
+        return new Model(m, u, 1.6e-5, UPPER, LOWER);
+    }
+
+    /** log2(m/u) of each level; the missing level weighs 0. */
+    public double[][] weights() {
+        double[][] w = new double[LEVELS.length][];
+        for (int f = 0; f < LEVELS.length; f++) {
+            w[f] = new double[LEVELS[f]];
+            for (int l = 0; l < LEVELS[f] - 1; l++) {
+                w[f][l] = Math.log(Math.max(m[f][l], 1e-6) / Math.max(u[f][l], 1e-6)) / Math.log(2);
+            }
+        }
+        return w;
+    }
+
+    /** The posterior probability of one person for a pair of this weight. */
+    public double probability(double weight) {
+        double odds = lambda / (1 - lambda) * Math.pow(2, weight);
+        return odds / (1 + odds);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("lambda=%.4f".formatted(lambda));
+        double[][] w = weights();
+        for (int f = 0; f < FIELDS.length; f++) {
+            s.append("\n  ").append(FIELDS[f]).append(": ");
+            for (int l = 0; l < LEVELS[f]; l++) {
+                s.append("m=%.3f u=%.3f w=%+.1f  ".formatted(m[f][l], u[f][l], w[f][l]));
+            }
+        }
+        return s.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Model other
+                && Arrays.deepEquals(m, other.m)
+                && Arrays.deepEquals(u, other.u)
+                && lambda == other.lambda;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(m) * 31 + Double.hashCode(lambda);
+    }
+}

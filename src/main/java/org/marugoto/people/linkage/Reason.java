@@ -1,0 +1,41 @@
+package org.marugoto.people.linkage;
+
+/**
+ * Why two records were compared as they were, in words: each constant has the message key
+ * {@code linkage.reason.<name in lower camel case>} in Japanese and English.
+ */
+public enum Reason {
+    READING_SAME("linkage.reason.readingSame"),
+    READING_SIMILAR("linkage.reason.readingSimilar"),
+    READING_DIFFERENT("linkage.reason.readingDifferent"),
+    FORMER_NAME("linkage.reason.formerName"),
+    FAMILY_CHANGED("linkage.reason.familyChanged"),
+    NAME_SAME("linkage.reason.nameSame"),
+    NAME_VARIANT("linkage.reason.nameVariant"),
+    NAME_KANA_ONLY("linkage.reason.nameKanaOnly"),
+    BIRTH_SAME("linkage.reason.birthSame"),
+    BIRTH_SLIP("linkage.reason.birthSlip"),
+    BIRTH_APPROXIMATE("linkage.reason.birthApproximate"),
+    BIRTH_DIFFERENT("linkage.reason.birthDifferent"),
+    BIRTH_MISSING("linkage.reason.birthMissing"),
+    SEX_DIFFERENT("linkage.reason.sexDifferent"),
+    PHONE_SAME("linkage.reason.phoneSame"),
+    ADDRESS_SAME("linkage.reason.addressSame"),
+    SAME_HOUSEHOLD("linkage.reason.sameHousehold"),
+    PARENT_CHILD("linkage.reason.parentChild");
+
+    private final String messageKey;
+
+    Reason(String messageKey) {
+        this.messageKey = messageKey;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    /** Reasons that speak of an address or a phone: never shown for a protected person. */
+    public boolean aboutContact() {
+        return this == PHONE_SAME || this == ADDRESS_SAME;
+    }
+}

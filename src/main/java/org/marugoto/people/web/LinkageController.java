@@ -1,0 +1,75 @@
+package org.marugoto.people.web;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.marugoto.directory.AgencyView;
+import org.marugoto.directory.DirectoryApi;
+import org.marugoto.people.domain.LinkageService;
+import org.marugoto.shared.NotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The coordinators' review queue of candidate links (decision 0029): the minimum needed to decide, confirm or reject,
+ * and a batch run over the whole population. The service refuses everyone but the municipality's coordinators.
+ */
+@Controller
+class LinkageController {
+
+    private final LinkageService linkage;
+    private final DirectoryApi directory;
+
+    LinkageController(LinkageService linkage, DirectoryApi directory) {
+        this.linkage = linkage;
+        this.directory = directory;
+    }
+
+    @GetMapping("/linkage")
+    String queue(Model model) {
+        model.addAttribute("items", linkage.queue());
+        Map<UUID, AgencyView> agencies =
+                directory.agencies().stream().collect(Collectors.toMap(AgencyView::id, a -> a, (a, b) -> a));
+        model.addAttribute("agencies", agencies);
+        return "people/linkage";
+    }
+
+    /** Confirms ({@code decision=confirm}) or rejects a pair; a pair decided meanwhile is reported, not re-decided. */
+    @PostMapping("/linkage/decide")
+    String decide(
+            @RequestParam(required = false) UUID id,
+            @RequestParam(defaultValue = "-1") int version,
+            @RequestParam(defaultValue = "") String decision,
+            RedirectAttributes redirect) {
+        linkage.requireCoordinator();
+        try {
+            if (id == null) {
+                throw new NotFoundException("person_link_candidate", new UUID(0, 0));
+            }
+            if ("confirm".equals(decision)) {
+                linkage.confirm(id, version);
+                redirect.addFlashAttribute("saved", "linkage.confirmed");
+            } else if ("reject".equals(decision)) {
+                linkage.reject(id, version);
+                redirect.addFlashAttribute("saved", "linkage.rejected");
+            } else {
+                redirect.addFlashAttribute("problem", "linkage.decided");
+            }
+        } catch (NotFoundException | OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("problem", "linkage.decided");
+        }
+        return "redirect:/linkage";
+    }
+
+    @PostMapping("/linkage/run")
+    String run(RedirectAttributes redirect) {
+        LinkageService.BatchRun run = linkage.linkAll();
+        redirect.addFlashAttribute("run", run);
+        return "redirect:/linkage";
+    }
+}

@@ -1,0 +1,165 @@
+package org.marugoto.people.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.marugoto.bench.LinkageData;
+import org.marugoto.bench.LinkageEvaluation;
+
+/** The linkage engine: normalisation, comparisons, the household negatives, and its quality on a seeded population. */
+class LinkageEngineTests {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+
+    @Test
+    void onASeededPopulationTheSuggestionsAreRightAndFindAlmostEveryone() {
+        LinkageData.Population population = LinkageData.generate(3_000, 7);
+        LinkageEngine.Result result = LinkageEngine.link(population.records(), Model.defaults());
+        LinkageEvaluation e = LinkageEvaluation.of(population, result);
+        assertThat(e.pairwise().precision())
+                .as("pairwise precision %s", e.pairwise())
+                .isGreaterThan(0.97);
+        assertThat(e.pairwise().recall()).as("pairwise recall %s", e.pairwise()).isGreaterThan(0.95);
+        assertThat(e.clustered().f1()).as("clustered %s", e.clustered()).isGreaterThan(0.97);
+        assertThat(result.candidates()).allSatisfy(c -> assertThat(c.reasons()).isNotEmpty());
+    }
+
+    @Test
+    void readingsFoldKanaWidthVoicingAndSmallKana() {
+        assertThat(Features.reading("アカグチ")).isEqualTo(Features.reading("あかくち"));
+        assertThat(Features.reading("ｷｸﾔ")).isEqualTo(Features.reading("きくや"));
+        assertThat(Features.reading("キョウコ")).isEqualTo(Features.reading("きようこ"));
+        assertThat(Features.nameKey("栁田")).isEqualTo(Features.nameKey("柳田"));
+        assertThat(Features.nameKey("髙橋")).isEqualTo(Features.nameKey("高橋"));
+        assertThat(Features.nameKey("山﨑")).isEqualTo(Features.nameKey("山崎"));
+        assertThat(Features.nameKey("渡邊")).isEqualTo(Features.nameKey("渡辺")).isEqualTo(Features.nameKey("渡邉"));
+    }
+
+    @Test
+    void addressesAreCutToTownBlockAndLotAndPhonesToDigits() {
+        assertThat(Features.block("千葉県みなと市桜町二丁目3番5号 コーポ桜101")).isEqualTo("桜町2-3-5");
+        assertThat(Features.block("みなと市桜町２丁目３－５")).isEqualTo("桜町2-3-5");
+        assertThat(Features.block("桜町2-3-5")).isEqualTo("桜町2-3-5");
+        Features a = new Features(record("タナカ", "ハナコ", null, null, "1974-07-03", "０９０（１２３４）５６７８", null, "h1"));
+        Features b = new Features(record("田中", "花子", "たなか", "はなこ", "S49.7.3", "090 1234 5678", null, "h2"));
+        assertThat(a.phone).isEqualTo(b.phone).isEqualTo("09012345678");
+        assertThat(a.birthDigits).isEqualTo(b.birthDigits);
+    }
+
+    @Test
+    void aKanaOnlyRecordWithAVoicingDifferenceAndAWarekiDateIsSuggested() {
+        LinkRecord kana = record("アカクチ", "ヒロシ", null, null, "S49.7.3", "０９０（１２３４）５６７８", null, "h1");
+        LinkRecord kanji = record("赤口", "浩", "あかぐち", "ひろし", "1974-07-03", null, "みなと市桜町1-2-3", "h2");
+        List<Candidate> found = LinkageEngine.compare(kana, List.of(kanji), Model.defaults());
+        assertThat(found).singleElement().satisfies(c -> {
+            assertThat(c.decision()).isEqualTo(Decision.MATCH);
+            assertThat(c.reasons()).contains(Reason.READING_SAME, Reason.BIRTH_SAME, Reason.NAME_KANA_ONLY);
+        });
+    }
+
+    @Test
+    void aOneDigitSlipASwappedDateAndAnApproximateAgeStillMatch() {
+        LinkRecord base = record("柳田", "明", "やなぎだ", "あきら", "1950-03-12", null, null, "h1");
+        for (String other : List.of("1956-03-12", "1950-12-03", "76歳くらい", "昭和25年")) {
+            LinkRecord r = record("栁田", "明", "ヤナギダ", "アキラ", other, null, null, "h2");
+            assertThat(LinkageEngine.compare(base, List.of(r), Model.defaults()))
+                    .as(other)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.decision()).isNotEqualTo(Decision.NON_MATCH));
+        }
+    }
+
+    @Test
+    void aMarriedNameIsFoundThroughTheFormerName() {
+        LinkRecord before = record("秋山", "君子", "あきやま", "きみこ", "1979-04-08", null, null, "h1");
+        LinkRecord after = new LinkRecord(
+                UUID.randomUUID(),
+                null,
+                "平田",
+                "君子",
+                "ひらた",
+                "きみこ",
+                "秋山",
+                "FEMALE",
+                ApproxDate.parse("1979-04-08", TODAY).orElseThrow(),
+                null,
+                null,
+                "h2",
+                false);
+        assertThat(LinkageEngine.compare(before, List.of(after), Model.defaults()))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.decision()).isEqualTo(Decision.MATCH);
+                    assertThat(c.reasons()).contains(Reason.FORMER_NAME);
+                });
+    }
+
+    @Test
+    void membersOfOneHouseholdAndParentAndChildWithOneNameAreNeverSuggested() {
+        LinkRecord father = record("菊谷", "明", "きくや", "あきら", "1950-05-01", "043-111-2222", "桜町1-2-3", "h1");
+        LinkRecord son = record("菊谷", "明", "きくや", "あきら", "1980-09-09", "043-111-2222", "桜町1-2-3", "h9");
+        LinkRecord wife = record("菊谷", "洋子", "きくや", "ようこ", "1952-01-01", "043-111-2222", "桜町1-2-3", "h1");
+        assertThat(LinkageEngine.ruledOut(father, son)).isTrue();
+        assertThat(LinkageEngine.ruledOut(father, wife)).isTrue();
+        assertThat(LinkageEngine.compare(father, List.of(son, wife), Model.defaults()))
+                .isEmpty();
+    }
+
+    @Test
+    void aSharedPhoneAndAddressAloneAreNoDuplicate() {
+        LinkRecord a = record("菊池", "陽菜", "きくち", "ひな", "1965-05-23", "043-820-2650", "吉野2-21-2", "h1");
+        LinkRecord b = record("菊池", "英樹", "きくち", "ひでき", "1962-04-25", "0438202650", "吉野二丁目21番2号", "h2");
+        assertThat(LinkageEngine.compare(a, List.of(b), Model.defaults())).isEmpty();
+    }
+
+    @Test
+    void aProtectedPersonsAddressAndPhoneAreNeverAReason() {
+        LinkRecord open = record("佐藤", "花子", "さとう", "はなこ", "1980-01-01", "090-1111-2222", "桜町1-2-3", "h1");
+        LinkRecord hidden = new LinkRecord(
+                UUID.randomUUID(),
+                null,
+                "佐藤",
+                "花子",
+                "さとう",
+                "はなこ",
+                null,
+                "FEMALE",
+                ApproxDate.parse("1980-01-01", TODAY).orElseThrow(),
+                "090-1111-2222",
+                "桜町1-2-3",
+                "h2",
+                true);
+        assertThat(LinkageEngine.compare(open, List.of(hidden), Model.defaults()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.reasons()).noneMatch(Reason::aboutContact));
+    }
+
+    private static LinkRecord record(
+            String family,
+            String given,
+            @Nullable String familyKana,
+            @Nullable String givenKana,
+            String birth,
+            @Nullable String phone,
+            @Nullable String address,
+            String household) {
+        return new LinkRecord(
+                UUID.randomUUID(),
+                null,
+                family,
+                given,
+                familyKana,
+                givenKana,
+                null,
+                null,
+                ApproxDate.parse(birth, TODAY).orElse(null),
+                phone,
+                address,
+                household,
+                false);
+    }
+}
