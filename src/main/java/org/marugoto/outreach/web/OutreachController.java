@@ -397,21 +397,7 @@ class OutreachController {
         model.addAttribute("concern", concern);
         model.addAttribute("errors", errors);
         model.addAttribute("sexes", Sex.values());
-        model.addAttribute(
-                "leads",
-                colleagues.professionals().stream()
-                        .filter(c -> c.agencyId().equals(actor.agencyId()))
-                        .toList());
-        model.addAttribute(
-                "codes",
-                consultations.issueCodesByCode().values().stream()
-                        .filter(c -> c.active())
-                        .toList());
-        model.addAttribute("sources", OutreachSource.values());
-        model.addAttribute(
-                "agencies",
-                directory.agencies().stream().filter(AgencyView::active).toList());
-        return "outreach/form";
+        return formChoices(model, actor);
     }
 
     private String openPage(Model model, OutreachForm form, Map<String, String> errors) {
@@ -423,6 +409,11 @@ class OutreachController {
         model.addAttribute(
                 "members",
                 people.members(householdId).stream().filter(MemberView::current).toList());
+        return formChoices(model, actor);
+    }
+
+    /** The choices of the opening form: the agency's workers as leads, the active issue codes, sources, agencies. */
+    private String formChoices(Model model, Actor actor) {
         model.addAttribute(
                 "leads",
                 colleagues.professionals().stream()
