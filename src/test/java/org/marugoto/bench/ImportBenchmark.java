@@ -28,18 +28,24 @@ public final class ImportBenchmark {
 
     static final double TARGET_S = 20;
 
-    static final String[] FAMILY = {
-        "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口", "松本", "井上", "木村", "林",
-        "斎藤", "清水"
-    };
-    static final String[] FAMILY_KANA = {
-        "サトウ", "スズキ", "タカハシ", "タナカ", "イトウ", "ワタナベ", "ヤマモト", "ナカムラ", "コバヤシ", "カトウ", "ヨシダ", "ヤマダ", "ササキ", "ヤマグチ", "マツモト",
-        "イノウエ", "キムラ", "ハヤシ", "サイトウ", "シミズ"
-    };
-    static final String[] MALE = {"翔", "蓮", "大翔", "悠真", "一郎", "健太", "誠", "浩二", "隆", "茂"};
-    static final String[] MALE_KANA = {"ショウ", "レン", "ヒロト", "ユウマ", "イチロウ", "ケンタ", "マコト", "コウジ", "タカシ", "シゲル"};
-    static final String[] FEMALE = {"陽菜", "結衣", "美咲", "花子", "恵子", "由美", "さくら", "葵", "愛", "幸子"};
-    static final String[] FEMALE_KANA = {"ヒナ", "ユイ", "ミサキ", "ハナコ", "ケイコ", "ユミ", "サクラ", "アオイ", "アイ", "サチコ"};
+    /** Family names as two parts (20 × 20 = 400), so that a city-sized file is not full of homonyms. */
+    static final String[] FAMILY_HEAD = {"山", "川", "石", "森", "高", "中", "小", "大", "松", "竹", "藤", "岡", "村", "野", "吉", "池",
+        "西", "東", "北", "南"};
+
+    static final String[] FAMILY_HEAD_KANA = {"ヤマ", "カワ", "イシ", "モリ", "タカ", "ナカ", "コ", "オオ", "マツ", "タケ", "フジ", "オカ",
+        "ムラ", "ノ", "ヨシ", "イケ", "ニシ", "ヒガシ", "キタ", "ミナミ"};
+    static final String[] FAMILY_TAIL = {"田", "本", "口", "崎", "川", "島", "野", "村", "井", "原", "沢", "谷", "岡", "木", "橋", "内",
+        "上", "下", "部", "瀬"};
+    static final String[] FAMILY_TAIL_KANA = {"ダ", "モト", "グチ", "サキ", "カワ", "ジマ", "ノ", "ムラ", "イ", "ハラ", "サワ", "タニ",
+        "オカ", "キ", "ハシ", "ウチ", "ウエ", "シタ", "ベ", "セ"};
+    static final String[] MALE = {"翔", "蓮", "大翔", "悠真", "一郎", "健太", "誠", "浩二", "隆", "茂", "大輔", "拓也", "直樹", "修", "勇",
+        "進", "明", "博", "清", "豊"};
+    static final String[] MALE_KANA = {"ショウ", "レン", "ヒロト", "ユウマ", "イチロウ", "ケンタ", "マコト", "コウジ", "タカシ", "シゲル",
+        "ダイスケ", "タクヤ", "ナオキ", "オサム", "イサム", "ススム", "アキラ", "ヒロシ", "キヨシ", "ユタカ"};
+    static final String[] FEMALE = {"陽菜", "結衣", "美咲", "花子", "恵子", "由美", "さくら", "葵", "愛", "幸子", "裕子", "明美", "真由美",
+        "智子", "久美子", "直美", "陽子", "京子", "和子", "節子"};
+    static final String[] FEMALE_KANA = {"ヒナ", "ユイ", "ミサキ", "ハナコ", "ケイコ", "ユミ", "サクラ", "アオイ", "アイ", "サチコ", "ユウコ",
+        "アケミ", "マユミ", "トモコ", "クミコ", "ナオミ", "ヨウコ", "キョウコ", "カズコ", "セツコ"};
 
     private ImportBenchmark() {}
 
@@ -76,7 +82,10 @@ public final class ImportBenchmark {
         while (person < persons) {
             household++;
             int size = Math.min(persons - person, 1 + random.nextInt(5));
-            int f = random.nextInt(FAMILY.length);
+            int fh = random.nextInt(FAMILY_HEAD.length);
+            int ft = random.nextInt(FAMILY_TAIL.length);
+            String family = FAMILY_HEAD[fh] + FAMILY_TAIL[ft];
+            String familyKana = FAMILY_HEAD_KANA[fh] + FAMILY_TAIL_KANA[ft];
             String address =
                     "美月野市" + (1 + random.nextInt(9)) + "丁目" + (1 + random.nextInt(30)) + "-" + (1 + random.nextInt(20));
             String area = areaCodes.isEmpty() ? "" : areaCodes.get(random.nextInt(areaCodes.size()));
@@ -84,7 +93,7 @@ public final class ImportBenchmark {
             for (int i = 0; i < size; i++) {
                 person++;
                 boolean male = i == 0 ? random.nextBoolean() : random.nextInt(2) == 0;
-                int g = random.nextInt(10);
+                int g = random.nextInt(MALE.length);
                 String relationship =
                         i == 0 ? "世帯主" : i == 1 ? (size == 2 && random.nextInt(4) == 0 ? "母" : "配偶者") : "子";
                 int year = i == 0
@@ -111,11 +120,11 @@ public final class ImportBenchmark {
                         .append('-')
                         .append(person)
                         .append(',')
-                        .append(FAMILY[f])
+                        .append(family)
                         .append(',')
                         .append(male ? MALE[g] : FEMALE[g])
                         .append(',')
-                        .append(FAMILY_KANA[f])
+                        .append(familyKana)
                         .append(',')
                         .append(male ? MALE_KANA[g] : FEMALE_KANA[g])
                         .append(',')
