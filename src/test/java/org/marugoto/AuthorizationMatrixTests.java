@@ -339,6 +339,9 @@ class AuthorizationMatrixTests {
         // #15 gaps: the photo of an activity
         GET_ENDPOINTS.put("/community/photos/{id}", Family.COMMUNITY_ACTIVITY);
         GET_ENDPOINTS.put("/public/photos/{id}", Family.ANYONE);
+        // #17 exports of lists with personal data: as the list page (then a re-authentication, decision 0033)
+        GET_ENDPOINTS.put("/cases/export.csv", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/cases/export.xlsx", Family.PROFESSIONAL_LIST);
     }
 
     /**

@@ -247,7 +247,11 @@ class ProtectionMaskingTests {
                             + "about a known household, protected ones left out (CountScope)"),
             Map.entry(
                     "CommunityStatisticsQuery",
-                    "city-wide counts of places, groups, area meetings and issues for the yearly report; names nobody"));
+                    "city-wide counts of places, groups, area meetings and issues for the yearly report; names nobody"),
+            Map.entry(
+                    "CaseListExportController",
+                    "the caseload as CSV/.xlsx after a re-authentication, masked as the case list; driven with a fresh "
+                            + "re-authentication by theCaseloadExportsNeverShowWhatProtectionWithholds"));
 
     static final Pattern EXPORTER_NAME =
             Pattern.compile("(?i).*(export|mail|notif|report|pdf|csv|excel|statistic|print|download).*");
@@ -718,5 +722,46 @@ class ProtectionMaskingTests {
                         select count(*) from person_link_candidate c join person p on p.id in (c.person_a, c.person_b)
                         where p.protected and (c.reasons like '%PHONE_SAME%' or c.reasons like '%ADDRESS_SAME%')
                         """).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Exports of lists with personal data (decision 0033): after a re-authentication, the caseload of every case as CSV
+     * and as .xlsx holds none of what protection withholds (the same columns and masking as the case list).
+     */
+    @Test
+    void theCaseloadExportsNeverShowWhatProtectionWithholds() throws Exception {
+        List<String> secrets = secrets();
+        UserDetails coordinator = users.loadUserByUsername("coordinator");
+        for (String path : List.of("/cases/export.csv", "/cases/export.xlsx")) {
+            org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+            session.setAttribute(
+                    org.marugoto.access.Reauthentication.SESSION_ATTRIBUTE,
+                    context.getBean(java.time.Clock.class).instant());
+            MvcResult result = mvc.perform(get(path)
+                            .param("all", "true")
+                            .with(user(coordinator))
+                            .session(session))
+                    .andReturn();
+            if (result.getRequest().isAsyncStarted()) {
+                result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(
+                                result))
+                        .andReturn();
+            }
+            assertThat(result.getResponse().getStatus()).isEqualTo(200);
+            String body;
+            if (path.endsWith(".xlsx")) {
+                StringBuilder cells = new StringBuilder();
+                try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                        new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+                    book.getSheetAt(0)
+                            .forEach(row -> row.forEach(cell ->
+                                    cells.append(cell.getStringCellValue()).append('\n')));
+                }
+                body = cells.toString();
+            } else {
+                body = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertThat(body).contains("事例番号").doesNotContain(secrets);
+        }
     }
 }

@@ -56,22 +56,8 @@ class CaseList {
     void addTo(
             Model model, List<CaseView> cases, @Nullable String status, @Nullable String sort, @Nullable String page) {
         CaseStatus filter = parse(CaseStatus.class, status);
-        Order order = parse(Order.class, sort);
-        if (order == null) {
-            order = Order.NEWEST;
-        }
-        Comparator<CaseView> newest =
-                Comparator.comparing(CaseView::openedAt).reversed().thenComparing(CaseView::caseNumber);
-        Comparator<CaseView> comparator =
-                switch (order) {
-                    case NEWEST -> newest;
-                    case OLDEST -> newest.reversed();
-                    case STATE -> Comparator.comparing(CaseView::status).thenComparing(newest);
-                };
-        List<CaseView> matching = cases.stream()
-                .filter(c -> filter == null || c.status() == filter)
-                .sorted(comparator)
-                .toList();
+        Order order = order(sort);
+        List<CaseView> matching = matching(cases, status, sort);
         int last = Math.max(0, (matching.size() - 1) / PAGE_SIZE);
         int number = Math.min(pageNumber(page), last);
         List<CaseView> items = matching.stream()
@@ -91,6 +77,34 @@ class CaseList {
                         .filter(CaseStatus::open)
                         .toList());
         model.addAttribute("caseOrders", Order.values());
+    }
+
+    /** The order chosen, newest first when none or an unknown one. */
+    static Order order(@Nullable String sort) {
+        Order order = parse(Order.class, sort);
+        return order == null ? Order.NEWEST : order;
+    }
+
+    /** The state filtered on, or null for all. */
+    static @Nullable CaseStatus status(@Nullable String status) {
+        return parse(CaseStatus.class, status);
+    }
+
+    /** The cases of the list, filtered and sorted as the page shows them (all pages). */
+    static List<CaseView> matching(List<CaseView> cases, @Nullable String status, @Nullable String sort) {
+        CaseStatus filter = parse(CaseStatus.class, status);
+        Comparator<CaseView> newest =
+                Comparator.comparing(CaseView::openedAt).reversed().thenComparing(CaseView::caseNumber);
+        Comparator<CaseView> comparator =
+                switch (order(sort)) {
+                    case NEWEST -> newest;
+                    case OLDEST -> newest.reversed();
+                    case STATE -> Comparator.comparing(CaseView::status).thenComparing(newest);
+                };
+        return cases.stream()
+                .filter(c -> filter == null || c.status() == filter)
+                .sorted(comparator)
+                .toList();
     }
 
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String name) {

@@ -106,21 +106,39 @@ class ConsultationStatisticsQuery implements ConsultationStatistics {
                     default -> "";
                 };
         Map<String, Long> counts = new LinkedHashMap<>();
-        scope.bind(jdbc.sql("""
-                                select %s k, count(distinct c.id) n
-                                from consultation c
-                                join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
-                                %s
-                                where c.municipality_id = :m and %s
-                                  and c.received_at >= :from and c.received_at < :to
-                                group by k order by n desc, k
-                                """.formatted(key, issueJoin, scope.where("c.agency_id"))))
+        scope.bind(jdbc.sql(consultationsBySql(by, key, issueJoin, scope)))
                 .param("m", tenancy.municipalityId())
                 .param("from", CountScope.start(from))
                 .param("to", CountScope.end(to))
                 .query((rs, i) -> counts.put(rs.getString("k"), rs.getLong("n")))
                 .list();
         return counts;
+    }
+
+    /**
+     * The statement of {@link #consultationsBy}. A consultation counts once under a key unless it has several persons
+     * (sex, age group): then {@code count(distinct c.id)}, otherwise {@code count(*)} (an issue code is once per
+     * consultation, its primary key). The household is joined only when the key or the scope needs it (the area);
+     * {@code consultation.household_id} is not null and a foreign key, so leaving it out changes no count, and the rest
+     * is an index-only scan of {@code consultation_statistics} (decision 0031). Package-private for the tests.
+     */
+    static String consultationsBySql(By by, String key, String issueJoin, CountScope scope) {
+        boolean once = by != By.SEX && by != By.AGE_GROUP;
+        boolean household = by == By.AREA || scope.byArea();
+        return """
+                select %s k, %s n
+                from consultation c
+                %s
+                %s
+                where c.municipality_id = :m and %s
+                  and c.received_at >= :from and c.received_at < :to
+                group by k order by n desc, k
+                """.formatted(
+                key,
+                once ? "count(*)" : "count(distinct c.id)",
+                household ? "join household h on h.municipality_id = c.municipality_id and h.id = c.household_id" : "",
+                issueJoin,
+                scope.where("c.agency_id"));
     }
 
     @Override
@@ -130,13 +148,18 @@ class ConsultationStatisticsQuery implements ConsultationStatistics {
                                 select count(*) households, count(*) filter (where issues >= 2) several from (
                                     select c.household_id, count(distinct i.issue_code) issues
                                     from consultation c
-                                    join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
+                                    %s
                                     left join consultation_issue i
                                         on i.municipality_id = c.municipality_id and i.consultation_id = c.id
                                     where c.municipality_id = :m and %s
                                       and c.received_at >= :from and c.received_at < :to
                                     group by c.household_id) x
-                                """.formatted(scope.where("c.agency_id"))))
+                                """.formatted(
+                                scope.byArea()
+                                        ? "join household h on h.municipality_id = c.municipality_id"
+                                                + " and h.id = c.household_id"
+                                        : "",
+                                scope.where("c.agency_id"))))
                 .param("m", tenancy.municipalityId())
                 .param("from", CountScope.start(from))
                 .param("to", CountScope.end(to))

@@ -1,0 +1,190 @@
+package org.marugoto.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.marugoto.MarugotoTest;
+import org.marugoto.access.Reauthentication;
+import org.marugoto.casework.domain.CaseService;
+import org.marugoto.people.PeopleApi;
+import org.marugoto.people.PeopleFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The caseload export (decision 0033): re-authentication first, the page's masking, the audit with rows and filters. */
+@MarugotoTest
+class CaseListExportTests {
+
+    static final String HIDDEN = "（この機関には表示しません）";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    CaseService cases;
+
+    @Autowired
+    PeopleApi people;
+
+    @Autowired
+    Clock clock;
+
+    @AfterEach
+    void clear() {
+        SecurityContextHolder.clearContext();
+    }
+
+    long exports() {
+        return jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and record_type = 'case'")
+                .query(Long.class)
+                .single();
+    }
+
+    MockHttpSession reauthenticated() {
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(Reauthentication.SESSION_ATTRIBUTE, clock.instant());
+        return session;
+    }
+
+    static List<List<String>> parseCsv(String text) {
+        assertThat(text).startsWith("\uFEFF");
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : text.substring(1).split("\r\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            // every cell is quoted; the demo's summaries hold no quote followed by a comma
+            String inner = line.substring(1, line.length() - 1);
+            rows.add(Arrays.stream(inner.split("\",\"", -1))
+                    .map(c -> c.replace("\"\"", "\""))
+                    .toList());
+        }
+        return rows;
+    }
+
+    @Test
+    void withoutAFreshPasswordTheExportAsksForItAndExportsNothing() throws Exception {
+        long before = exports();
+        UserDetails coordinator = users.loadUserByUsername("coordinator");
+        MvcResult result = mvc.perform(get("/cases/export.csv?all=true")
+                        .with(user(coordinator))
+                        .session(new MockHttpSession()))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        assertThat(result.getResponse().getRedirectedUrl())
+                .isEqualTo("/reauth?next=%2Fcases%2Fexport.csv%3Fall%3Dtrue");
+        assertThat(exports()).isEqualTo(before);
+    }
+
+    @Test
+    void theCsvHoldsEveryCaseOfTheListMaskedAsThePageAndTheAuditHasTheRowCountAndFilters() throws Exception {
+        UserDetails coordinator = users.loadUserByUsername("coordinator");
+        long before = exports();
+        MvcResult result = mvc.perform(get("/cases/export.csv")
+                        .param("all", "true")
+                        .param("sort", "OLDEST")
+                        .with(user(coordinator))
+                        .session(reauthenticated()))
+                .andReturn();
+        // StreamingResponseBody: the body is written asynchronously
+        if (result.getRequest().isAsyncStarted()) {
+            result = mvc.perform(
+                            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result))
+                    .andReturn();
+        }
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getHeader("Content-Disposition")).contains("caseload.csv");
+        assertThat(result.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
+        List<List<String>> csv = parseCsv(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(csv.getFirst()).containsExactly("事例番号", "世帯", "主担当", "状態", "概要", "課題", "開始");
+
+        PeopleFixtures.actAs(users, "coordinator");
+        List<CaseView> all = cases.myCases(true);
+        Map<UUID, String> names =
+                people.householdNames(all.stream().map(CaseView::householdId).toList());
+        List<CaseView> oldestFirst = all.stream()
+                .sorted(java.util.Comparator.comparing(CaseView::openedAt)
+                        .thenComparing(CaseView::caseNumber, java.util.Comparator.reverseOrder()))
+                .toList();
+        assertThat(csv).hasSize(all.size() + 1);
+        assertThat(all).isNotEmpty();
+        for (int i = 0; i < oldestFirst.size(); i++) {
+            CaseView expected = oldestFirst.get(i);
+            List<String> row = csv.get(i + 1);
+            assertThat(row.get(0)).isEqualTo(expected.caseNumber());
+            assertThat(row.get(1))
+                    .as("the household is named exactly where the page names it")
+                    .isEqualTo(Objects.requireNonNullElse(names.get(expected.householdId()), HIDDEN));
+        }
+
+        assertThat(exports()).isEqualTo(before + 1);
+        String details = jdbc.sql("""
+                        select details from audit_event where action = 'EXPORT' and record_type = 'case'
+                        order by occurred_at desc, id limit 1""").query(String.class).single();
+        assertThat(details).isEqualTo("filters=all=true status= sort=OLDEST, format=csv, rows=" + all.size());
+    }
+
+    @Test
+    void aCaseworkerExportsTheirOwnCaseloadAsXlsxWithTheStateFilter() throws Exception {
+        UserDetails worker = users.loadUserByUsername("caseworker");
+        MvcResult result = mvc.perform(get("/cases/export.xlsx")
+                        .param("all", "true")
+                        .param("status", "SUPPORT")
+                        .with(user(worker))
+                        .session(reauthenticated()))
+                .andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            result = mvc.perform(
+                            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result))
+                    .andReturn();
+        }
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        PeopleFixtures.actAs(users, "caseworker");
+        List<CaseView> mine = cases.myCases(false).stream()
+                .filter(c -> c.status() == CaseStatus.SUPPORT)
+                .toList();
+        try (XSSFWorkbook book =
+                new XSSFWorkbook(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("事例番号");
+            assertThat(sheet.getLastRowNum())
+                    .as("a caseworker's 'all' is their own list")
+                    .isEqualTo(mine.size());
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo("支援中");
+            }
+        }
+        String details = jdbc.sql("""
+                        select details from audit_event where action = 'EXPORT' and record_type = 'case'
+                        order by occurred_at desc, id limit 1""").query(String.class).single();
+        assertThat(details).isEqualTo("filters=all=false status=SUPPORT sort=NEWEST, format=xlsx, rows=" + mine.size());
+    }
+}
