@@ -348,6 +348,14 @@ public class LinkageService {
     @Transactional
     public void unlink(UUID personId, UUID seenIdentity) {
         requireCoordinator();
+        boolean exists = jdbc.sql("select count(*) from person where municipality_id = ? and id = ?")
+                        .params(tenancy.municipalityId(), personId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!exists) {
+            throw new NotFoundException("person", personId);
+        }
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
                 .param("person-identity:" + seenIdentity)
                 .query(rs -> {});

@@ -80,7 +80,8 @@ class LinkageController {
             }
             linkage.unlink(id, identity);
             redirect.addFlashAttribute("unlinked", true);
-        } catch (NotFoundException | OptimisticLockingFailureException e) {
+        } catch (OptimisticLockingFailureException e) {
+            // a record of another municipality is not found (NotFoundException, answered as such)
             redirect.addFlashAttribute("unlinkStale", true);
         }
         return "redirect:/people/" + id;
