@@ -591,6 +591,8 @@ class AuthorizationMatrixTests {
         // record linkage (decision 0029): coordinators only; an unknown pair comes back with a message
         write("POST /linkage/decide", Family.COORDINATOR_LIST, List.of(), "version", "-1", "decision", "confirm");
         write("POST /linkage/run", Family.COORDINATOR_LIST, List.of());
+        // #18 remainder: unlinking from the person page (coordinators only; an identity it is not in changes nothing)
+        write("POST /people/{id}/unlink", Family.COORDINATOR_LIST, List.of("person"), "identity", "{person}");
     }
 
     /** Endpoints left out of the matrix, by "METHOD pattern", with the reason. */

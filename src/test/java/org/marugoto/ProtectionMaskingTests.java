@@ -181,7 +181,9 @@ class ProtectionMaskingTests {
             "POST /community/activities/{id}/photo/remove",
             // record linkage (decision 0029)
             "POST /linkage/decide",
-            "POST /linkage/run");
+            "POST /linkage/run",
+            // #18 remainder: unlinking from the person page (an identity the record is not in changes nothing)
+            "POST /people/{id}/unlink");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(

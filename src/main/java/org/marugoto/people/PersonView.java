@@ -29,7 +29,53 @@ public record PersonView(
         @Nullable String preferredLanguage,
         @Nullable String note,
         int version,
-        boolean masked) {
+        boolean masked,
+        @Nullable ApproximateBirth approximateBirth) {
+
+    public PersonView(
+            UUID id,
+            UUID ownerAgencyId,
+            String familyName,
+            @Nullable String givenName,
+            String familyNameKana,
+            @Nullable String givenNameKana,
+            @Nullable String formerNames,
+            Sex sex,
+            @Nullable LocalDate birthDate,
+            @Nullable LocalDate deceasedOn,
+            @Nullable String address,
+            @Nullable UUID areaId,
+            @Nullable LivingSituation livingSituation,
+            @Nullable String phone,
+            @Nullable String email,
+            @Nullable String nationality,
+            @Nullable String preferredLanguage,
+            @Nullable String note,
+            int version,
+            boolean masked) {
+        this(
+                id,
+                ownerAgencyId,
+                familyName,
+                givenName,
+                familyNameKana,
+                givenNameKana,
+                formerNames,
+                sex,
+                birthDate,
+                deceasedOn,
+                address,
+                areaId,
+                livingSituation,
+                phone,
+                email,
+                nationality,
+                preferredLanguage,
+                note,
+                version,
+                masked,
+                null);
+    }
 
     /** Never prints contact details, so that a log line or an exception message cannot leak them. */
     @Override
@@ -45,12 +91,20 @@ public record PersonView(
         return givenNameKana == null ? familyNameKana : familyNameKana + " " + givenNameKana;
     }
 
-    /** Age in whole years on {@code day}, or null when the date of birth is unknown. */
+    /** Whether a date of birth is known, exactly or approximately. */
+    public boolean birthKnown() {
+        return birthDate != null || approximateBirth != null;
+    }
+
+    /**
+     * Age in whole years on {@code day} (from an approximate date of birth, the difference of the years), or null when
+     * the date of birth is unknown.
+     */
     public @Nullable Integer ageOn(LocalDate day) {
-        if (birthDate == null) {
-            return null;
-        }
         LocalDate end = deceasedOn != null && deceasedOn.isBefore(day) ? deceasedOn : day;
+        if (birthDate == null) {
+            return approximateBirth == null ? null : approximateBirth.ageOn(end);
+        }
         return java.time.Period.between(birthDate, end).getYears();
     }
 }

@@ -93,4 +93,31 @@ class LinkageBrowserTests {
         assertThat(linkage.linkedWith(later.person().id()))
                 .containsExactly(earlier.person().id());
     }
+
+    @Test
+    void aPersonKnownOnlyByAnApproximateAgeIsRegisteredAndShownAsEstimated() {
+        Browser.logIn(browser, port, "caseworker");
+        browser.get("http://localhost:" + port + "/people/new");
+        browser.findElement(By.id("familyName")).sendKeys("年齢野");
+        browser.findElement(By.id("givenName")).sendKeys("ウメ");
+        browser.findElement(By.id("familyNameKana")).sendKeys("ねんれいの");
+        browser.findElement(By.id("givenNameKana")).sendKeys("うめ");
+        new Select(browser.findElement(By.id("sex"))).selectByValue("FEMALE");
+        browser.findElement(By.id("birthDate")).sendKeys("そのうち");
+        Browser.clickAndWaitForNextPage(
+                browser, browser.findElement(By.cssSelector("form[action$='/people/new'] button[type=submit]")));
+        assertThat(browser.findElement(By.id("birthDate-error")).getText()).contains("日付として読み取れません");
+
+        WebElement birth = browser.findElement(By.id("birthDate"));
+        birth.clear();
+        birth.sendKeys("80歳くらい");
+        Browser.clickAndWaitForNextPage(
+                browser, browser.findElement(By.cssSelector("form[action$='/people/new'] button[type=submit]")));
+        int year = LocalDate.now(org.marugoto.shared.Japan.ZONE).getYear() - 80;
+        assertThat(browser.findElement(By.id("main")).getText()).contains(year + "年頃（推定）");
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.linkText("年齢野 ウメ")));
+        assertThat(browser.findElement(By.id("main")).getText()).contains(year + "年頃（推定）");
+        assertThat(browser.findElement(By.id("birthDate")).getAttribute("value"))
+                .isEqualTo(year + "年頃");
+    }
 }

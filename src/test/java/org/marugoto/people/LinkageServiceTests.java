@@ -98,4 +98,123 @@ class LinkageServiceTests {
         MemberView registered = people.registerOnce(UUID.randomUUID(), husband, newHousehold(), true);
         assertThat(registered.person().id()).isNotEqualTo(mother.person().id());
     }
+
+    private static PersonCommand approximately(PersonCommand p, ApproximateBirth birth) {
+        return new PersonCommand(
+                p.familyName(),
+                p.givenName(),
+                p.familyNameKana(),
+                p.givenNameKana(),
+                p.formerNames(),
+                p.sex(),
+                null,
+                p.address(),
+                p.areaId(),
+                p.livingSituation(),
+                p.phone(),
+                p.email(),
+                p.nationality(),
+                p.preferredLanguage(),
+                p.note(),
+                birth);
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void anApproximateDateOfBirthIsStoredShownAsSuchAndLinkedAtLowerWeight() {
+        MemberView exact = people.register(
+                person("推定野", "トメ", "すいていの", "とめ", Sex.FEMALE, LocalDate.of(1946, 3, 9), null, null), newHousehold());
+        // an intake record: "80歳くらい" in 2026 is a year estimated around 1946
+        MemberView around = people.register(
+                approximately(
+                        person("推定野", "トメ", "すいていの", "とめ", Sex.FEMALE, null, null, null),
+                        new ApproximateBirth(1946, 0, true)),
+                newHousehold());
+        PersonView stored = people.person(around.person().id(), "test");
+        assertThat(stored.birthDate()).isNull();
+        assertThat(stored.approximateBirth()).isEqualTo(new ApproximateBirth(1946, 0, true));
+        assertThat(stored.birthKnown()).isTrue();
+        assertThat(stored.ageOn(LocalDate.of(2026, 12, 5))).isEqualTo(80);
+
+        var candidates = linkage.linkPerson(around.person().id());
+        var pair = candidates.stream()
+                .filter(c -> c.b().equals(exact.person().id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(pair.reasons()).contains(Reason.BIRTH_APPROXIMATE);
+
+        // the same pair with the exact date weighs more than with the estimated year
+        MemberView exactTwin = people.register(
+                person("推定野", "トメ", "すいていの", "とめ", Sex.FEMALE, LocalDate.of(1946, 3, 9), null, null), newHousehold());
+        double exactWeight = linkage.linkPerson(exactTwin.person().id()).stream()
+                .filter(c -> c.b().equals(exact.person().id()))
+                .findFirst()
+                .orElseThrow()
+                .weight();
+        assertThat(exactWeight).isGreaterThan(pair.weight());
+
+        // a year still to come is refused at the field
+        assertThatThrownBy(() -> people.register(
+                        approximately(
+                                person("推定野", "未来", "すいていの", "みらい", Sex.FEMALE, null, null, null),
+                                new ApproximateBirth(LocalDate.now().getYear() + 1, 0, false)),
+                        newHousehold()))
+                .isInstanceOfSatisfying(org.marugoto.shared.RuleViolation.class, v -> assertThat(v.field())
+                        .isEqualTo("birthDate"));
+    }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void anEditIsRelinkedAsSaved() {
+        MemberView first = people.register(
+                person("編集野", "次郎", "へんしゅうの", "じろう", Sex.MALE, LocalDate.of(1958, 2, 14), null, null), newHousehold());
+        MemberView second = people.register(
+                person("編集野", "治郎", "へんしゅうの", "はるお", Sex.MALE, LocalDate.of(1971, 9, 30), null, null), newHousehold());
+        PeopleFixtures.actAs(users, "coordinator");
+        assertThat(queued(first.person().id(), second.person().id())).isFalse();
+
+        PeopleFixtures.actAs(users, "caseworker");
+        people.update(
+                second.person().id(),
+                second.person().version(),
+                person("編集野", "次郎", "へんしゅうの", "じろう", Sex.MALE, LocalDate.of(1958, 2, 14), null, null));
+
+        PeopleFixtures.actAs(users, "coordinator");
+        assertThat(queued(first.person().id(), second.person().id()))
+                .as("the corrected record reaches the queue")
+                .isTrue();
+    }
+
+    @Test
+    @WithUserDetails("coordinator")
+    void unlinkingFromThePersonPageIsStaleSafe() {
+        PeopleFixtures.actAs(users, "caseworker");
+        MemberView a = people.register(
+                person("解除野", "花子", "かいじょの", "はなこ", Sex.FEMALE, LocalDate.of(1960, 6, 6), null, null), newHousehold());
+        MemberView b = people.register(
+                person("解除野", "花子", "かいじょの", "はなこ", Sex.FEMALE, LocalDate.of(1960, 6, 6), null, null), newHousehold());
+        PeopleFixtures.actAs(users, "coordinator");
+        LinkageService.QueueItem item = linkage.queue().stream()
+                .filter(i -> i.a().personId().equals(b.person().id())
+                        || i.b().personId().equals(b.person().id()))
+                .findFirst()
+                .orElseThrow();
+        linkage.confirm(item.id(), item.version());
+        UUID identity = linkage.identityOf(b.person().id()).orElseThrow();
+
+        linkage.unlink(b.person().id(), identity);
+        assertThat(linkage.identityOf(a.person().id())).isEmpty();
+        assertThatThrownBy(() -> linkage.unlink(b.person().id(), identity))
+                .as("a second submit changes nothing")
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThat(audit.recent(identity, 5))
+                .extracting(AuditEventView::purpose)
+                .contains("unlink");
+    }
+
+    private boolean queued(UUID x, UUID y) {
+        return linkage.queue().stream()
+                .anyMatch(i -> (i.a().personId().equals(x) && i.b().personId().equals(y))
+                        || (i.a().personId().equals(y) && i.b().personId().equals(x)));
+    }
 }

@@ -129,4 +129,67 @@ class PeopleControllerTests {
                 .andExpect(content().string(containsString("Household number: " + number)))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("：" + number))));
     }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void anAgeAYearOrAMonthIsRegisteredAsAnApproximateDateOfBirthAndShownAsEstimated() throws Exception {
+        int thisYear = java.time.LocalDate.now(org.marugoto.shared.Japan.ZONE).getYear();
+        String location = mvc.perform(register("推定歳", "すいていさい", "80歳くらい", "").param("confirmedNew", "true"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(jdbc.sql("select birth_date is null and birth_year = ? and birth_estimated from person"
+                                + " where family_name = '推定歳'")
+                        .param(thisYear - 80)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        mvc.perform(get(location)).andExpect(content().string(containsString((thisYear - 80) + "年頃（推定）")));
+        mvc.perform(get(location).cookie(new jakarta.servlet.http.Cookie("MARUGOTO_LANG", "en")))
+                .andExpect(content().string(containsString("around " + (thisYear - 80) + " (approx.)")));
+
+        mvc.perform(register("推定月", "すいていつき", "昭和49年7月", "").param("confirmedNew", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select birth_year * 100 + birth_month from person where family_name = '推定月'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(197407);
+        mvc.perform(register("推定年", "すいていねん", "1974", "").param("confirmedNew", "true"))
+                .andExpect(status().is3xxRedirection());
+        String id = jdbc.sql("select cast(id as varchar) from person where family_name = '推定年'")
+                .query(String.class)
+                .single();
+        mvc.perform(get("/people/" + id))
+                .andExpect(content().string(containsString("1974年（推定）")))
+                .andExpect(content().string(containsString("value=\"1974\"")));
+
+        // the edit form keeps it: saving unchanged leaves an approximate year approximate
+        mvc.perform(post("/people/" + id)
+                        .with(csrf())
+                        .param("familyName", "推定年")
+                        .param("givenName", "太郎")
+                        .param("familyNameKana", "すいていねん")
+                        .param("givenNameKana", "たろう")
+                        .param("sex", "MALE")
+                        .param("birthDate", "1974年頃")
+                        .param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select birth_estimated from person where family_name = '推定年'")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+
+        // still refused, at the field: nonsense, a year to come, an age beyond belief
+        mvc.perform(register("不正推定", "ふせいすいてい", "そのうち", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("日付として読み取れません")));
+        mvc.perform(register("不正推定", "ふせいすいてい", String.valueOf(thisYear + 1), ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("未来の日付は入力できません。")));
+        mvc.perform(register("不正推定", "ふせいすいてい", "300歳くらい", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("日付として読み取れません")));
+        assertThat(persons("不正推定")).isZero();
+    }
 }

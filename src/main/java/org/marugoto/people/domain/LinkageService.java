@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
+import org.marugoto.people.ApproximateBirth;
 import org.marugoto.people.PersonCommand;
 import org.marugoto.people.linkage.ApproxDate;
 import org.marugoto.people.linkage.Candidate;
@@ -54,7 +55,7 @@ public class LinkageService {
 
     private static final String RECORD_COLUMNS = """
             p.id, p.owner_agency_id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana,
-            p.former_names, p.sex, p.birth_date, p.phone, p.address, p.protected,
+            p.former_names, p.sex, p.birth_date, p.birth_year, p.birth_month, p.birth_estimated, p.phone, p.address, p.protected,
             (select m.household_id from household_member m where m.municipality_id = p.municipality_id
                and m.person_id = p.id and m.member_to is null order by m.created_at desc limit 1) as household_id
             """;
@@ -90,7 +91,8 @@ public class LinkageService {
             String reading,
             @Nullable LocalDate birthDate,
             String sex,
-            boolean protectedPerson) {}
+            boolean protectedPerson,
+            @Nullable ApproximateBirth approximateBirth) {}
 
     // ---- finding candidates -------------------------------------------------------------------------------------
 
@@ -110,7 +112,7 @@ public class LinkageService {
                 person.givenNameKana(),
                 person.formerNames(),
                 person.sex().name(),
-                person.birthDate() == null ? null : ApproxDate.of(person.birthDate()),
+                approx(person.birthDate(), person.approximateBirth()),
                 person.phone(),
                 person.address(),
                 null,
@@ -338,6 +340,39 @@ public class LinkageService {
                 .withDetails(Map.of("person", personId.toString())));
     }
 
+    /**
+     * Unlinks from the person page: only while the record still belongs to {@code seenIdentity}, the identity the page
+     * showed. A second submit, or an unlink by someone else meanwhile, finds it gone and changes nothing
+     * ({@link OptimisticLockingFailureException}).
+     */
+    @Transactional
+    public void unlink(UUID personId, UUID seenIdentity) {
+        requireCoordinator();
+        boolean exists = jdbc.sql("select count(*) from person where municipality_id = ? and id = ?")
+                        .params(tenancy.municipalityId(), personId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!exists) {
+            throw new NotFoundException("person", personId);
+        }
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+                .param("person-identity:" + seenIdentity)
+                .query(rs -> {});
+        if (!identityOf(personId).map(seenIdentity::equals).orElse(false)) {
+            throw new org.springframework.dao.OptimisticLockingFailureException(
+                    "person " + personId + " is no longer in identity " + seenIdentity);
+        }
+        unlink(personId);
+    }
+
+    /** Whether the current user is one of the municipality's coordinators (who alone see and change links). */
+    public boolean isCoordinator() {
+        return CurrentActor.get()
+                .map(a -> a.roleNames().contains(COORDINATOR) || CurrentActor.SYSTEM.equals(a.username()))
+                .orElse(false);
+    }
+
     /** The identity a record belongs to, if a coordinator linked it. */
     @Transactional(readOnly = true)
     public java.util.Optional<UUID> identityOf(UUID personId) {
@@ -430,6 +465,9 @@ public class LinkageService {
                     "family_name_kana",
                     "given_name_kana",
                     "birth_date",
+                    "birth_year",
+                    "birth_month",
+                    "birth_estimated",
                     "sex",
                     "protected"
                 })
@@ -471,11 +509,19 @@ public class LinkageService {
                 rs.getString(p + "_family_name_kana") + (givenKana == null ? "" : " " + givenKana),
                 rs.getObject(p + "_birth_date", LocalDate.class),
                 rs.getString(p + "_sex"),
-                rs.getBoolean(p + "_protected"));
+                rs.getBoolean(p + "_protected"),
+                ApproximateBirth.of(
+                        (Integer) rs.getObject(p + "_birth_year", Integer.class),
+                        (Integer) rs.getObject(p + "_birth_month", Integer.class),
+                        rs.getBoolean(p + "_birth_estimated")));
     }
 
     private static LinkRecord record(ResultSet rs) throws SQLException {
         LocalDate birth = rs.getObject("birth_date", LocalDate.class);
+        ApproximateBirth approximate = ApproximateBirth.of(
+                (Integer) rs.getObject("birth_year", Integer.class),
+                (Integer) rs.getObject("birth_month", Integer.class),
+                rs.getBoolean("birth_estimated"));
         return new LinkRecord(
                 rs.getObject("id", UUID.class),
                 rs.getObject("owner_agency_id", UUID.class),
@@ -485,7 +531,7 @@ public class LinkageService {
                 rs.getString("given_name_kana"),
                 rs.getString("former_names"),
                 rs.getString("sex"),
-                birth == null ? null : ApproxDate.of(birth),
+                approx(birth, approximate),
                 rs.getString("phone"),
                 rs.getString("address"),
                 rs.getObject("household_id", UUID.class),
@@ -508,7 +554,27 @@ public class LinkageService {
                 null,
                 null,
                 null,
-                null);
+                null,
+                ApproximateBirth.of(
+                        (Integer) rs.getObject("birth_year", Integer.class),
+                        (Integer) rs.getObject("birth_month", Integer.class),
+                        rs.getBoolean("birth_estimated")));
+    }
+
+    /** The engine's date of birth: an exact day, or a month, a year or an estimated year (weighed less). */
+    static @Nullable ApproxDate approx(@Nullable LocalDate exact, @Nullable ApproximateBirth approximate) {
+        if (exact != null) {
+            return ApproxDate.of(exact);
+        }
+        if (approximate == null) {
+            return null;
+        }
+        if (approximate.estimated()) {
+            return new ApproxDate(approximate.year(), 0, 0, ApproxDate.Precision.AROUND_YEAR);
+        }
+        return approximate.month() == 0
+                ? new ApproxDate(approximate.year(), 0, 0, ApproxDate.Precision.YEAR)
+                : new ApproxDate(approximate.year(), approximate.month(), 0, ApproxDate.Precision.MONTH);
     }
 
     /** Refuses everyone but the municipality's coordinators (and the system). */

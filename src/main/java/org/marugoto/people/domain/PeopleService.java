@@ -21,6 +21,7 @@ import org.marugoto.access.RecordScope;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
+import org.marugoto.people.ApproximateBirth;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.MemberView;
 import org.marugoto.people.MembershipCommand;
@@ -111,11 +112,11 @@ public class PeopleService implements PeopleApi {
         java.time.Instant now = now();
         jdbc.sql("""
                         insert into person (municipality_id, id, owner_agency_id, family_name, given_name, family_name_kana,
-                            given_name_kana, former_names, sex, birth_date, address, area_id, living_situation, phone, email,
+                            given_name_kana, former_names, sex, birth_date, birth_year, birth_month, birth_estimated, address, area_id, living_situation, phone, email,
                             nationality, preferred_language, note, name_key, reading_key, loose_reading_key,
                             former_name_keys, phone_key, address_key, created_at, created_by, updated_at, updated_by, version)
                         values (:m, :id, :owner, :familyName, :givenName, :familyNameKana, :givenNameKana, :formerNames, :sex,
-                            :birthDate, :address, :areaId, :livingSituation, :phone, :email, :nationality,
+                            :birthDate, :birthYear, :birthMonth, :birthEstimated, :address, :areaId, :livingSituation, :phone, :email, :nationality,
                             :preferredLanguage, :note, :nameKey, :readingKey, :looseReadingKey, :formerNameKeys,
                             :phoneKey, :addressKey, :now, :by, :now, :by, 0)
                         """)
@@ -264,6 +265,7 @@ public class PeopleService implements PeopleApi {
                         update person set family_name = :familyName, given_name = :givenName,
                             family_name_kana = :familyNameKana, given_name_kana = :givenNameKana,
                             former_names = :formerNames, sex = :sex, birth_date = :birthDate,
+                            birth_year = :birthYear, birth_month = :birthMonth, birth_estimated = :birthEstimated,
                             living_situation = :livingSituation,
                             nationality = :nationality, preferred_language = :preferredLanguage,
                             name_key = :nameKey, reading_key = :readingKey, loose_reading_key = :looseReadingKey,
@@ -289,6 +291,8 @@ public class PeopleService implements PeopleApi {
         if (changed == 0) {
             throw new OptimisticLockingFailureException("person " + personId + " was changed by someone else");
         }
+        // re-linked as saved, as at registration: a changed name or date may find (or lose) a probable match
+        linkage.linkPerson(personId);
         return findPerson(personId);
     }
 
@@ -346,6 +350,9 @@ public class PeopleService implements PeopleApi {
         if (person.birthDate() != null && person.birthDate().isAfter(Japan.today(clock))) {
             throw new RuleViolation("birthDate", "validation.date.future");
         }
+        if (person.approximateBirth() != null && person.approximateBirth().isAfter(Japan.today(clock))) {
+            throw new RuleViolation("birthDate", "validation.date.future");
+        }
         if (person.phone() != null && PhoneNumbers.normalize(person.phone()).isEmpty()) {
             throw new RuleViolation("phone", "validation.phone");
         }
@@ -369,6 +376,10 @@ public class PeopleService implements PeopleApi {
         params.addValue("formerNames", p.formerNames());
         params.addValue("sex", p.sex().name());
         params.addValue("birthDate", p.birthDate());
+        ApproximateBirth approx = p.birthDate() == null ? p.approximateBirth() : null;
+        params.addValue("birthYear", approx == null ? null : approx.year());
+        params.addValue("birthMonth", approx == null || approx.month() == 0 ? null : approx.month());
+        params.addValue("birthEstimated", approx != null && approx.estimated());
         params.addValue("address", p.address());
         params.addValue("areaId", p.areaId());
         params.addValue(

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.marugoto.area.AreaApi;
 import org.marugoto.area.AreaLevel;
 import org.marugoto.area.AreaView;
+import org.marugoto.people.ApproximateBirth;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.LivingSituation;
 import org.marugoto.people.PersonView;
@@ -60,7 +61,11 @@ class PersonRows {
                 rs.getString("preferred_language"),
                 masked ? null : rs.getString("note"),
                 rs.getInt("version"),
-                masked);
+                masked,
+                ApproximateBirth.of(
+                        (Integer) rs.getObject("birth_year", Integer.class),
+                        (Integer) rs.getObject("birth_month", Integer.class),
+                        rs.getBoolean("birth_estimated")));
     }
 
     HouseholdView household(ResultSet rs) throws SQLException {

@@ -11,6 +11,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -64,6 +65,26 @@ class LinkageController {
             redirect.addFlashAttribute("problem", "linkage.decided");
         }
         return "redirect:/linkage";
+    }
+
+    /**
+     * Takes the record out of the identity a coordinator linked it into (a link confirmed in error). {@code identity}
+     * is the one the page showed: a second submit, or an unlink meanwhile, is reported and changes nothing.
+     */
+    @PostMapping("/people/{id}/unlink")
+    String unlink(@PathVariable UUID id, @RequestParam(required = false) UUID identity, RedirectAttributes redirect) {
+        linkage.requireCoordinator();
+        try {
+            if (identity == null) {
+                throw new OptimisticLockingFailureException("no identity");
+            }
+            linkage.unlink(id, identity);
+            redirect.addFlashAttribute("unlinked", true);
+        } catch (OptimisticLockingFailureException e) {
+            // a record of another municipality is not found (NotFoundException, answered as such)
+            redirect.addFlashAttribute("unlinkStale", true);
+        }
+        return "redirect:/people/" + id;
     }
 
     @PostMapping("/linkage/run")

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.access.AccessApi;
 import org.marugoto.area.AreaApi;
+import org.marugoto.people.ApproximateBirth;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.LivingSituation;
 import org.marugoto.people.MemberView;
@@ -17,13 +18,17 @@ import org.marugoto.people.ProtectionCommand;
 import org.marugoto.people.ProtectionKind;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
+import org.marugoto.people.domain.LinkageService;
 import org.marugoto.people.domain.PeopleService;
 import org.marugoto.people.domain.PersonSearch;
 import org.marugoto.people.domain.PossibleDuplicates;
 import org.marugoto.people.domain.ProtectionService;
 import org.marugoto.people.domain.SearchHit;
+import org.marugoto.people.linkage.ApproxDate;
 import org.marugoto.shared.Japan;
 import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.text.DateParse;
+import org.marugoto.shared.text.JapaneseDates;
 import org.marugoto.shared.text.JapaneseText;
 import org.marugoto.shared.text.PhoneNumbers;
 import org.marugoto.shared.web.DateInput;
@@ -53,13 +58,17 @@ class PeopleController {
 
     private final org.marugoto.directory.DirectoryApi directory;
 
+    private final LinkageService linkage;
+
     PeopleController(
             PeopleService people,
             PersonSearch search,
             AreaApi areas,
             ProtectionService protection,
             AccessApi access,
-            org.marugoto.directory.DirectoryApi directory) {
+            org.marugoto.directory.DirectoryApi directory,
+            LinkageService linkage) {
+        this.linkage = linkage;
         this.directory = directory;
         this.access = access;
         this.people = people;
@@ -109,13 +118,13 @@ class PeopleController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        LocalDate birthDate = DateInput.read(result, "birthDate", form.birthDate(), false, true);
+        Birth birth = readBirth(result, form.birthDate());
         LocalDate memberFrom = DateInput.read(result, "memberFrom", form.memberFrom(), false, false);
         checkText(form, result);
         if (result.hasErrors()) {
             return registerPage(model, form);
         }
-        PersonCommand command = form.command(birthDate);
+        PersonCommand command = form.command(birth.exact(), birth.approximate());
         try {
             // once per form: a second submit answers with the first registration (the same redirect)
             MemberView member = people.registerOnce(
@@ -162,13 +171,13 @@ class PeopleController {
             Model model,
             RedirectAttributes redirect) {
         PersonView current = people.person(id, "edit");
-        LocalDate birthDate = DateInput.read(result, "birthDate", form.birthDate(), false, true);
+        Birth birth = readBirth(result, form.birthDate());
         checkText(form, result);
         if (result.hasErrors()) {
             return personPage(model, current, form);
         }
         try {
-            PersonView saved = people.update(id, form.version(), form.command(birthDate));
+            PersonView saved = people.update(id, form.version(), form.command(birth.exact(), birth.approximate()));
             redirect.addFlashAttribute("saved", saved.fullName());
             return "redirect:/people/" + id;
         } catch (RuleViolation violation) {
@@ -266,6 +275,47 @@ class PeopleController {
             model.addAttribute("protectionForm", ProtectionForm.empty());
         }
         model.addAttribute("today", LocalDate.now(Japan.ZONE));
+        // a coordinator's link of this record with others: shown to coordinators only, with the unlink button
+        if (linkage.isCoordinator()) {
+            linkage.identityOf(person.id()).ifPresent(identity -> {
+                model.addAttribute("identity", identity);
+                model.addAttribute(
+                        "linkedCount", linkage.linkedWith(person.id()).size());
+            });
+        }
         return "people/person";
+    }
+
+    /** A date of birth as typed: exact, or approximate (a year and month, a year, an age, "1974年頃"), or none. */
+    record Birth(@Nullable LocalDate exact, @Nullable ApproximateBirth approximate) {}
+
+    /**
+     * Reads the date of birth field. An exact date (和暦 or 西暦) is kept as one; otherwise a year and month, a year,
+     * a year "頃" or an age ("80歳くらい", the year estimated from today) is kept as approximate. Anything else is
+     * refused at the field with the date parser's own message.
+     */
+    static Birth readBirth(BindingResult result, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return new Birth(null, null);
+        }
+        String typed = text.strip();
+        LocalDate today = LocalDate.now(Japan.ZONE);
+        String around = typed.replaceFirst("(頃|ごろ|ころ|前後)$", "");
+        boolean saidAround = !around.equals(typed);
+        if (!saidAround && JapaneseDates.parseBirthDate(typed, today) instanceof DateParse.Parsed ok) {
+            return new Birth(ok.date(), null);
+        }
+        java.util.Optional<ApproxDate> approx = ApproxDate.parse(around, today);
+        if (approx.isPresent() && !approx.get().exact()) {
+            ApproxDate a = approx.get();
+            boolean estimated = saidAround || a.precision() == ApproxDate.Precision.AROUND_YEAR;
+            return new Birth(null, new ApproximateBirth(a.year(), estimated ? 0 : a.month(), estimated));
+        }
+        // not approximate either: the date parser says what is wrong with it as a date
+        DateInput.read(result, "birthDate", typed, false, true);
+        if (!result.hasFieldErrors("birthDate")) {
+            result.rejectValue("birthDate", "validation.date.format");
+        }
+        return new Birth(null, null);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.people.ApproximateBirth;
 import org.marugoto.people.HouseholdView;
 import org.marugoto.people.LivingSituation;
 import org.marugoto.people.MembershipCommand;
@@ -117,7 +118,11 @@ public record PersonForm(
                 orEmpty(p.givenNameKana()),
                 orEmpty(p.formerNames()),
                 p.sex(),
-                p.birthDate() == null ? "" : JapaneseDates.wareki(p.birthDate()),
+                p.birthDate() != null
+                        ? JapaneseDates.wareki(p.birthDate())
+                        : p.approximateBirth() == null
+                                ? ""
+                                : p.approximateBirth().formText(),
                 orEmpty(p.address()),
                 p.masked() ? null : p.areaId(),
                 p.livingSituation(),
@@ -135,7 +140,7 @@ public record PersonForm(
                 false);
     }
 
-    PersonCommand command(@Nullable LocalDate parsedBirthDate) {
+    PersonCommand command(@Nullable LocalDate parsedBirthDate, @Nullable ApproximateBirth approximateBirth) {
         return new PersonCommand(
                 familyName.strip(),
                 blankToNull(givenName),
@@ -151,7 +156,8 @@ public record PersonForm(
                 blankToNull(email),
                 blankToNull(nationality),
                 blankToNull(preferredLanguage),
-                blankToNull(note));
+                blankToNull(note),
+                approximateBirth);
     }
 
     MembershipCommand membership(@Nullable LocalDate parsedMemberFrom) {
