@@ -105,8 +105,8 @@ class PlanningServiceTests {
                         .count())
                 .isGreaterThanOrEqualTo(8);
         List<IndicatorService.Indicator> all = indicators.indicators(plan.id());
-        assertThat(all).hasSize(15);
-        assertThat(all.stream().filter(IndicatorService.Indicator::computed)).hasSize(6);
+        assertThat(all).hasSize(16);
+        assertThat(all.stream().filter(IndicatorService.Indicator::computed)).hasSize(7);
         assertThat(areaPlans.areaPlans(plan.id(), null)).hasSize(2).allSatisfy(ap -> assertThat(ap.items())
                 .isNotEmpty());
         assertThat(progress.years(plan.id()))
@@ -381,7 +381,7 @@ class PlanningServiceTests {
         UUID copy = plans.copyPlan(demo.id(), "写しの計画", 2001, 2005);
         assertThat(plans.measureCount(copy)).isEqualTo(plans.measureCount(demo.id()));
         assertThat(plans.headings(copy)).hasSameSizeAs(plans.headings(demo.id()));
-        assertThat(indicators.indicators(copy)).hasSize(15);
+        assertThat(indicators.indicators(copy)).hasSize(16);
         assertThat(progress.years(copy)).isEmpty();
         assertThat(plans.plan(copy).copiedFrom()).isEqualTo(demo.id());
         // the demo plan stays the current one
