@@ -175,6 +175,50 @@ class PlanningServiceTests {
                 .hasMessage("planning.indicator.computedNotEntered");
     }
 
+    @Autowired
+    org.marugoto.area.PopulationApi population;
+
+    @Autowired
+    org.marugoto.community.CommunityStatistics community;
+
+    @Autowired
+    org.marugoto.area.AreaApi areas;
+
+    @Test
+    void placesPerThousandAndTheAgeingRateComeFromThePopulationTableAndThePublishedPlaces() {
+        PlanService.Plan plan = demo();
+        int year = IndicatorService.fiscalYearOf(indicators.today());
+        org.marugoto.area.PopulationView city =
+                population.city(indicators.today()).orElseThrow();
+        java.util.Set<java.util.UUID> all = new java.util.HashSet<>();
+        areas.tree().forEach(a -> all.add(a.id()));
+        long places = community.openActivitiesIn(all);
+        assertThat(places).isPositive();
+        BigDecimal expected = BigDecimal.valueOf(places * 1000.0 / city.persons())
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+        IndicatorService.YearFigure figure = indicators.series(plan).stream()
+                .filter(s -> s.indicator().computation() == IndicatorService.Computation.PLACES_PER_THOUSAND)
+                .findFirst()
+                .orElseThrow()
+                .years()
+                .stream()
+                .filter(f -> f.fiscalYear() == year)
+                .findFirst()
+                .orElseThrow();
+        assertThat(figure.kind()).isEqualTo(IndicatorService.FigureKind.COUNTED);
+        assertThat(figure.value()).isEqualByComparingTo(expected);
+        assertThat(indicators.compute(IndicatorService.Computation.AGEING_RATE, year))
+                .isEqualByComparingTo(BigDecimal.valueOf(city.ageingRate()));
+        // a year before any population table has no figure rather than a zero
+        assertThat(indicators.compute(IndicatorService.Computation.PLACES_PER_THOUSAND, 1990)).isNull();
+        // an area's figures: its own population table and the places in it and under it
+        org.marugoto.area.AreaView north = areas.findByCode("N").orElseThrow();
+        IndicatorService.AreaFigures figures = indicators.areaFigures(north.id());
+        assertThat(figures.population()).isNotNull();
+        assertThat(figures.population().ageingRate()).isBetween(15.0, 45.0);
+        assertThat(figures.places()).isLessThanOrEqualTo(places);
+    }
+
     @Test
     void aDepartmentEntersOnlyItsOwnMeasuresAndStaleOrFrozenEditsAreRefused() {
         PlanService.Plan plan = demo();

@@ -167,6 +167,7 @@ class PlanningController {
         access.requirePlanner();
         PlanService.Plan plan = plans.plan(planId);
         model.addAttribute("plan", plan);
+        model.addAttribute("editable", true);
         pages.charts(model, plan, locale);
         return "planning/indicators";
     }
