@@ -339,6 +339,9 @@ class AuthorizationMatrixTests {
         // #15 gaps: the photo of an activity
         GET_ENDPOINTS.put("/community/photos/{id}", Family.COMMUNITY_ACTIVITY);
         GET_ENDPOINTS.put("/public/photos/{id}", Family.ANYONE);
+        // #16 gaps: the planner's forms for one measure and one indicator
+        GET_ENDPOINTS.put("/planning/measures/{id}/edit", Family.PLAN);
+        GET_ENDPOINTS.put("/planning/indicators/{id}/edit", Family.PLAN);
     }
 
     /**
@@ -588,6 +591,12 @@ class AuthorizationMatrixTests {
         // record linkage (decision 0029): coordinators only; an unknown pair comes back with a message
         write("POST /linkage/decide", Family.COORDINATOR_LIST, List.of(), "version", "-1", "decision", "confirm");
         write("POST /linkage/run", Family.COORDINATOR_LIST, List.of());
+        // #16 gaps: a measure's or an indicator's form with a stale version and blank fields changes nothing
+        write("POST /planning/measures/{id}/edit", Family.PLAN, List.of(), "version", "-1");
+        write("POST /planning/indicators/{id}/edit", Family.PLAN, List.of(), "version", "-1");
+        // a ward plan or a priority item without its name adds nothing (back to the page with a message)
+        write("POST /planning/plans/{planId}/areas", Family.PLAN, List.of());
+        write("POST /planning/area-plans/{id}/items", Family.PLAN, List.of());
     }
 
     /** Endpoints left out of the matrix, by "METHOD pattern", with the reason. */
@@ -1372,6 +1381,9 @@ class AuthorizationMatrixTests {
                         .getFirst()
                         .id()
                         .toString());
+        directoryIds.put(
+                "planAreaPlan",
+                planAreas.areaPlans(welfarePlan.id(), null).getFirst().id().toString());
         // an emergency access by a colleague of the actors' agency, waiting for its reviews
         as("mx.author-east");
         directoryIds.put(
@@ -1603,6 +1615,12 @@ class AuthorizationMatrixTests {
         }
         if (path.startsWith("/planning/area-items/")) {
             return path.replace("{id}", v.get("planAreaItem"));
+        }
+        if (path.startsWith("/planning/area-plans/")) {
+            return path.replace("{id}", v.get("planAreaPlan"));
+        }
+        if (path.startsWith("/planning/indicators/")) {
+            return path.replace("{id}", v.get("planIndicator"));
         }
         return path.replace("{id}", v.get("planMeasure"));
     }

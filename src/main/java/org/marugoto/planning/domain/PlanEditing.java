@@ -180,7 +180,11 @@ public class PlanEditing {
                 fields.add("targets");
             }
             audit.record(new AuditEntry(
-                    AuditAction.UPDATE, "plan-indicator", indicatorId, null, Map.of("fields", String.join(",", fields))));
+                    AuditAction.UPDATE,
+                    "plan-indicator",
+                    indicatorId,
+                    null,
+                    Map.of("fields", String.join(",", fields))));
         }
         return changed;
     }

@@ -125,11 +125,7 @@ class PlanEditController {
     private final PlanPages pages;
 
     PlanEditController(
-            PlanService plans,
-            IndicatorService indicators,
-            PlanEditing editing,
-            PlanAccess access,
-            PlanPages pages) {
+            PlanService plans, IndicatorService indicators, PlanEditing editing, PlanAccess access, PlanPages pages) {
         this.plans = plans;
         this.indicators = indicators;
         this.editing = editing;
@@ -270,7 +266,8 @@ class PlanEditController {
             return null;
         }
         try {
-            BigDecimal value = new BigDecimal(JapaneseText.normalize(text).replace(",", "").strip());
+            BigDecimal value =
+                    new BigDecimal(JapaneseText.normalize(text).replace(",", "").strip());
             return value.signum() < 0 || value.precision() - value.scale() > 12 ? null : value;
         } catch (NumberFormatException notANumber) {
             return null;
