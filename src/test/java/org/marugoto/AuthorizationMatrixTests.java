@@ -342,6 +342,9 @@ class AuthorizationMatrixTests {
         // #17 exports of lists with personal data: as the list page (then a re-authentication, decision 0033)
         GET_ENDPOINTS.put("/cases/export.csv", Family.PROFESSIONAL_LIST);
         GET_ENDPOINTS.put("/cases/export.xlsx", Family.PROFESSIONAL_LIST);
+        // #16 gaps: the planner's forms for one measure and one indicator
+        GET_ENDPOINTS.put("/planning/measures/{id}/edit", Family.PLAN);
+        GET_ENDPOINTS.put("/planning/indicators/{id}/edit", Family.PLAN);
     }
 
     /**
@@ -593,6 +596,12 @@ class AuthorizationMatrixTests {
         write("POST /linkage/run", Family.COORDINATOR_LIST, List.of());
         // #18 remainder: unlinking from the person page (coordinators only; an identity it is not in changes nothing)
         write("POST /people/{id}/unlink", Family.COORDINATOR_LIST, List.of("person"), "identity", "{person}");
+        // #16 gaps: a measure's or an indicator's form with a stale version and blank fields changes nothing
+        write("POST /planning/measures/{id}/edit", Family.PLAN, List.of(), "version", "-1");
+        write("POST /planning/indicators/{id}/edit", Family.PLAN, List.of(), "version", "-1");
+        // a ward plan or a priority item without its name adds nothing (back to the page with a message)
+        write("POST /planning/plans/{planId}/areas", Family.PLAN, List.of());
+        write("POST /planning/area-plans/{id}/items", Family.PLAN, List.of());
     }
 
     /** Endpoints left out of the matrix, by "METHOD pattern", with the reason. */
@@ -1377,6 +1386,9 @@ class AuthorizationMatrixTests {
                         .getFirst()
                         .id()
                         .toString());
+        directoryIds.put(
+                "planAreaPlan",
+                planAreas.areaPlans(welfarePlan.id(), null).getFirst().id().toString());
         // an emergency access by a colleague of the actors' agency, waiting for its reviews
         as("mx.author-east");
         directoryIds.put(
@@ -1608,6 +1620,12 @@ class AuthorizationMatrixTests {
         }
         if (path.startsWith("/planning/area-items/")) {
             return path.replace("{id}", v.get("planAreaItem"));
+        }
+        if (path.startsWith("/planning/area-plans/")) {
+            return path.replace("{id}", v.get("planAreaPlan"));
+        }
+        if (path.startsWith("/planning/indicators/")) {
+            return path.replace("{id}", v.get("planIndicator"));
         }
         return path.replace("{id}", v.get("planMeasure"));
     }

@@ -14,7 +14,8 @@
             "casework",
             "referral",
             "outreach",
-            "participation"
+            "participation",
+            "community"
         })
 @org.jspecify.annotations.NullMarked
 package org.marugoto.planning;

@@ -186,7 +186,7 @@ class PlanningBrowserTests extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".card"))).isNotEmpty();
         browser.get(url("/public/plan/indicators"));
         assertThat(browser.findElements(By.cssSelector("svg.chart[role=img] > title")))
-                .hasSize(15);
+                .hasSize(16);
         fitsAPhone();
         assertThat(browser.manage().getCookieNamed("MARUGOTO_SESSION")).isNull();
     }

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -23,6 +24,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
+import org.marugoto.planning.domain.AreaPlanService;
 import org.marugoto.planning.domain.PlanService;
 import org.marugoto.planning.domain.PlanService.HeadingKind;
 import org.marugoto.planning.domain.ProgressService;
@@ -204,7 +206,7 @@ class PlanningControllerTests {
                 new XSSFWorkbook(new ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
             assertThat(workbook.getSheet("施策の進捗").getRow(4).getCell(1).getStringCellValue())
                     .isEqualTo("地域見守り活動支援事業");
-            assertThat(workbook.getSheet("指標").getPhysicalNumberOfRows()).isEqualTo(16);
+            assertThat(workbook.getSheet("指標").getPhysicalNumberOfRows()).isEqualTo(17);
         }
         mvc.perform(get("/planning/years/" + closed.id() + "/report.pdf").with(user(as("caseworker"))))
                 .andExpect(status().isForbidden());
@@ -241,6 +243,14 @@ class PlanningControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("plan-progress-to-enter")))
                 .andExpect(content().string(containsString("督促あり")));
+        // the item's detail is translated: the fiscal year reads "FY2026" in English
+        mvc.perform(get("/").param("lang", "en").with(user(as("caseworker5"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("FY2026")))
+                .andExpect(content().string(not(containsString("2026年度"))));
+        mvc.perform(get("/").param("lang", "en").with(user(as("planner"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("FY2026: ")));
     }
 
     @Test
@@ -360,4 +370,180 @@ class PlanningControllerTests {
         mvc.perform(get("/public/plan/years/" + open.id())).andExpect(status().isNotFound());
         mvc.perform(get("/public/plan/measures/" + UUID.randomUUID())).andExpect(status().isNotFound());
     }
+
+    @Test
+    void thePlannerEditsAMeasureOnItsFormWithErrorsAtTheFieldAndAStaleFormRefused() throws Exception {
+        PlanService.Plan plan = demo();
+        plans.saveMeasure(
+                plan.id(),
+                new PlanService.MeasureDraft(
+                        "CT-1",
+                        "画面で編集する施策",
+                        "内容",
+                        1,
+                        java.util.List.of(2),
+                        java.util.List.of(1),
+                        java.util.List.of("地域福祉推進課"),
+                        java.util.List.of(),
+                        false));
+        PlanService.Measure measure = plans.measureByNumber(plan.id(), "CT-1").orElseThrow();
+        String url = "/planning/measures/" + measure.id() + "/edit";
+        mvc.perform(get(url).with(user(as("planner"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"measure-form\"")))
+                .andExpect(content().string(containsString(measure.name())));
+        mvc.perform(get(url).with(user(as("caseworker5")))).andExpect(status().isForbidden());
+        // a blank name comes back at its field, nothing changed
+        mvc.perform(post(url)
+                        .with(user(as("planner")))
+                        .with(csrf())
+                        .param("version", "" + measure.version())
+                        .param("name", "")
+                        .param("departments", "地域福祉推進課"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name-error")));
+        assertThat(plans.measure(measure.id()).name()).isEqualTo(measure.name());
+        // a stale version shows the newer measure with the message
+        mvc.perform(post(url)
+                        .with(user(as("planner")))
+                        .with(csrf())
+                        .param("version", "" + (measure.version() - 1))
+                        .param("name", "古い画面からの変更")
+                        .param("departments", "地域福祉推進課"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale\"")));
+        assertThat(plans.measure(measure.id()).name()).isEqualTo(measure.name());
+        mvc.perform(post(url)
+                        .with(user(as("planner")))
+                        .with(csrf())
+                        .param("version", "" + measure.version())
+                        .param("name", measure.name() + "（改）")
+                        .param("content", measure.content())
+                        .param("departments", measure.departmentNames())
+                        .param("themes", "1")
+                        .param("actors", "SHAKYO")
+                        .param("priority", "true"))
+                .andExpect(redirectedUrl("/planning/measures/" + measure.id()))
+                .andExpect(flash().attribute("measureSaved", true));
+        PlanService.Measure after = plans.measure(measure.id());
+        assertThat(after.name()).endsWith("（改）");
+        assertThat(after.priority()).isTrue();
+        assertThat(after.actors()).containsExactly(PlanService.MeasureActor.SHAKYO);
+    }
+
+    @Test
+    void thePlannerEditsAnIndicatorsTargetsAndABadNumberIsRefusedAtTheField() throws Exception {
+        PlanService.Plan plan = demo();
+        org.marugoto.planning.domain.IndicatorService.Indicator indicator = indicators.indicators(plan.id()).stream()
+                .filter(i -> i.code().equals("12"))
+                .findFirst()
+                .orElseThrow();
+        String url = "/planning/indicators/" + indicator.id() + "/edit";
+        mvc.perform(get(url).with(user(as("planner"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"indicator-form\"")));
+        int version = jdbc.sql("select version from plan_indicator where id = ?")
+                .param(indicator.id())
+                .query(Integer.class)
+                .single();
+        mvc.perform(post(url)
+                        .with(user(as("planner")))
+                        .with(csrf())
+                        .param("version", "" + version)
+                        .param("name", indicator.name())
+                        .param("unit", indicator.unit())
+                        .param("baselineYear", "" + indicator.baselineYear())
+                        .param("baselineValue", "41")
+                        .param("targets[0]", "abc"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("の目標は0以上の数で入力してください。")));
+        mvc.perform(post(url)
+                        .with(user(as("planner")))
+                        .with(csrf())
+                        .param("version", "" + version)
+                        .param("name", indicator.name())
+                        .param("definition", indicator.definition())
+                        .param("unit", indicator.unit())
+                        .param("baselineYear", "" + indicator.baselineYear())
+                        .param("baselineValue", "41")
+                        .param("targets[0]", plain(indicator, plan.firstYear()))
+                        .param("targets[1]", plain(indicator, plan.firstYear() + 1))
+                        .param("targets[2]", plain(indicator, plan.firstYear() + 2))
+                        .param("targets[3]", plain(indicator, plan.firstYear() + 3))
+                        .param("targets[4]", "62"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(indicators.indicator(indicator.id()).targets())
+                .containsEntry(plan.firstYear(), indicator.targets().get(plan.firstYear()))
+                .hasSize(5);
+        assertThat(indicators.indicator(indicator.id()).targets().get(plan.firstYear() + 4))
+                .isEqualByComparingTo("62");
+    }
+
+    @Autowired
+    org.marugoto.planning.domain.IndicatorService indicators;
+
+    static String plain(org.marugoto.planning.domain.IndicatorService.Indicator indicator, int year) {
+        java.math.BigDecimal t = indicator.targets().get(year);
+        return t == null ? "" : t.stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void thePlannerCreatesAWardPlanAndAPriorityItemAndASecondSubmitAddsNothing() throws Exception {
+        PlanService.Plan plan = demo();
+        org.marugoto.area.AreaView west = areaApi.findByCode("W").orElseThrow();
+        org.marugoto.area.AreaView district = areaApi.findByCode("W1-1").orElseThrow();
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/planning/plans/" + plan.id() + "/areas")
+                            .with(user(as("planner")))
+                            .with(csrf())
+                            .param("areaId", west.id().toString())
+                            .param("name", "西部圏域 地域福祉活動計画")
+                            .param("body", "西部圏域地域福祉推進協議会"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("saved", true));
+        }
+        List<AreaPlanService.AreaPlan> found = areaPlanService.areaPlans(plan.id(), west.id()).stream()
+                .filter(ap -> ap.name().equals("西部圏域 地域福祉活動計画"))
+                .toList();
+        assertThat(found).hasSize(1);
+        UUID areaPlan = found.getFirst().id();
+        mvc.perform(post("/planning/area-plans/" + areaPlan + "/items")
+                        .with(user(as("planner")))
+                        .with(csrf())
+                        .param("districtId", district.id().toString())
+                        .param("title", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("actionError", "planning.area.itemInvalid"));
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/planning/area-plans/" + areaPlan + "/items")
+                            .with(user(as("planner")))
+                            .with(csrf())
+                            .param("districtId", district.id().toString())
+                            .param("title", "買い物に困る高齢者の見守り")
+                            .param("actions", "移動販売の日に声かけ"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(areaPlanService.areaPlans(plan.id(), west.id()).stream()
+                        .filter(ap -> ap.id().equals(areaPlan))
+                        .findFirst()
+                        .orElseThrow()
+                        .items())
+                .extracting(AreaPlanService.Item::title)
+                .containsExactly("買い物に困る高齢者の見守り");
+        mvc.perform(get("/planning/plans/" + plan.id() + "/areas").with(user(as("planner"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("買い物に困る高齢者の見守り")));
+        mvc.perform(post("/planning/plans/" + plan.id() + "/areas")
+                        .with(user(as("caseworker5")))
+                        .with(csrf())
+                        .param("areaId", west.id().toString())
+                        .param("name", "x"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Autowired
+    org.marugoto.area.AreaApi areaApi;
+
+    @Autowired
+    AreaPlanService areaPlanService;
 }

@@ -105,10 +105,11 @@ class PlanningServiceTests {
                         .count())
                 .isGreaterThanOrEqualTo(8);
         List<IndicatorService.Indicator> all = indicators.indicators(plan.id());
-        assertThat(all).hasSize(15);
-        assertThat(all.stream().filter(IndicatorService.Indicator::computed)).hasSize(6);
-        assertThat(areaPlans.areaPlans(plan.id(), null)).hasSize(2).allSatisfy(ap -> assertThat(ap.items())
-                .isNotEmpty());
+        assertThat(all).hasSize(16);
+        assertThat(all.stream().filter(IndicatorService.Indicator::computed)).hasSize(7);
+        assertThat(areaPlans.areaPlans(plan.id(), null))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(ap -> assertThat(ap.items()).isNotEmpty());
         assertThat(progress.years(plan.id()))
                 .extracting(ProgressService.Year::fiscalYear, ProgressService.Year::status)
                 .contains(
@@ -173,6 +174,51 @@ class PlanningServiceTests {
         assertThatThrownBy(() -> indicators.enter(consultations.id(), year, BigDecimal.TEN, false))
                 .isInstanceOf(RuleViolation.class)
                 .hasMessage("planning.indicator.computedNotEntered");
+    }
+
+    @Autowired
+    org.marugoto.area.PopulationApi population;
+
+    @Autowired
+    org.marugoto.community.CommunityStatistics community;
+
+    @Autowired
+    org.marugoto.area.AreaApi areas;
+
+    @Test
+    void placesPerThousandAndTheAgeingRateComeFromThePopulationTableAndThePublishedPlaces() {
+        PlanService.Plan plan = demo();
+        int year = IndicatorService.fiscalYearOf(indicators.today());
+        org.marugoto.area.PopulationView city =
+                population.city(indicators.today()).orElseThrow();
+        java.util.Set<java.util.UUID> all = new java.util.HashSet<>();
+        areas.tree().forEach(a -> all.add(a.id()));
+        long places = community.openActivitiesIn(all);
+        assertThat(places).isPositive();
+        BigDecimal expected =
+                BigDecimal.valueOf(places * 1000.0 / city.persons()).setScale(2, java.math.RoundingMode.HALF_UP);
+        IndicatorService.YearFigure figure = indicators.series(plan).stream()
+                .filter(s -> s.indicator().computation() == IndicatorService.Computation.PLACES_PER_THOUSAND)
+                .findFirst()
+                .orElseThrow()
+                .years()
+                .stream()
+                .filter(f -> f.fiscalYear() == year)
+                .findFirst()
+                .orElseThrow();
+        assertThat(figure.kind()).isEqualTo(IndicatorService.FigureKind.COUNTED);
+        assertThat(figure.value()).isEqualByComparingTo(expected);
+        assertThat(indicators.compute(IndicatorService.Computation.AGEING_RATE, year))
+                .isEqualByComparingTo(BigDecimal.valueOf(city.ageingRate()));
+        // a year before any population table has no figure rather than a zero
+        assertThat(indicators.compute(IndicatorService.Computation.PLACES_PER_THOUSAND, 1990))
+                .isNull();
+        // an area's figures: its own population table and the places in it and under it
+        org.marugoto.area.AreaView north = areas.findByCode("N").orElseThrow();
+        IndicatorService.AreaFigures figures = indicators.areaFigures(north.id());
+        assertThat(figures.population()).isNotNull();
+        assertThat(figures.population().ageingRate()).isBetween(15.0, 45.0);
+        assertThat(figures.places()).isLessThanOrEqualTo(places);
     }
 
     @Test
@@ -381,10 +427,107 @@ class PlanningServiceTests {
         UUID copy = plans.copyPlan(demo.id(), "写しの計画", 2001, 2005);
         assertThat(plans.measureCount(copy)).isEqualTo(plans.measureCount(demo.id()));
         assertThat(plans.headings(copy)).hasSameSizeAs(plans.headings(demo.id()));
-        assertThat(indicators.indicators(copy)).hasSize(15);
+        assertThat(indicators.indicators(copy)).hasSize(16);
         assertThat(progress.years(copy)).isEmpty();
         assertThat(plans.plan(copy).copiedFrom()).isEqualTo(demo.id());
         // the demo plan stays the current one
         assertThat(plans.current().orElseThrow().id()).isEqualTo(demo.id());
+    }
+
+    @Autowired
+    org.marugoto.planning.domain.PlanEditing editing;
+
+    @Autowired
+    org.marugoto.audit.AuditApi audit;
+
+    @Test
+    void thePlannerEditsOneMeasureAndOneIndicatorVersionCheckedAndAudited() {
+        UUID plan = scratchPlan(2011);
+        plans.saveMeasure(
+                plan,
+                new PlanService.MeasureDraft(
+                        "E-1", "見守り活動", "", 1, List.of(1), List.of(1), List.of("地域福祉推進課"), List.of(), false));
+        PlanService.Measure before = plans.measureByNumber(plan, "E-1").orElseThrow();
+        PlanService.MeasureDraft edit = new PlanService.MeasureDraft(
+                "ignored",
+                "見守り活動の充実",
+                "声かけ訪問",
+                1,
+                List.of(1, 2),
+                List.of(2),
+                List.of("地域福祉推進課", "高齢者支援課"),
+                List.of(PlanService.MeasureActor.COMMUNITY, PlanService.MeasureActor.CITY),
+                true);
+        assertThat(editing.editMeasure(before.id(), before.version(), edit)).isTrue();
+        PlanService.Measure after = plans.measure(before.id());
+        assertThat(after.number()).isEqualTo("E-1");
+        assertThat(after.name()).isEqualTo("見守り活動の充実");
+        assertThat(after.priority()).isTrue();
+        assertThat(after.themes()).extracting(PlanService.Heading::number).containsExactlyInAnyOrder(1, 2);
+        assertThat(after.departmentNames()).contains("高齢者支援課");
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(audit.recent(before.id(), 5))
+                .anySatisfy(e -> assertThat(e.details()).contains("name", "themes", "priority"));
+        // the form opened before the edit is stale; the same edit again changes nothing
+        assertThatThrownBy(() -> editing.editMeasure(before.id(), before.version(), edit))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(editing.editMeasure(before.id(), after.version(), edit)).isFalse();
+        // a heading that the plan does not have is refused at its field
+        PlanService.MeasureDraft unknown = new PlanService.MeasureDraft(
+                "", "x", "", 1, List.of(9), List.of(), List.of("地域福祉推進課"), List.of(), false);
+        assertThatThrownBy(() -> editing.editMeasure(before.id(), after.version(), unknown))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessage("planning.edit.unknownHeading");
+
+        plans.saveIndicator(
+                plan,
+                new IndicatorService.Indicator(
+                        null,
+                        "E-I",
+                        "サロンの数",
+                        "",
+                        "か所",
+                        2010,
+                        BigDecimal.TEN,
+                        IndicatorService.Source.ENTERED,
+                        null,
+                        null,
+                        "地域福祉推進課",
+                        java.util.Map.of(2011, BigDecimal.valueOf(12))));
+        IndicatorService.Indicator indicator = indicators.indicators(plan).get(0);
+        int version = editing.indicatorVersion(indicator.id());
+        assertThat(editing.editIndicator(
+                        indicator.id(),
+                        version,
+                        new org.marugoto.planning.domain.PlanEditing.IndicatorEdit(
+                                "ふれあいサロンの数",
+                                "市内のサロン",
+                                "か所",
+                                2010,
+                                BigDecimal.valueOf(11),
+                                java.util.Map.of(2011, BigDecimal.valueOf(13), 2013, BigDecimal.valueOf(20)))))
+                .isTrue();
+        IndicatorService.Indicator edited = indicators.indicator(indicator.id());
+        assertThat(edited.name()).isEqualTo("ふれあいサロンの数");
+        assertThat(edited.targets()).containsOnlyKeys(2011, 2013);
+        assertThat(edited.source()).isEqualTo(IndicatorService.Source.ENTERED);
+        assertThatThrownBy(() -> editing.editIndicator(
+                        indicator.id(),
+                        version,
+                        new org.marugoto.planning.domain.PlanEditing.IndicatorEdit(
+                                "x", "", "か所", 2010, BigDecimal.ONE, java.util.Map.of())))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThatThrownBy(() -> editing.editIndicator(
+                        indicator.id(),
+                        version + 1,
+                        new org.marugoto.planning.domain.PlanEditing.IndicatorEdit(
+                                "x", "", "か所", 2010, BigDecimal.ONE, java.util.Map.of(2020, BigDecimal.ONE))))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessage("planning.edit.targetOutsidePeriod");
+
+        // a department's member may not edit the plan
+        as("caseworker5");
+        assertThatThrownBy(() -> editing.editMeasure(before.id(), after.version(), edit))
+                .isInstanceOf(AccessDeniedException.class);
     }
 }

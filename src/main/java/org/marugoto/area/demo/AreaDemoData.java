@@ -1,10 +1,15 @@
 package org.marugoto.area.demo;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.area.AreaLevel;
+import org.marugoto.area.AreaView;
 import org.marugoto.area.domain.AreaCommand;
 import org.marugoto.area.domain.AreaService;
+import org.marugoto.area.domain.PopulationService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -75,9 +80,13 @@ class AreaDemoData implements ApplicationRunner {
     };
 
     private final AreaService areas;
+    private final PopulationService population;
+    private final Clock clock;
 
-    AreaDemoData(AreaService areas) {
+    AreaDemoData(AreaService areas, PopulationService population, Clock clock) {
         this.areas = areas;
+        this.population = population;
+        this.clock = clock;
     }
 
     @Override
@@ -132,6 +141,39 @@ class AreaDemoData implements ApplicationRunner {
                 }
             }
         }
+        population.importDemo(populationTable());
+    }
+
+    /**
+     * The population table of the elementary districts on 1 April of this fiscal year: the district's typed population
+     * split into four age bands, with an ageing rate between about 22% and 36% that differs by district, and
+     * single-elderly households about a fifth of the residents aged 65 and over.
+     */
+    private byte[] populationTable() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1, 4, 1);
+        StringBuilder csv = new StringBuilder(String.join(",", PopulationService.COLUMNS)).append('\n');
+        for (AreaView area : areas.tree()) {
+            Integer persons = area.population();
+            if (area.level() != AreaLevel.ELEMENTARY_DISTRICT || persons == null) {
+                continue;
+            }
+            int spread = Math.floorMod(area.code().hashCode(), 15);
+            int aged = persons * (22 + spread) / 100;
+            int old = aged * (45 + spread) / 100;
+            int children = persons * (15 - spread / 3) / 100;
+            int working = persons - aged - children;
+            int single = aged / 5;
+            csv.append(line(area.code(), asOf, "0-14", children, single));
+            csv.append(line(area.code(), asOf, "15-64", working, single));
+            csv.append(line(area.code(), asOf, "65-74", aged - old, single));
+            csv.append(line(area.code(), asOf, "75+", old, single));
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String line(String code, LocalDate asOf, String band, int persons, int single) {
+        return code + "," + asOf + "," + band + "," + persons + "," + single + "\n";
     }
 
     private UUID ensure(

@@ -1,6 +1,8 @@
 package org.marugoto.community.domain;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.UUID;
 import org.marugoto.community.CommunityStatistics;
 import org.marugoto.shared.CountScope;
 import org.marugoto.shared.Tenancy;
@@ -46,6 +48,22 @@ class CommunityStatisticsQuery implements CommunityStatistics {
                         rs.getLong("meetings"),
                         rs.getLong("issues"),
                         rs.getLong("interest")))
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long openActivitiesIn(Collection<UUID> areaIds) {
+        if (areaIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        select count(*) from community_activity_published a
+                         where a.municipality_id = :m and a.status = 'OPEN' and a.area_id in (:areas)
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("areas", areaIds)
+                .query(Long.class)
                 .single();
     }
 }

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.area.AreaApi;
 import org.marugoto.area.AreaView;
+import org.marugoto.area.PopulationApi;
+import org.marugoto.area.PopulationView;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
@@ -53,6 +55,7 @@ public class IssueService {
     private final ConsultationStatistics consultations;
     private final CaseStatistics cases;
     private final Clock clock;
+    private final PopulationApi population;
 
     IssueService(
             JdbcClient jdbc,
@@ -62,7 +65,8 @@ public class IssueService {
             CommunityService community,
             ConsultationStatistics consultations,
             CaseStatistics cases,
-            Clock clock) {
+            Clock clock,
+            PopulationApi population) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.audit = audit;
@@ -71,6 +75,7 @@ public class IssueService {
         this.consultations = consultations;
         this.cases = cases;
         this.clock = clock;
+        this.population = population;
     }
 
     private void requireReviewer() {
@@ -91,29 +96,35 @@ public class IssueService {
                 .orElseThrow(() -> new NotFoundException("area", areaId));
         Set<UUID> inside = ActivityFinder.descendants(tree, areaId);
         Set<UUID> all = tree.stream().map(AreaView::id).collect(Collectors.toSet());
-        int cityPopulation = tree.stream()
-                .filter(a -> a.parentId() == null && a.population() != null)
-                .mapToInt(AreaView::population)
-                .sum();
+        PopulationView table = population.population(areaId, to).orElse(null);
+        PopulationView cityTable = population.city(to).orElse(null);
+        int cityPopulation = cityTable != null
+                ? cityTable.persons()
+                : tree.stream()
+                        .filter(a -> a.parentId() == null && a.population() != null)
+                        .mapToInt(AreaView::population)
+                        .sum();
         List<Activity> published = community.published();
         int places = (int)
                 published.stream().filter(a -> inside.contains(a.areaId())).count();
-        Integer population = area.population();
+        Integer residents = table != null ? Integer.valueOf(table.persons()) : area.population();
         long areaConsultations = consultations.consultations(inside, from, to);
         long cityConsultations = consultations.consultations(all, from, to);
         return new AreaFigures(
                 area,
                 from,
                 to,
-                population,
+                residents,
                 area.households(),
                 places,
-                perThousand(places, population),
+                perThousand(places, residents),
                 perThousand(published.size(), cityPopulation),
                 AreaFigures.hideSmall(areaConsultations),
-                areaConsultations < AreaFigures.SMALL ? null : perThousand(areaConsultations, population),
+                areaConsultations < AreaFigures.SMALL ? null : perThousand(areaConsultations, residents),
                 perThousand(cityConsultations, cityPopulation),
-                evidence(inside, from, to));
+                evidence(inside, from, to),
+                table,
+                cityTable);
     }
 
     private List<Evidence> evidence(Set<UUID> inside, LocalDate from, LocalDate to) {

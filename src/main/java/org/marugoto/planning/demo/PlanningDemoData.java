@@ -235,6 +235,25 @@ class PlanningDemoData implements ApplicationRunner {
         entered(plan, "13", "民生委員・児童委員の充足率", "%", 91, "地域福祉推進課", 93, 96);
         entered(plan, "14", "生活困窮者の就労・増収につながった人数", "人", 64, "生活自立支援課", 70, 85);
         entered(plan, "15", "地域福祉活動に参加したことのある市民の割合", "%", 24, "地域福祉推進課", 26, 30);
+        Map<Integer, BigDecimal> places = new LinkedHashMap<>();
+        for (int year = 2024; year <= 2028; year++) {
+            places.put(year, BigDecimal.valueOf(20 + 5 * (year - 2024), 2));
+        }
+        plans.saveIndicator(
+                plan,
+                new Indicator(
+                        null,
+                        "16",
+                        "人口千人あたりの地域の居場所・活動の数",
+                        "公開中の居場所・活動の数を、人口表（圏域別）の人口で割って千人あたりにした数（記録から集計）",
+                        "か所",
+                        2023,
+                        new BigDecimal("0.18"),
+                        Source.COMPUTED,
+                        Computation.PLACES_PER_THOUSAND,
+                        null,
+                        "地域福祉推進課",
+                        places));
     }
 
     private void computed(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.area.AreaApi;
@@ -163,6 +164,26 @@ public class AreaPlanService {
     @Transactional
     public UUID createAreaPlan(UUID planId, UUID areaId, String name, String body) {
         access.requirePlanner();
+        if (name.isBlank()) {
+            throw new RuleViolation("name", "planning.area.nameRequired");
+        }
+        if (areas.find(areaId).isEmpty()) {
+            throw new RuleViolation("areaId", "planning.area.unknownArea");
+        }
+        // a second submit of the same form (same area and name) creates nothing more
+        Optional<UUID> same = jdbc.sql("""
+                        select id from plan_area_plan
+                         where municipality_id = :m and plan_id = :p and area_id = :a and name = :name
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("p", planId)
+                .param("a", areaId)
+                .param("name", name.strip())
+                .query(UUID.class)
+                .optional();
+        if (same.isPresent()) {
+            return same.get();
+        }
         UUID id = Ids.newId();
         jdbc.sql("""
                         insert into plan_area_plan (municipality_id, id, plan_id, area_id, name, body)
@@ -171,8 +192,8 @@ public class AreaPlanService {
                 .param("id", id)
                 .param("p", planId)
                 .param("a", areaId)
-                .param("name", name)
-                .param("body", body)
+                .param("name", name.strip())
+                .param("body", body.strip())
                 .update();
         audit.record(AuditEntry.of(AuditAction.CREATE, "plan-area-plan", id));
         return id;
@@ -183,6 +204,23 @@ public class AreaPlanService {
         access.requirePlanner();
         if (title.isBlank()) {
             throw new RuleViolation("title", "planning.area.titleRequired");
+        }
+        if (areas.find(districtId).isEmpty()) {
+            throw new RuleViolation("districtId", "planning.area.unknownArea");
+        }
+        // a second submit of the same form (same district and title) adds nothing more
+        Optional<UUID> same = jdbc.sql("""
+                        select id from plan_area_item
+                         where municipality_id = :m and area_plan_id = :ap and district_id = :d and title = :t
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("ap", areaPlanId)
+                .param("d", districtId)
+                .param("t", title.strip())
+                .query(UUID.class)
+                .optional();
+        if (same.isPresent()) {
+            return same.get();
         }
         UUID id = Ids.newId();
         jdbc.sql("""

@@ -6,16 +6,23 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.marugoto.area.AreaApi;
+import org.marugoto.area.AreaView;
+import org.marugoto.area.PopulationApi;
+import org.marugoto.area.PopulationView;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
 import org.marugoto.casework.CaseStatistics;
+import org.marugoto.community.CommunityStatistics;
 import org.marugoto.consultation.ConsultationStatistics;
 import org.marugoto.outreach.OutreachStatistics;
 import org.marugoto.outreach.StageKind;
@@ -60,7 +67,14 @@ public class IndicatorService {
         /** 重層的支援会議 held (CaseStatistics) */
         JUSHO_MEETINGS_HELD,
         /** cases of 多機関協働 opened (CaseStatistics) */
-        CASES_OPENED
+        CASES_OPENED,
+        /**
+         * places and activities published and open, per 1,000 residents of the population table on or before the year's
+         * end (CommunityStatistics, PopulationApi); no figure without a population table
+         */
+        PLACES_PER_THOUSAND,
+        /** the city's ageing rate (65 and over, %) of the population table on or before the year's end (PopulationApi) */
+        AGEING_RATE
     }
 
     public record Indicator(
@@ -125,6 +139,16 @@ public class IndicatorService {
 
     public record Series(Indicator indicator, List<YearFigure> years) {}
 
+    /**
+     * An area's figures for the plan's area pages, from the population table on or before today (null when there is
+     * none) and the places and activities published and open in the area and the areas under it.
+     */
+    public record AreaFigures(
+            UUID areaId,
+            @Nullable PopulationView population,
+            long places,
+            @Nullable BigDecimal placesPerThousand) {}
+
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
     private final Clock clock;
@@ -134,6 +158,9 @@ public class IndicatorService {
     private final OutreachStatistics outreach;
     private final ParticipationStatistics participation;
     private final CaseStatistics cases;
+    private final PopulationApi population;
+    private final CommunityStatistics community;
+    private final AreaApi areas;
 
     IndicatorService(
             JdbcClient jdbc,
@@ -144,7 +171,13 @@ public class IndicatorService {
             ReferralStatistics referrals,
             OutreachStatistics outreach,
             ParticipationStatistics participation,
-            CaseStatistics cases) {
+            CaseStatistics cases,
+            PopulationApi population,
+            CommunityStatistics community,
+            AreaApi areas) {
+        this.population = population;
+        this.community = community;
+        this.areas = areas;
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.clock = clock;
@@ -246,7 +279,7 @@ public class IndicatorService {
                     kind = indicator.computed() ? FigureKind.FROZEN : FigureKind.ENTERED;
                 } else if (indicator.computed() && year <= thisYear && indicator.computation() != null) {
                     value = compute(indicator.computation(), year);
-                    kind = FigureKind.COUNTED;
+                    kind = value == null ? FigureKind.NONE : FigureKind.COUNTED;
                 }
                 years.add(new YearFigure(year, target, value, kind));
             }
@@ -255,8 +288,33 @@ public class IndicatorService {
         return all;
     }
 
-    /** Counts a computation for a fiscal year (up to today when the year is not over). */
-    public BigDecimal compute(Computation computation, int fiscalYear) {
+    /** The area's population, ageing rate, single-elderly households and places per 1,000 residents (computed). */
+    public AreaFigures areaFigures(UUID areaId) {
+        List<AreaView> tree = areas.tree();
+        Set<UUID> inside = new HashSet<>();
+        inside.add(areaId);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (AreaView a : tree) {
+                if (a.parentId() != null && inside.contains(a.parentId()) && inside.add(a.id())) {
+                    grew = true;
+                }
+            }
+        }
+        PopulationView residents = population.population(areaId, today()).orElse(null);
+        long places = community.openActivitiesIn(inside);
+        BigDecimal perThousand = residents == null || residents.persons() == 0
+                ? null
+                : BigDecimal.valueOf(places * 1000.0 / residents.persons()).setScale(2, RoundingMode.HALF_UP);
+        return new AreaFigures(areaId, residents, places, perThousand);
+    }
+
+    /**
+     * Counts a computation for a fiscal year (up to today when the year is not over); null when there is nothing to
+     * count from (a rate without a population table).
+     */
+    public @Nullable BigDecimal compute(Computation computation, int fiscalYear) {
         LocalDate from = LocalDate.of(fiscalYear, 4, 1);
         LocalDate to = LocalDate.of(fiscalYear + 1, 3, 31);
         if (to.isAfter(today())) {
@@ -264,6 +322,21 @@ public class IndicatorService {
         }
         if (to.isBefore(from)) {
             return BigDecimal.ZERO;
+        }
+        if (computation == Computation.PLACES_PER_THOUSAND || computation == Computation.AGEING_RATE) {
+            Optional<PopulationView> residents = population.city(to);
+            if (residents.isEmpty() || residents.get().persons() == 0) {
+                return null;
+            }
+            if (computation == Computation.AGEING_RATE) {
+                Double rate = residents.get().ageingRate();
+                return rate == null ? null : BigDecimal.valueOf(rate);
+            }
+            Set<UUID> all = new HashSet<>();
+            areas.tree().forEach(a -> all.add(a.id()));
+            long places = community.openActivitiesIn(all);
+            return BigDecimal.valueOf(places * 1000.0 / residents.get().persons())
+                    .setScale(2, RoundingMode.HALF_UP);
         }
         CountScope city = CountScope.city();
         long count =
@@ -294,6 +367,7 @@ public class IndicatorService {
                         yield held == null ? 0 : held.held();
                     }
                     case CASES_OPENED -> cases.caseFlow(city, from, to).opened();
+                    case PLACES_PER_THOUSAND, AGEING_RATE -> 0; // above
                 };
         return BigDecimal.valueOf(count);
     }
@@ -335,7 +409,10 @@ public class IndicatorService {
     /** Freezes the computed indicators' figures of a year being closed. */
     void freeze(UUID planId, int fiscalYear) {
         for (Indicator indicator : indicators(planId)) {
-            if (indicator.computed() && indicator.computation() != null) {
+            BigDecimal figure = indicator.computed() && indicator.computation() != null
+                    ? compute(indicator.computation(), fiscalYear)
+                    : null;
+            if (figure != null) {
                 jdbc.sql("""
                                 insert into plan_indicator_value (municipality_id, indicator_id, fiscal_year, value,
                                     recorded_at, recorded_by)
@@ -344,7 +421,7 @@ public class IndicatorService {
                         .param("m", tenancy.municipalityId())
                         .param("id", indicator.id())
                         .param("y", fiscalYear)
-                        .param("v", compute(indicator.computation(), fiscalYear))
+                        .param("v", figure)
                         .param("now", Timestamp.from(clock.instant()))
                         .param("by", CurrentActor.username())
                         .update();

@@ -45,6 +45,16 @@ class PlanningController {
             @NotNull @Min(2000) @Max(2100) @Nullable Integer firstYear,
             @NotNull @Min(2000) @Max(2100) @Nullable Integer lastYear) {}
 
+    record AreaPlanForm(
+            @Nullable String areaId,
+            @NotBlank @Size(max = 200) @Nullable String name,
+            @Size(max = 200) @Nullable String body) {}
+
+    record NewItemForm(
+            @Nullable String districtId,
+            @NotBlank @Size(max = 200) @Nullable String title,
+            @Size(max = 2000) @Nullable String actions) {}
+
     record AreaItemForm(
             @Nullable Integer version,
             AreaPlanService.@Nullable ItemStatus status,
@@ -167,6 +177,7 @@ class PlanningController {
         access.requirePlanner();
         PlanService.Plan plan = plans.plan(planId);
         model.addAttribute("plan", plan);
+        model.addAttribute("editable", true);
         pages.charts(model, plan, locale);
         return "planning/indicators";
     }
@@ -205,6 +216,11 @@ class PlanningController {
         model.addAttribute("areaPlans", areaPlans.areaPlans(planId, PlanPages.uuid(area)));
         model.addAttribute("statuses", AreaPlanService.ItemStatus.values());
         model.addAttribute("areaChoices", areaChoices());
+        model.addAttribute(
+                "districtChoices",
+                areas.tree().stream()
+                        .filter(a -> a.active() && a.level() != AreaLevel.BLOCK)
+                        .toList());
         model.addAttribute("area", area == null ? "" : area);
         return "planning/areas";
     }
@@ -216,6 +232,54 @@ class PlanningController {
                         && a.level() != AreaLevel.BLOCK
                         && a.level() != AreaLevel.DISTRICT_COUNCIL)
                 .toList();
+    }
+
+    /** A new ward or district plan (区計画・地区計画) for an area. */
+    @PostMapping("/planning/plans/{planId}/areas")
+    String createAreaPlan(
+            @PathVariable UUID planId,
+            @Valid @ModelAttribute AreaPlanForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
+        access.requirePlanner();
+        plans.plan(planId);
+        UUID areaId = PlanPages.uuid(form.areaId());
+        if (result.hasErrors() || areaId == null || form.name() == null) {
+            redirect.addFlashAttribute("actionError", "planning.area.planInvalid");
+            return "redirect:/planning/plans/" + planId + "/areas";
+        }
+        try {
+            UUID id = areaPlans.createAreaPlan(planId, areaId, form.name(), form.body() == null ? "" : form.body());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/planning/plans/" + planId + "/areas#area-plan-" + id;
+        } catch (RuleViolation violation) {
+            redirect.addFlashAttribute("actionError", violation.messageKey());
+            return "redirect:/planning/plans/" + planId + "/areas";
+        }
+    }
+
+    /** A new priority item (重点取組項目) of a district in a ward or district plan. */
+    @PostMapping("/planning/area-plans/{id}/items")
+    String addAreaItem(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute NewItemForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
+        access.requirePlanner();
+        UUID planId = areaPlans.planOf(id);
+        UUID districtId = PlanPages.uuid(form.districtId());
+        if (result.hasErrors() || districtId == null || form.title() == null) {
+            redirect.addFlashAttribute("actionError", "planning.area.itemInvalid");
+            return "redirect:/planning/plans/" + planId + "/areas#area-plan-" + id;
+        }
+        try {
+            UUID item = areaPlans.addItem(id, districtId, form.title(), form.actions() == null ? "" : form.actions());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/planning/plans/" + planId + "/areas#item-" + item;
+        } catch (RuleViolation violation) {
+            redirect.addFlashAttribute("actionError", violation.messageKey());
+            return "redirect:/planning/plans/" + planId + "/areas#area-plan-" + id;
+        }
     }
 
     /** A priority item's progress, as the ward committee reported it. */

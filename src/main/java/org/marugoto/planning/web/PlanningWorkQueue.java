@@ -10,6 +10,8 @@ import org.marugoto.shared.work.WorkItem;
 import org.marugoto.shared.work.WorkLink;
 import org.marugoto.shared.work.WorkQueue;
 import org.marugoto.shared.work.WorkSection;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +25,10 @@ class PlanningWorkQueue implements WorkQueue {
     private final PlanAccess access;
     private final ProgressService progress;
     private final PlanService plans;
+    private final MessageSource messages;
 
-    PlanningWorkQueue(PlanAccess access, ProgressService progress, PlanService plans) {
+    PlanningWorkQueue(PlanAccess access, ProgressService progress, PlanService plans, MessageSource messages) {
+        this.messages = messages;
         this.access = access;
         this.progress = progress;
         this.plans = plans;
@@ -37,7 +41,10 @@ class PlanningWorkQueue implements WorkQueue {
             List<WorkItem> items = progress.pendingFor(actor).stream()
                     .map(p -> new WorkItem(
                             p.number() + " " + p.name(),
-                            p.fiscalYear() + "年度",
+                            messages.getMessage(
+                                    "planning.fiscalYear.label",
+                                    new Object[] {p.fiscalYear()},
+                                    LocaleContextHolder.getLocale()),
                             "/planning/years/" + p.yearId() + "/measures/" + p.measureId(),
                             null,
                             null,
@@ -59,7 +66,10 @@ class PlanningWorkQueue implements WorkQueue {
                     if (!d.complete()) {
                         items.add(new WorkItem(
                                 d.name(),
-                                year.fiscalYear() + "年度 " + d.entered() + " / " + d.measures(),
+                                messages.getMessage(
+                                        "planning.work.departmentDetail",
+                                        new Object[] {year.fiscalYear(), d.entered(), d.measures()},
+                                        LocaleContextHolder.getLocale()),
                                 "/planning/years/" + year.id() + "#dept-" + d.departmentId(),
                                 null,
                                 null,

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.marugoto.area.AreaApi;
 import org.marugoto.area.AreaLevel;
 import org.marugoto.planning.domain.AreaPlanService;
+import org.marugoto.planning.domain.IndicatorService;
 import org.marugoto.planning.domain.PlanService;
 import org.marugoto.planning.domain.ProgressReport;
 import org.marugoto.planning.domain.ProgressService;
@@ -34,6 +35,7 @@ class PublicPlanController {
     private final AreaPlanService areaPlans;
     private final PlanPages pages;
     private final AreaApi areas;
+    private final IndicatorService indicators;
 
     PublicPlanController(
             PlanService plans,
@@ -41,7 +43,9 @@ class PublicPlanController {
             ProgressReport reports,
             AreaPlanService areaPlans,
             PlanPages pages,
-            AreaApi areas) {
+            AreaApi areas,
+            IndicatorService indicators) {
+        this.indicators = indicators;
         this.plans = plans;
         this.progress = progress;
         this.reports = reports;
@@ -133,7 +137,11 @@ class PublicPlanController {
         PlanService.Plan plan = current();
         cacheable(response);
         model.addAttribute("plan", plan);
-        model.addAttribute("areaPlans", areaPlans.areaPlans(plan.id(), PlanPages.uuid(area)));
+        List<AreaPlanService.AreaPlan> found = areaPlans.areaPlans(plan.id(), PlanPages.uuid(area));
+        model.addAttribute("areaPlans", found);
+        java.util.Map<UUID, IndicatorService.AreaFigures> figures = new java.util.HashMap<>();
+        found.forEach(ap -> figures.computeIfAbsent(ap.areaId(), indicators::areaFigures));
+        model.addAttribute("areaFigures", figures);
         model.addAttribute("areaChoices", areaChoices());
         model.addAttribute("area", area == null ? "" : area);
         return "planning/public/areas";
