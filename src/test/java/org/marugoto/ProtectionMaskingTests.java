@@ -173,6 +173,10 @@ class ProtectionMaskingTests {
             "POST /planning/area-items/{id}",
             "POST /planning/departments/{id}/members",
             "POST /planning/departments/{id}/members/remove",
+            "POST /planning/measures/{id}/edit",
+            "POST /planning/indicators/{id}/edit",
+            "POST /planning/plans/{planId}/areas",
+            "POST /planning/area-plans/{id}/items",
             // #14/#15 gaps: edits after creation and photos (empty forms and stale versions change nothing)
             "POST /outreach/{id}/key-persons",
             "POST /participation/opportunities/{id}/edit",
