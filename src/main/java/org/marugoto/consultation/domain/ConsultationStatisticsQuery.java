@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.marugoto.consultation.ConsultationStatistics;
 import org.marugoto.shared.CountScope;
@@ -20,10 +22,12 @@ class ConsultationStatisticsQuery implements ConsultationStatistics {
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
+    private final ConsultationSummary summary;
 
-    ConsultationStatisticsQuery(JdbcClient jdbc, Tenancy tenancy) {
+    ConsultationStatisticsQuery(JdbcClient jdbc, Tenancy tenancy, ConsultationSummary summary) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
+        this.summary = summary;
     }
 
     @Override
@@ -75,9 +79,50 @@ class ConsultationStatisticsQuery implements ConsultationStatistics {
                 .single();
     }
 
+    /**
+     * Read from the summary (decision 0034), brought up to date first: equal to {@link #consultationsByFromRecords}.
+     */
     @Override
     @Transactional(readOnly = true)
     public Map<String, Long> consultationsBy(By by, CountScope scope, LocalDate from, LocalDate to) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        List<UUID> areaIds = scope.areaIds();
+        if (areaIds != null && areaIds.isEmpty()) {
+            return counts;
+        }
+        summary.refresh();
+        summaryScope(jdbc.sql("""
+                                select key k, sum(n) n from consultation_count
+                                where municipality_id = :m and dimension = :dimension
+                                  and scope_kind = :kind and scope_id in (:ids)
+                                  and day >= :from and day <= :to
+                                group by key order by n desc, key
+                                """), scope)
+                .param("m", tenancy.municipalityId())
+                .param("dimension", by.name())
+                .param("from", from)
+                .param("to", to)
+                .query((rs, i) -> counts.put(rs.getString("k"), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
+    /** Binds the scope of a summary row: the city (the municipality's id), an agency, or areas. */
+    private JdbcClient.StatementSpec summaryScope(JdbcClient.StatementSpec statement, CountScope scope) {
+        List<UUID> areaIds = scope.areaIds();
+        UUID agencyId = scope.agencyId();
+        if (areaIds != null) {
+            return statement.param("kind", "A").param("ids", areaIds);
+        }
+        if (agencyId != null) {
+            return statement.param("kind", "G").param("ids", List.of(agencyId));
+        }
+        return statement.param("kind", "C").param("ids", List.of(tenancy.municipalityId()));
+    }
+
+    /** {@link #consultationsBy} counted from the records (the summary's definition; the tests compare the two). */
+    @Transactional(readOnly = true)
+    Map<String, Long> consultationsByFromRecords(By by, CountScope scope, LocalDate from, LocalDate to) {
         String key =
                 switch (by) {
                     case ISSUE -> "i.issue_code";
@@ -141,9 +186,37 @@ class ConsultationStatisticsQuery implements ConsultationStatistics {
                 scope.where("c.agency_id"));
     }
 
+    /**
+     * From the summary for a statistics period (a month, a fiscal quarter, a fiscal year), brought up to date first;
+     * for any other range from the records. Equal to {@link #householdsWithIssuesFromRecords}.
+     */
     @Override
     @Transactional(readOnly = true)
     public HouseholdIssues householdsWithIssues(CountScope scope, LocalDate from, LocalDate to) {
+        Optional<String> period = ConsultationSummary.periodCode(from, to);
+        if (period.isEmpty()) {
+            return householdsWithIssuesFromRecords(scope, from, to);
+        }
+        List<UUID> areaIds = scope.areaIds();
+        if (areaIds != null && areaIds.isEmpty()) {
+            return new HouseholdIssues(0, 0);
+        }
+        summary.refresh();
+        return summaryScope(jdbc.sql("""
+                                select count(*) households, count(*) filter (where several) several
+                                from consultation_household_span
+                                where municipality_id = :m and period = :period
+                                  and scope_kind = :kind and scope_id in (:ids)
+                                """), scope)
+                .param("m", tenancy.municipalityId())
+                .param("period", period.get())
+                .query((rs, i) -> new HouseholdIssues(rs.getLong("households"), rs.getLong("several")))
+                .single();
+    }
+
+    /** {@link #householdsWithIssues} counted from the records. */
+    @Transactional(readOnly = true)
+    HouseholdIssues householdsWithIssuesFromRecords(CountScope scope, LocalDate from, LocalDate to) {
         return scope.bind(jdbc.sql("""
                                 select count(*) households, count(*) filter (where issues >= 2) several from (
                                     select c.household_id, count(distinct i.issue_code) issues
