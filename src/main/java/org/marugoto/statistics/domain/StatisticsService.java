@@ -227,11 +227,36 @@ public class StatisticsService {
         audit.record(new AuditEntry(action, RECORD_TYPE, null, "statistics", details));
     }
 
+    /**
+     * The consultation reports that count by a key named by a message of its own: the key, the row header, the prefix of
+     * the key's message.
+     */
+    private record ByCode(ConsultationStatistics.By by, String rowHeader, String names) {}
+
+    private static final Map<String, ByCode> BY_CODE = Map.of(
+            "consultations-channel",
+            new ByCode(ConsultationStatistics.By.CHANNEL, "statistics.row.channel", "consultation.channel."),
+            "consultations-consulter",
+            new ByCode(ConsultationStatistics.By.CONSULTER_TYPE, "statistics.row.consulter", "consultation.consulter."),
+            "consultations-response",
+            new ByCode(ConsultationStatistics.By.FIRST_RESPONSE, "statistics.row.response", "consultation.response."));
+
     private Report build(String key, Period period, ScopeChoice scope, Locale locale) {
         LocalDate from = period.from();
         LocalDate to = period.to();
         CountScope cs = scope.scope();
         boolean small = scope.byArea();
+        ByCode byCode = BY_CODE.get(key);
+        if (byCode != null) {
+            return counts(
+                    key,
+                    locale,
+                    byCode.rowHeader(),
+                    consultations.consultationsBy(byCode.by(), cs, from, to),
+                    k -> msg(byCode.names() + k, locale),
+                    small,
+                    "");
+        }
         return switch (key) {
             case "consultations-issue" -> {
                 Map<String, IssueCodeView> names = consultationApi.issueCodesByCode();
@@ -247,15 +272,6 @@ public class StatisticsService {
                         small,
                         msg("statistics.note.issue", locale));
             }
-            case "consultations-channel" ->
-                counts(
-                        key,
-                        locale,
-                        "statistics.row.channel",
-                        consultations.consultationsBy(ConsultationStatistics.By.CHANNEL, cs, from, to),
-                        k -> msg("consultation.channel." + k, locale),
-                        small,
-                        "");
             case "consultations-agency" -> {
                 Map<UUID, String> names = directory.agencyNames();
                 yield counts(
@@ -287,11 +303,11 @@ public class StatisticsService {
                                 msg("statistics.households.share", locale),
                                 List.of(hideShare ? new Report.Cell(null, true, false) : Report.Cell.measure(share)),
                                 false));
-                yield new Report(
+                yield report(
                         key,
-                        msg("statistics.report." + key, locale),
-                        msg("statistics.row.households", locale),
-                        List.of(msg("statistics.column.households", locale)),
+                        locale,
+                        "statistics.row.households",
+                        List.of("statistics.column.households"),
                         h.households() == 0 ? List.of() : rows,
                         small,
                         msg("statistics.note.households", locale));
@@ -320,19 +336,19 @@ public class StatisticsService {
                                     Report.Cell.count(f.overdue(), small)),
                             true));
                 }
-                yield new Report(
+                yield report(
                         key,
-                        msg("statistics.report." + key, locale),
-                        msg("statistics.row.referralPair", locale),
+                        locale,
+                        "statistics.row.referralPair",
                         List.of(
-                                msg("statistics.referrals.sent", locale),
-                                msg("statistics.referrals.accepted", locale),
-                                msg("statistics.referrals.completed", locale),
-                                msg("statistics.referrals.declined", locale),
-                                msg("statistics.referrals.withdrawn", locale),
-                                msg("statistics.referrals.waiting", locale),
-                                msg("statistics.referrals.medianDays", locale),
-                                msg("statistics.referrals.overdue", locale)),
+                                "statistics.referrals.sent",
+                                "statistics.referrals.accepted",
+                                "statistics.referrals.completed",
+                                "statistics.referrals.declined",
+                                "statistics.referrals.withdrawn",
+                                "statistics.referrals.waiting",
+                                "statistics.referrals.medianDays",
+                                "statistics.referrals.overdue"),
                         rows,
                         small,
                         msg("statistics.note.referrals", locale));
@@ -346,11 +362,11 @@ public class StatisticsService {
                 flow.openByStatus()
                         .forEach((status, n) -> rows.add(row(
                                 msg("statistics.cases.open", locale, msg("case.status." + status, locale)), n, small)));
-                yield new Report(
+                yield report(
                         key,
-                        msg("statistics.report." + key, locale),
-                        msg("statistics.row.cases", locale),
-                        List.of(msg("statistics.column.cases", locale)),
+                        locale,
+                        "statistics.row.cases",
+                        List.of("statistics.column.cases"),
                         rows,
                         small,
                         msg("statistics.note.cases", locale));
@@ -362,11 +378,11 @@ public class StatisticsService {
                                 msg("case.conference.kind." + kind, locale),
                                 List.of(Report.Cell.count(m.held(), small), Report.Cell.count(m.notHeld(), small)),
                                 true)));
-                yield new Report(
+                yield report(
                         key,
-                        msg("statistics.report." + key, locale),
-                        msg("statistics.row.meetingKind", locale),
-                        List.of(msg("statistics.meetings.held", locale), msg("statistics.meetings.notHeld", locale)),
+                        locale,
+                        "statistics.row.meetingKind",
+                        List.of("statistics.meetings.held", "statistics.meetings.notHeld"),
                         rows,
                         small,
                         msg("statistics.note.meetings", locale));
@@ -375,11 +391,11 @@ public class StatisticsService {
                 List<Report.Row> rows = outreach.recordsByStage(cs, from, to).stream()
                         .map(s -> row(s.stage().label(locale), s.records(), small))
                         .toList();
-                yield new Report(
+                yield report(
                         key,
-                        msg("statistics.report." + key, locale),
-                        msg("statistics.row.stage", locale),
-                        List.of(msg("statistics.column.records", locale)),
+                        locale,
+                        "statistics.row.stage",
+                        List.of("statistics.column.records"),
                         rows,
                         small,
                         msg("statistics.note.outreach", locale));
@@ -389,33 +405,15 @@ public class StatisticsService {
                 participation
                         .matchesByStep(cs, from, to)
                         .forEach((step, n) -> rows.add(row(msg("participation.step." + step, locale), n, small)));
-                yield new Report(
+                yield report(
                         key,
-                        msg("statistics.report." + key, locale),
-                        msg("statistics.row.step", locale),
-                        List.of(msg("statistics.column.matches", locale)),
+                        locale,
+                        "statistics.row.step",
+                        List.of("statistics.column.matches"),
                         rows,
                         small,
                         msg("statistics.note.participation", locale));
             }
-            case "consultations-consulter" ->
-                counts(
-                        key,
-                        locale,
-                        "statistics.row.consulter",
-                        consultations.consultationsBy(ConsultationStatistics.By.CONSULTER_TYPE, cs, from, to),
-                        k -> msg("consultation.consulter." + k, locale),
-                        small,
-                        "");
-            case "consultations-response" ->
-                counts(
-                        key,
-                        locale,
-                        "statistics.row.response",
-                        consultations.consultationsBy(ConsultationStatistics.By.FIRST_RESPONSE, cs, from, to),
-                        k -> msg("consultation.response." + k, locale),
-                        small,
-                        "");
             case "consultations-sex" ->
                 counts(
                         key,
@@ -462,11 +460,11 @@ public class StatisticsService {
                 long total = d.toAnswer().values().stream()
                         .mapToLong(Long::longValue)
                         .sum();
-                yield new Report(
+                yield report(
                         key,
-                        msg("statistics.report." + key, locale),
-                        msg("statistics.row.days", locale),
-                        List.of(msg("statistics.column.referrals", locale)),
+                        locale,
+                        "statistics.row.days",
+                        List.of("statistics.column.referrals"),
                         total == 0 ? List.of() : rows,
                         small,
                         msg("statistics.note." + key, locale));
@@ -490,11 +488,11 @@ public class StatisticsService {
                                 .mapToLong(Long::longValue)
                                 .sum()
                         + d.open().values().stream().mapToLong(Long::longValue).sum();
-                yield new Report(
+                yield report(
                         key,
-                        msg("statistics.report." + key, locale),
-                        msg("statistics.row.duration", locale),
-                        List.of(msg("statistics.cases.closedIn", locale), msg("statistics.cases.openAtEnd", locale)),
+                        locale,
+                        "statistics.row.duration",
+                        List.of("statistics.cases.closedIn", "statistics.cases.openAtEnd"),
                         total == 0 ? List.of() : rows,
                         small,
                         msg("statistics.note.case-durations", locale));
@@ -509,11 +507,11 @@ public class StatisticsService {
                         n,
                         small)));
                 long total = days.values().stream().mapToLong(Long::longValue).sum();
-                yield new Report(
+                yield report(
                         key,
-                        msg("statistics.report." + key, locale),
-                        msg("statistics.row.days", locale),
-                        List.of(msg("statistics.column.records", locale)),
+                        locale,
+                        "statistics.row.days",
+                        List.of("statistics.column.records"),
                         total == 0 ? List.of() : rows,
                         small,
                         msg("statistics.note.outreach-contact", locale));
@@ -535,15 +533,15 @@ public class StatisticsService {
                                             : Report.Cell.measure(u.medianDaysToTakeUp())),
                             true));
                 }
-                yield new Report(
+                yield report(
                         key,
-                        msg("statistics.report." + key, locale),
-                        msg("statistics.row.urgency", locale),
+                        locale,
+                        "statistics.row.urgency",
                         List.of(
-                                msg("statistics.concerns.raised", locale),
-                                msg("statistics.concerns.takenUp", locale),
-                                msg("statistics.concerns.new", locale),
-                                msg("statistics.concerns.medianDays", locale)),
+                                "statistics.concerns.raised",
+                                "statistics.concerns.takenUp",
+                                "statistics.concerns.new",
+                                "statistics.concerns.medianDays"),
                         total == 0 ? List.of() : rows,
                         small,
                         msg("statistics.note.concerns", locale));
@@ -661,14 +659,26 @@ public class StatisticsService {
     }
 
     private Report dash(String key, Locale locale, String rowHeader, List<Report.Row> rows, List<String> columns) {
+        return report(key, locale, rowHeader, columns, rows, false, msg("statistics.note." + key, locale));
+    }
+
+    /** A report with its title, row header and column headers named by their message codes. */
+    private Report report(
+            String key,
+            Locale locale,
+            String rowHeader,
+            List<String> columns,
+            List<Report.Row> rows,
+            boolean small,
+            String note) {
         return new Report(
                 key,
                 msg("statistics.report." + key, locale),
                 msg(rowHeader, locale),
                 columns.stream().map(c -> msg(c, locale)).toList(),
                 rows,
-                false,
-                msg("statistics.note." + key, locale));
+                small,
+                note);
     }
 
     /**
@@ -842,14 +852,7 @@ public class StatisticsService {
             String note) {
         List<Report.Row> rows = new ArrayList<>();
         counts.forEach((k, n) -> rows.add(row(label.apply(k), n, small)));
-        return new Report(
-                key,
-                msg("statistics.report." + key, locale),
-                msg(rowHeader, locale),
-                List.of(msg("statistics.column.consultations", locale)),
-                rows,
-                small,
-                note);
+        return report(key, locale, rowHeader, List.of("statistics.column.consultations"), rows, small, note);
     }
 
     private static Report.Row row(String label, long n, boolean small) {
