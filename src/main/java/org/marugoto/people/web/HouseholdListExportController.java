@@ -81,8 +81,14 @@ class HouseholdListExportController {
                     p.fullNameKana(),
                     birth(p, messages, locale),
                     p.masked() ? masked : Objects.requireNonNullElse(p.address(), ""),
-                    String.join("・", hit.households().stream().map(HouseholdView::name).toList()),
-                    String.join("・", hit.households().stream().map(HouseholdView::caseNumber).toList()),
+                    String.join(
+                            "・",
+                            hit.households().stream().map(HouseholdView::name).toList()),
+                    String.join(
+                            "・",
+                            hit.households().stream()
+                                    .map(HouseholdView::caseNumber)
+                                    .toList()),
                     String.join("・", reasons)));
         }
         Map<String, String> details = new LinkedHashMap<>();
@@ -105,7 +111,8 @@ class HouseholdListExportController {
         if (a == null) {
             return "";
         }
-        String key = a.estimated() ? "person.birth.around" : a.month() == 0 ? "person.birth.year" : "person.birth.month";
+        String key =
+                a.estimated() ? "person.birth.around" : a.month() == 0 ? "person.birth.year" : "person.birth.month";
         return Objects.requireNonNullElse(
                 messages.getMessage(key, new Object[] {a.year(), a.month()}, a.formText(), locale), a.formText());
     }

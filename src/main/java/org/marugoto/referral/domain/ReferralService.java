@@ -643,9 +643,12 @@ public class ReferralService implements ReferralApi {
                 null,
                 inbox ? "inbox" : "sent",
                 Map.of(
-                        "results", String.valueOf(items.size()),
-                        "state", state == null ? "" : state.name(),
-                        "page", "all")));
+                        "results",
+                        String.valueOf(items.size()),
+                        "state",
+                        state == null ? "" : state.name(),
+                        "page",
+                        "all")));
         return items;
     }
 
