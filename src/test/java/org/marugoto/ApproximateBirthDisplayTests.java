@@ -49,7 +49,8 @@ class ApproximateBirthDisplayTests {
     }
 
     String page(String path, String username, Locale locale) throws Exception {
-        MvcResult result = mvc.perform(get(path).param("lang", locale.getLanguage()).with(user(users.loadUserByUsername(username))))
+        MvcResult result = mvc.perform(
+                        get(path).param("lang", locale.getLanguage()).with(user(users.loadUserByUsername(username))))
                 .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);

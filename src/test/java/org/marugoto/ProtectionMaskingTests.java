@@ -824,10 +824,12 @@ class ProtectionMaskingTests {
                         where p.protected and p.given_name = '彩花'""").getFirst());
         UUID person = UUID.fromString(uuids("select id from person where protected and given_name = '彩花'")
                 .getFirst());
-        String receiver = jdbc.sql("""
-                        select s.username from staff_account s join agency a on a.id = s.agency_id
-                        join staff_role r on r.account_id = s.id and r.role = 'CASEWORKER'
-                        where a.code = 'DISABILITY-AOBA' and s.enabled order by s.username limit 1""").query(String.class).single();
+        // the receiver: a caseworker of another agency (caseworker2, 自立相談支援) than the sender's (caseworker3, こども)
+        String receiver = "caseworker2";
+        UUID receiverAgency = jdbc.sql("select agency_id from staff_account where username = ?")
+                .param(receiver)
+                .query(UUID.class)
+                .single();
         String reference;
         try {
             PeopleFixtures.actAs(users, "caseworker3");
@@ -835,10 +837,7 @@ class ProtectionMaskingTests {
                     .send(new SendReferral(
                             household,
                             null,
-                            directory
-                                    .agencyByCode("DISABILITY-AOBA")
-                                    .orElseThrow()
-                                    .id(),
+                            receiverAgency,
                             null,
                             List.of(person),
                             List.of("HEALTH"),
@@ -863,7 +862,7 @@ class ProtectionMaskingTests {
                 .param(person)
                 .query()
                 .singleRow();
-        for (String username : List.of("caseworker3", "caseworker2", receiver)) {
+        for (String username : List.of("caseworker3", receiver, "caseworker")) {
             for (String path : List.of("/people/export.csv", "/people/export.xlsx")) {
                 String byName = export(path, Map.of("q", protectedPerson.get("family_name") + " 彩花"), username);
                 assertThat(byName).doesNotContain(secrets);

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -121,10 +120,10 @@ class HouseholdListExportTests {
                 .update();
         try {
             long before = exports();
-            java.util.Set<UUID> earlier = new java.util.HashSet<>(jdbc.sql(
-                            "select id from audit_event where action = 'EXPORT' and record_type = 'household'")
-                    .query(UUID.class)
-                    .list());
+            java.util.Set<UUID> earlier = new java.util.HashSet<>(
+                    jdbc.sql("select id from audit_event where action = 'EXPORT' and record_type = 'household'")
+                            .query(UUID.class)
+                            .list());
             MvcResult result = download(get("/people/export.csv")
                     .param("q", "佐々木")
                     .with(user(users.loadUserByUsername("caseworker")))
