@@ -345,6 +345,11 @@ class AuthorizationMatrixTests {
         // #16 gaps: the planner's forms for one measure and one indicator
         GET_ENDPOINTS.put("/planning/measures/{id}/edit", Family.PLAN);
         GET_ENDPOINTS.put("/planning/indicators/{id}/edit", Family.PLAN);
+        // #17 exports of the referral lists and of the household search: as their pages (then a re-authentication)
+        GET_ENDPOINTS.put("/referrals/export.csv", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/referrals/export.xlsx", Family.PROFESSIONAL_LIST);
+        GET_ENDPOINTS.put("/people/export.csv", Family.SEARCH);
+        GET_ENDPOINTS.put("/people/export.xlsx", Family.SEARCH);
     }
 
     /**

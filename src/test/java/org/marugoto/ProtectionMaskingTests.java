@@ -257,7 +257,17 @@ class ProtectionMaskingTests {
             Map.entry(
                     "CaseListExportController",
                     "the caseload as CSV/.xlsx after a re-authentication, masked as the case list; driven with a fresh "
-                            + "re-authentication by theCaseloadExportsNeverShowWhatProtectionWithholds"));
+                            + "re-authentication by theCaseloadExportsNeverShowWhatProtectionWithholds"),
+            Map.entry(
+                    "ReferralListExportController",
+                    "the referral lists as CSV/.xlsx after a re-authentication, masked as the lists; driven by the sender "
+                            + "and the receiver of a referral about the protected household in "
+                            + "theReferralAndHouseholdExportsNeverShowWhatProtectionWithholds"),
+            Map.entry(
+                    "HouseholdListExportController",
+                    "the household search's list as CSV/.xlsx after a re-authentication, masked as the search page; "
+                            + "driven with the protected person's name, address and phone in "
+                            + "theReferralAndHouseholdExportsNeverShowWhatProtectionWithholds"));
 
     static final Pattern EXPORTER_NAME =
             Pattern.compile("(?i).*(export|mail|notif|report|pdf|csv|excel|statistic|print|download).*");
@@ -769,5 +779,112 @@ class ProtectionMaskingTests {
             }
             assertThat(body).contains("事例番号").doesNotContain(secrets);
         }
+    }
+
+    /** A download after a fresh re-authentication, as text (the cells of an .xlsx one per line). */
+    String export(String path, Map<String, String> params, String username) throws Exception {
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        session.setAttribute(
+                org.marugoto.access.Reauthentication.SESSION_ATTRIBUTE,
+                context.getBean(java.time.Clock.class).instant());
+        MockHttpServletRequestBuilder request =
+                get(path).with(user(users.loadUserByUsername(username))).session(session);
+        params.forEach(request::param);
+        MvcResult result = mvc.perform(request).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            result = mvc.perform(
+                            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result))
+                    .andReturn();
+        }
+        assertThat(result.getResponse().getStatus()).as(username + " " + path).isEqualTo(200);
+        if (!path.endsWith(".xlsx")) {
+            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        }
+        StringBuilder cells = new StringBuilder();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+            book.getSheetAt(0)
+                    .forEach(row -> row.forEach(
+                            cell -> cells.append(cell.getStringCellValue()).append('\n')));
+        }
+        return cells.toString();
+    }
+
+    /**
+     * Exports of the referral lists and of the household search (decision 0033): a referral about the protected
+     * household is in the sender's and the receiver's exports, and the protected person is in the household search's
+     * export when searched by name, and neither holds anything that protection withholds; a search by the withheld
+     * address or phone does not find the person in an export either.
+     */
+    @Test
+    void theReferralAndHouseholdExportsNeverShowWhatProtectionWithholds() throws Exception {
+        List<String> secrets = secrets();
+        UUID household = UUID.fromString(uuids("""
+                        select distinct m.household_id from household_member m join person p on p.id = m.person_id
+                        where p.protected and p.given_name = '彩花'""").getFirst());
+        UUID person = UUID.fromString(uuids("select id from person where protected and given_name = '彩花'")
+                .getFirst());
+        // the receiver: a caseworker of another agency (caseworker2, 自立相談支援) than the sender's (caseworker3, こども)
+        String receiver = "caseworker2";
+        UUID receiverAgency = jdbc.sql("select agency_id from staff_account where username = ?")
+                .param(receiver)
+                .query(UUID.class)
+                .single();
+        String reference;
+        try {
+            PeopleFixtures.actAs(users, "caseworker3");
+            reference = referrals
+                    .send(new SendReferral(
+                            household,
+                            null,
+                            receiverAgency,
+                            null,
+                            List.of(person),
+                            List.of("HEALTH"),
+                            Urgency.NORMAL,
+                            "30代女性、避難後の生活の相談（書き出しの確認）",
+                            "眠れない日が続いている",
+                            null,
+                            ConsentStatus.GIVEN,
+                            null,
+                            LocalDate.now().plusDays(7)))
+                    .referenceNumber();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        for (String username : List.of("caseworker3", receiver)) {
+            for (String path : List.of("/referrals/export.csv", "/referrals/export.xlsx")) {
+                String body = export(path, Map.of(), username);
+                assertThat(body).as(username + " " + path).contains(reference).doesNotContain(secrets);
+            }
+        }
+        Map<String, Object> protectedPerson = jdbc.sql("select family_name, address, phone from person where id = ?")
+                .param(person)
+                .query()
+                .singleRow();
+        for (String username : List.of("caseworker3", receiver, "caseworker")) {
+            for (String path : List.of("/people/export.csv", "/people/export.xlsx")) {
+                String byName = export(path, Map.of("q", protectedPerson.get("family_name") + " 彩花"), username);
+                assertThat(byName).doesNotContain(secrets);
+                for (String column : List.of("address", "phone")) {
+                    Object value = protectedPerson.get(column);
+                    if (value != null) {
+                        assertThat(export(path, Map.of("q", value.toString()), username))
+                                .as("a search by the withheld " + column)
+                                .doesNotContain("彩花")
+                                .doesNotContain(secrets);
+                    }
+                }
+            }
+        }
+        // the protected person was in an export (masked): the check above was not vacuous
+        assertThat(export("/people/export.csv", Map.of("q", protectedPerson.get("family_name") + " 彩花"), "caseworker3"))
+                .contains("彩花")
+                .contains("（支援措置のため非表示）");
+        assertThat(jdbc.sql("select details from audit_event where action = 'EXPORT'")
+                        .query(String.class)
+                        .list())
+                .as("the exports' audit rows never hold the withheld values (the query is kept as audited)")
+                .allSatisfy(details -> assertThat(details).doesNotContain(secrets));
     }
 }

@@ -612,6 +612,46 @@ public class ReferralService implements ReferralApi {
         return new ReferralPage(items, total, safePage);
     }
 
+    /**
+     * The whole list (every page) of the referrals the user's agency received ({@code inbox}) or sent, of one state or
+     * all, in the given order, exactly as {@link #page} shows it page by page (the receiver without the details until
+     * it accepted under consent): for the export of the list (decision 0033). Audited as the page's search is.
+     */
+    @Transactional
+    public List<ReferralView> whole(boolean inbox, @Nullable ReferralStatus state, ListOrder order) {
+        Actor actor = actor();
+        String condition = (inbox ? "to_agency_id = :agency" : "from_agency_id = :agency")
+                + (state == null ? "" : " and status = :state");
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("m", tenancy.municipalityId())
+                .addValue("agency", actor.agencyId())
+                .addValue("state", state == null ? null : state.name())
+                .addValue("limit", Long.MAX_VALUE)
+                .addValue("offset", 0L);
+        List<ReferralView> found = withIssuesAndPersons(jdbc.sql(listPageSql(condition, order))
+                .paramSource(params)
+                .query((rs, i) -> row(rs, List.of(), List.of()))
+                .list());
+        List<ReferralView> items = found;
+        if (inbox) {
+            Set<UUID> validConsents = validConsents(found);
+            items = found.stream().map(r -> restrictFor(r, validConsents)).toList();
+        }
+        audit.record(new AuditEntry(
+                AuditAction.SEARCH,
+                REFERRAL,
+                null,
+                inbox ? "inbox" : "sent",
+                Map.of(
+                        "results",
+                        String.valueOf(items.size()),
+                        "state",
+                        state == null ? "" : state.name(),
+                        "page",
+                        "all")));
+        return items;
+    }
+
     /** The SQL of a list page; public for QueryPlanTests, which EXPLAINs exactly this text. */
     public static String listPageSql(String condition, ListOrder order) {
         return "select * from referral where municipality_id = :m and %s order by %s limit :limit offset :offset"

@@ -115,7 +115,7 @@ class ReferralController {
     }
 
     /** An enum constant by name, or null for a missing or unknown one (a hand-edited URL shows the whole list). */
-    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String name) {
+    static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
