@@ -223,7 +223,8 @@ public class PersonImport {
                     errors.add(new RowError(line, "地域コード", "import.error.area", List.of(val(v, "area_code"))));
                 }
             }
-            if (!val(v, "phone").isEmpty() && PhoneNumbers.normalize(val(v, "phone")).isEmpty()) {
+            if (!val(v, "phone").isEmpty()
+                    && PhoneNumbers.normalize(val(v, "phone")).isEmpty()) {
                 errors.add(new RowError(line, "電話番号", "import.error.phone", List.of(val(v, "phone"))));
             }
             if (!val(v, "family_name_kana").isEmpty()
@@ -374,19 +375,18 @@ public class PersonImport {
             });
         }
         for (int from = 0; from < keys.size(); from += 1000) {
-            jdbcTemplate.batchUpdate(
-                    """
+            jdbcTemplate.batchUpdate("""
                     insert into imported_record (municipality_id, kind, external_key, record_id, import_id,
                         created_at, created_by)
                     values (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    keys.subList(from, Math.min(keys.size(), from + 1000)));
+                    """, keys.subList(from, Math.min(keys.size(), from + 1000)));
         }
         if (created.isEmpty()) {
             audit.record(new AuditEntry(AuditAction.CREATE, "import", importId, "import persons", details));
         }
         staged.remove(token);
-        return new Result(importId, created.size(), newHouseholdKeys.size(), s.lines().size() - created.size());
+        return new Result(
+                importId, created.size(), newHouseholdKeys.size(), s.lines().size() - created.size());
     }
 
     private Set<String> known(String kind, Set<String> keys) {

@@ -102,7 +102,8 @@ class BulkLinkage {
                     p.address(),
                     s.householdId(),
                     false);
-            records.add(new Keyed(record, s.readingKey(), s.nameKey(), p.birthDate(), s.phoneKey(), s.formerNameKeys()));
+            records.add(
+                    new Keyed(record, s.readingKey(), s.nameKey(), p.birthDate(), s.phoneKey(), s.formerNameKeys()));
         }
         Map<Object, List<Integer>> buckets = new HashMap<>();
         List<Integer> withFormer = new ArrayList<>();
@@ -114,7 +115,8 @@ class BulkLinkage {
                 buckets.computeIfAbsent(k.birth(), x -> new ArrayList<>()).add(i);
             }
             if (k.phone() != null) {
-                buckets.computeIfAbsent("p:" + k.phone(), x -> new ArrayList<>()).add(i);
+                buckets.computeIfAbsent("p:" + k.phone(), x -> new ArrayList<>())
+                        .add(i);
             }
             if (!k.former().isEmpty()) {
                 withFormer.add(i);
@@ -125,8 +127,8 @@ class BulkLinkage {
                 .parallel()
                 .mapToObj(i -> {
                     Keyed probe = records.get(i);
-                    String familyKey = JapaneseText.nameKey(
-                            saved.get(i - before).person().familyName());
+                    String familyKey =
+                            JapaneseText.nameKey(saved.get(i - before).person().familyName());
                     // the records a registration at this point would have blocked on (ids in index order)
                     Set<Integer> others = new java.util.TreeSet<>();
                     for (Object key : new Object[] {
@@ -230,7 +232,8 @@ class BulkLinkage {
                         .addValue(
                                 "reasons",
                                 String.join(
-                                        ",", c.reasons().stream().map(Enum::name).toList()))
+                                        ",",
+                                        c.reasons().stream().map(Enum::name).toList()))
                         .addValue("now", now));
                 stored++;
                 if (rows.size() == BulkRegistrations.CHUNK) {
