@@ -39,3 +39,20 @@ create trigger household_member_visibility
     after insert on household_member
     referencing new table as new_members
     for each statement execute function household_member_refresh_visibility();
+
+-- The involvement trigger found the household's members with "person.id in (subquery)": planned when the tables were
+-- small, that became a scan of every person for every household registered in a large transaction (an import). A
+-- join from the household's memberships (by the index) to their persons (by the primary key) does not depend on it.
+create or replace function household_agency_refresh_visibility() returns trigger language plpgsql as $$
+begin
+    if new.ends_at is not null and new.ends_at <= now() then
+        return null;
+    end if;
+    update person p set visible_agencies = p.visible_agencies || new.agency_id
+    from household_member m
+    where m.municipality_id = new.municipality_id and m.household_id = new.household_id
+      and p.municipality_id = m.municipality_id and p.id = m.person_id
+      and not (p.visible_agencies @> array[new.agency_id]);
+    return null;
+end;
+$$;

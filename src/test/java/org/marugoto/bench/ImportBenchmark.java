@@ -72,7 +72,8 @@ public final class ImportBenchmark {
                         "--marugoto.db.embedded.temporary=true",
                         "--marugoto.demo.enabled=true",
                         "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN");
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.marugoto.people.domain.BulkRegistrations=INFO");
         int exit = 0;
         try {
             run(context, persons, dir);

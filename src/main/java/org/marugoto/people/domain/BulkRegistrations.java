@@ -42,6 +42,8 @@ class BulkRegistrations implements BulkRegistrationApi {
 
     static final int CHUNK = 1000;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkRegistrations.class);
+
     private static final String INSERT_HOUSEHOLD = """
             insert into household (municipality_id, id, case_number, name, address, address_key, area_id,
                 owner_agency_id, created_at, created_by, updated_at, updated_by, version)
@@ -94,6 +96,7 @@ class BulkRegistrations implements BulkRegistrationApi {
     @Override
     @Transactional
     public BulkRegistered registerAll(List<BulkMember> members, AuditEntry auditEntry) {
+        long started = System.nanoTime();
         UUID agencyId = CurrentActor.get()
                 .orElseThrow(() -> new AccessDeniedException("register"))
                 .agencyId();
@@ -195,8 +198,16 @@ class BulkRegistrations implements BulkRegistrationApi {
                     .param("relationships", relationships.toArray(String[]::new))
                     .update();
         }
+        long written = System.nanoTime();
         audit.record(auditEntry);
         int pairs = linkage.link(saved);
+        log.info(
+                "bulk registration: {} persons, {} new households written in {} ms; linkage {} pairs in {} ms",
+                personIds.size(),
+                newHouseholds.size(),
+                (written - started) / 1_000_000,
+                pairs,
+                (System.nanoTime() - written) / 1_000_000);
         return new BulkRegistered(List.copyOf(personIds), Map.copyOf(newHouseholds), pairs);
     }
 
