@@ -56,3 +56,8 @@ begin
     return null;
 end;
 $$;
+
+-- Both triggers run their statement with a plan made for the rows at hand: a plan cached while the tables were small
+-- (a seq scan of household_member) must not be kept while a large transaction fills them.
+alter function household_agency_refresh_visibility() set plan_cache_mode = force_custom_plan;
+alter function household_member_refresh_visibility() set plan_cache_mode = force_custom_plan;
