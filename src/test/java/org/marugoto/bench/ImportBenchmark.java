@@ -21,7 +21,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Import benchmark (issue 17): starts Marugoto in-process on a temporary embedded PostgreSQL with the demo city,
  * writes a CSV of {@code persons} persons in households of one to five (a seeded generator, in memory), and imports it
  * as the demo coordinator through the real {@link PersonImport}: the preview (read and check every row) and the commit
- * (one transaction, every person through {@code PeopleApi.register}). Prints the time of each step, the heap in use
+ * (one transaction, the people module's bulk registration: JDBC batches, one audit row, one linkage run; decision
+ * 0035). Prints the time of each step, the heap in use
  * after each and the peak heap, then imports the same file again (nothing may change). See bench/README.md.
  */
 public final class ImportBenchmark {
@@ -71,7 +72,8 @@ public final class ImportBenchmark {
                         "--marugoto.db.embedded.temporary=true",
                         "--marugoto.demo.enabled=true",
                         "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN");
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.marugoto.people.domain.BulkRegistrations=INFO");
         int exit = 0;
         try {
             run(context, persons, dir);

@@ -25,9 +25,9 @@ import org.marugoto.area.AreaView;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
-import org.marugoto.people.MemberView;
-import org.marugoto.people.MembershipCommand;
-import org.marugoto.people.PeopleApi;
+import org.marugoto.people.BulkMember;
+import org.marugoto.people.BulkRegistered;
+import org.marugoto.people.BulkRegistrationApi;
 import org.marugoto.people.PersonCommand;
 import org.marugoto.people.Relationship;
 import org.marugoto.people.Sex;
@@ -37,6 +37,8 @@ import org.marugoto.shared.Ids;
 import org.marugoto.shared.Tenancy;
 import org.marugoto.shared.text.DateParse;
 import org.marugoto.shared.text.JapaneseDates;
+import org.marugoto.shared.text.PhoneNumbers;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -46,8 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Imports households and persons from a file (a legacy system's export or a 住民基本台帳 extract). {@link #preview}
  * reads and checks every row and saves nothing: it answers what would be created, what is already imported (by the
  * file's keys) and every row's errors; the checked rows wait in memory for {@link #commit}, which imports them all in
- * one transaction (all or nothing) through {@link PeopleApi#register}, so an imported person is normalised and checked
- * exactly like a typed one. A key already imported is left as it is: the same file imported twice changes nothing.
+ * one transaction (all or nothing) through the people module's bulk registration ({@link BulkRegistrationApi}: the
+ * same checks, normalised keys and linkage as a typed person, in JDBC batches; decision 0035). A key already imported is left as it is: the same file imported twice changes nothing.
  * Municipal coordinators only: the records belong to their agency, as when they register a person.
  */
 @Service
@@ -110,15 +112,24 @@ public class PersonImport {
     static final int MAX_STAGED = 20;
 
     private final Map<UUID, Staged> staged = new ConcurrentHashMap<>();
-    private final PeopleApi people;
+    private final BulkRegistrationApi bulk;
     private final AreaApi areas;
     private final AuditApi audit;
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final Tenancy tenancy;
     private final Clock clock;
 
-    PersonImport(PeopleApi people, AreaApi areas, AuditApi audit, JdbcClient jdbc, Tenancy tenancy, Clock clock) {
-        this.people = people;
+    PersonImport(
+            BulkRegistrationApi bulk,
+            AreaApi areas,
+            AuditApi audit,
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            Tenancy tenancy,
+            Clock clock) {
+        this.bulk = bulk;
+        this.jdbcTemplate = jdbcTemplate;
         this.areas = areas;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -212,6 +223,10 @@ public class PersonImport {
                     errors.add(new RowError(line, "地域コード", "import.error.area", List.of(val(v, "area_code"))));
                 }
             }
+            if (!val(v, "phone").isEmpty()
+                    && PhoneNumbers.normalize(val(v, "phone")).isEmpty()) {
+                errors.add(new RowError(line, "電話番号", "import.error.phone", List.of(val(v, "phone"))));
+            }
             if (!val(v, "family_name_kana").isEmpty()
                     && !kana(val(v, "family_name_kana") + val(v, "given_name_kana"))) {
                 errors.add(new RowError(line, "氏カナ", "import.error.kana", List.of()));
@@ -286,8 +301,8 @@ public class PersonImport {
     /**
      * Imports the rows checked under {@code token}, all or nothing: the persons whose key is not imported yet are
      * registered (a new household for a household key not seen before, else as a member of it); keys already imported
-     * are left as they are. Audited once for the import (file, rows, created), and each person as the people module
-     * audits a registration.
+     * are left as they are. Audited once, for the import (file, SHA-256, rows, created): the persons and households it
+     * created are found from that row through their imported_record keys ({@link ImportedRecords}).
      */
     @Transactional
     public Result commit(UUID token) {
@@ -308,46 +323,70 @@ public class PersonImport {
                 .param("person-import:" + tenancy.municipalityId())
                 .query(rs -> {});
         Set<String> knownPersons = known("PERSON", personKeys);
-        Map<String, UUID> householdIds = new HashMap<>(keyed("HOUSEHOLD", householdKeys));
-        int created = 0;
-        int newHouseholds = 0;
-        List<Object[]> keys = new ArrayList<>();
+        Map<String, UUID> householdIds = keyed("HOUSEHOLD", householdKeys);
+        List<BulkMember> members = new ArrayList<>();
+        List<Line> created = new ArrayList<>();
+        Set<String> newHouseholdKeys = new java.util.LinkedHashSet<>();
         for (Line l : s.lines()) {
             if (knownPersons.contains(l.personKey())) {
                 continue;
             }
             UUID household = householdIds.get(l.householdKey());
-            MemberView member =
-                    people.register(l.person(), new MembershipCommand(household, null, l.relationship(), true, null));
             if (household == null) {
-                householdIds.put(l.householdKey(), member.householdId());
-                keys.add(new Object[] {"HOUSEHOLD", l.householdKey(), member.householdId()});
-                newHouseholds++;
+                newHouseholdKeys.add(l.householdKey());
             }
-            keys.add(new Object[] {"PERSON", l.personKey(), member.person().id()});
-            knownPersons.add(l.personKey());
-            created++;
-        }
-        Timestamp now = Timestamp.from(clock.instant());
-        for (Object[] k : keys) {
-            jdbc.sql("""
-                            insert into imported_record (municipality_id, kind, external_key, record_id, import_id,
-                                created_at, created_by)
-                            values (?, ?, ?, ?, ?, ?, ?)
-                            """)
-                    .params(tenancy.municipalityId(), k[0], k[1], k[2], importId, now, actor.username())
-                    .update();
+            members.add(new BulkMember(l.householdKey(), household, l.person(), l.relationship()));
+            created.add(l);
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("file", s.filename());
         details.put("sha256", s.sha256());
         details.put("rows", Integer.toString(s.lines().size()));
-        details.put("created", Integer.toString(created));
-        details.put("households", Integer.toString(newHouseholds));
-        details.put("unchanged", Integer.toString(s.lines().size() - created));
-        audit.record(new AuditEntry(AuditAction.CREATE, "import", importId, "import persons", details));
+        details.put("created", Integer.toString(created.size()));
+        details.put("households", Integer.toString(newHouseholdKeys.size()));
+        details.put("unchanged", Integer.toString(s.lines().size() - created.size()));
+        // one audit row for the import (decision 0035): the persons it created are found from it by imported_record
+        BulkRegistered registered = created.isEmpty()
+                ? new BulkRegistered(List.of(), Map.of(), 0)
+                : bulk.registerAll(
+                        members, new AuditEntry(AuditAction.CREATE, "import", importId, "import persons", details));
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> keys = new ArrayList<>(created.size() + newHouseholdKeys.size());
+        for (String h : newHouseholdKeys) {
+            keys.add(new Object[] {
+                tenancy.municipalityId(),
+                "HOUSEHOLD",
+                h,
+                java.util.Objects.requireNonNull(registered.newHouseholds().get(h)),
+                importId,
+                now,
+                actor.username()
+            });
+        }
+        for (int i = 0; i < created.size(); i++) {
+            keys.add(new Object[] {
+                tenancy.municipalityId(),
+                "PERSON",
+                created.get(i).personKey(),
+                registered.personIds().get(i),
+                importId,
+                now,
+                actor.username()
+            });
+        }
+        for (int from = 0; from < keys.size(); from += 1000) {
+            jdbcTemplate.batchUpdate("""
+                    insert into imported_record (municipality_id, kind, external_key, record_id, import_id,
+                        created_at, created_by)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    """, keys.subList(from, Math.min(keys.size(), from + 1000)));
+        }
+        if (created.isEmpty()) {
+            audit.record(new AuditEntry(AuditAction.CREATE, "import", importId, "import persons", details));
+        }
         staged.remove(token);
-        return new Result(importId, created, newHouseholds, s.lines().size() - created);
+        return new Result(
+                importId, created.size(), newHouseholdKeys.size(), s.lines().size() - created.size());
     }
 
     private Set<String> known(String kind, Set<String> keys) {
@@ -465,6 +504,12 @@ public class PersonImport {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** For tests: the checked rows waiting under the token, in the order of the file. */
+    List<Line> stagedLines(UUID token) {
+        Staged s = staged.get(token);
+        return s == null ? List.of() : s.lines();
     }
 
     /** For tests: whether checked rows wait under the token. */

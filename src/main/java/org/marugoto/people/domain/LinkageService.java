@@ -51,9 +51,9 @@ public class LinkageService {
     static final String CANDIDATE = "person_link_candidate";
     static final String IDENTITY = "person_identity_link";
     private static final String COORDINATOR = "MUNICIPAL_COORDINATOR";
-    private static final int BLOCK_LIMIT = 2000;
+    static final int BLOCK_LIMIT = 2000;
 
-    private static final String RECORD_COLUMNS = """
+    static final String RECORD_COLUMNS = """
             p.id, p.owner_agency_id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana,
             p.former_names, p.sex, p.birth_date, p.birth_year, p.birth_month, p.birth_estimated, p.phone, p.address, p.protected,
             (select m.household_id from household_member m where m.municipality_id = p.municipality_id
@@ -516,7 +516,7 @@ public class LinkageService {
                         rs.getBoolean(p + "_birth_estimated")));
     }
 
-    private static LinkRecord record(ResultSet rs) throws SQLException {
+    static LinkRecord record(ResultSet rs) throws SQLException {
         LocalDate birth = rs.getObject("birth_date", LocalDate.class);
         ApproximateBirth approximate = ApproximateBirth.of(
                 (Integer) rs.getObject("birth_year", Integer.class),

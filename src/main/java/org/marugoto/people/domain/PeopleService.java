@@ -87,6 +87,18 @@ public class PeopleService implements PeopleApi {
         this.clock = clock;
     }
 
+    /** Inserts a person: the parameters of {@link #personParams} plus m, id, owner, now and by. */
+    static final String INSERT_PERSON = """
+            insert into person (municipality_id, id, owner_agency_id, family_name, given_name, family_name_kana,
+                given_name_kana, former_names, sex, birth_date, birth_year, birth_month, birth_estimated, address, area_id, living_situation, phone, email,
+                nationality, preferred_language, note, name_key, reading_key, loose_reading_key,
+                former_name_keys, phone_key, address_key, created_at, created_by, updated_at, updated_by, version)
+            values (:m, :id, :owner, :familyName, :givenName, :familyNameKana, :givenNameKana, :formerNames, :sex,
+                :birthDate, :birthYear, :birthMonth, :birthEstimated, :address, :areaId, :livingSituation, :phone, :email, :nationality,
+                :preferredLanguage, :note, :nameKey, :readingKey, :looseReadingKey, :formerNameKeys,
+                :phoneKey, :addressKey, :now, :by, :now, :by, 0)
+            """;
+
     // ---- registering and changing -------------------------------------------------------------------------
 
     /**
@@ -110,16 +122,7 @@ public class PeopleService implements PeopleApi {
         }
         UUID personId = Ids.newId();
         java.time.Instant now = now();
-        jdbc.sql("""
-                        insert into person (municipality_id, id, owner_agency_id, family_name, given_name, family_name_kana,
-                            given_name_kana, former_names, sex, birth_date, birth_year, birth_month, birth_estimated, address, area_id, living_situation, phone, email,
-                            nationality, preferred_language, note, name_key, reading_key, loose_reading_key,
-                            former_name_keys, phone_key, address_key, created_at, created_by, updated_at, updated_by, version)
-                        values (:m, :id, :owner, :familyName, :givenName, :familyNameKana, :givenNameKana, :formerNames, :sex,
-                            :birthDate, :birthYear, :birthMonth, :birthEstimated, :address, :areaId, :livingSituation, :phone, :email, :nationality,
-                            :preferredLanguage, :note, :nameKey, :readingKey, :looseReadingKey, :formerNameKeys,
-                            :phoneKey, :addressKey, :now, :by, :now, :by, 0)
-                        """)
+        jdbc.sql(INSERT_PERSON)
                 .paramSource(personParams(person)
                         .addValue("m", tenancy.municipalityId())
                         .addValue("id", personId)
@@ -342,7 +345,8 @@ public class PeopleService implements PeopleApi {
         return member(memberId);
     }
 
-    private void checkPerson(PersonCommand person) {
+    /** Refuses a person that the forms would refuse (reading, date of birth, phone). */
+    void checkPerson(PersonCommand person) {
         if (!JapaneseText.isReading(person.familyNameKana())
                 || (person.givenNameKana() != null && !JapaneseText.isReading(person.givenNameKana()))) {
             throw new RuleViolation("familyNameKana", "validation.kana");
@@ -358,7 +362,11 @@ public class PeopleService implements PeopleApi {
         }
     }
 
-    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource personParams(PersonCommand p) {
+    /**
+     * The stored columns of a person with their normalised search and linkage keys (name, reading, loose reading,
+     * former names, phone, address): the one place they are computed, for one registration or many.
+     */
+    static org.springframework.jdbc.core.namedparam.MapSqlParameterSource personParams(PersonCommand p) {
         String fullName = p.familyName() + (p.givenName() == null ? "" : p.givenName());
         String fullKana = p.familyNameKana() + (p.givenNameKana() == null ? "" : p.givenNameKana());
         String formerKeys = p.formerNames() == null

@@ -1,0 +1,250 @@
+package org.marugoto.people.domain;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.marugoto.people.PersonCommand;
+import org.marugoto.people.linkage.Candidate;
+import org.marugoto.people.linkage.LinkRecord;
+import org.marugoto.people.linkage.LinkageEngine;
+import org.marugoto.people.linkage.Model;
+import org.marugoto.shared.Ids;
+import org.marugoto.shared.Tenancy;
+import org.marugoto.shared.text.JapaneseText;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The record linkage of a bulk registration, run once at the end (decision 0035): stores exactly the pairs that
+ * {@link LinkageService#linkPerson} would store if the new persons had been registered one after another in the
+ * order given. Each new person is compared (by {@link LinkageEngine#compare}, with the same model) with the records
+ * that share one of the same blocking keys (loose reading, name, date of birth, phone, a former name) and that would
+ * have been there already: the persons recorded before the batch, and the new persons before it in the batch. The
+ * blocking is done in memory over one read of the records that share a key, instead of one query per person.
+ */
+@Component
+class BulkLinkage {
+
+    /** A person just saved by a bulk registration, with the keys {@link PeopleService#personParams} computed. */
+    record Saved(
+            UUID id,
+            UUID householdId,
+            UUID ownerAgencyId,
+            PersonCommand person,
+            String readingKey,
+            String nameKey,
+            @Nullable String phoneKey,
+            String formerNameKeys) {}
+
+    /** A record with its blocking keys. */
+    private record Keyed(
+            LinkRecord record,
+            String reading,
+            String name,
+            @Nullable LocalDate birth,
+            @Nullable String phone,
+            String former) {}
+
+    private static final String UPSERT_CANDIDATE = """
+            insert into person_link_candidate (municipality_id, id, person_a, person_b, weight,
+                probability, decision, reasons, status, found_at, version)
+            values (:m, :id, :a, :b, :weight, :probability, :decision, :reasons, 'OPEN', :now, 0)
+            on conflict (municipality_id, person_a, person_b) do update
+              set weight = excluded.weight, probability = excluded.probability,
+                  decision = excluded.decision, reasons = excluded.reasons, found_at = excluded.found_at
+              where person_link_candidate.status = 'OPEN'
+            """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    BulkLinkage(JdbcClient jdbc, NamedParameterJdbcTemplate named, Tenancy tenancy, Clock clock) {
+        this.jdbc = jdbc;
+        this.named = named;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    /** Links the saved persons (in the order they were saved); returns the number of pairs stored. */
+    int link(List<Saved> saved) {
+        if (saved.isEmpty()) {
+            return 0;
+        }
+        List<Keyed> records = earlier(saved);
+        int before = records.size();
+        for (Saved s : saved) {
+            PersonCommand p = s.person();
+            LinkRecord record = new LinkRecord(
+                    s.id(),
+                    s.ownerAgencyId(),
+                    p.familyName(),
+                    p.givenName(),
+                    p.familyNameKana(),
+                    p.givenNameKana(),
+                    p.formerNames(),
+                    p.sex().name(),
+                    LinkageService.approx(p.birthDate(), p.birthDate() == null ? p.approximateBirth() : null),
+                    p.phone(),
+                    p.address(),
+                    s.householdId(),
+                    false);
+            records.add(
+                    new Keyed(record, s.readingKey(), s.nameKey(), p.birthDate(), s.phoneKey(), s.formerNameKeys()));
+        }
+        Map<Object, List<Integer>> buckets = new HashMap<>();
+        List<Integer> withFormer = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Keyed k = records.get(i);
+            buckets.computeIfAbsent("r:" + k.reading(), x -> new ArrayList<>()).add(i);
+            buckets.computeIfAbsent("n:" + k.name(), x -> new ArrayList<>()).add(i);
+            if (k.birth() != null) {
+                buckets.computeIfAbsent(k.birth(), x -> new ArrayList<>()).add(i);
+            }
+            if (k.phone() != null) {
+                buckets.computeIfAbsent("p:" + k.phone(), x -> new ArrayList<>())
+                        .add(i);
+            }
+            if (!k.former().isEmpty()) {
+                withFormer.add(i);
+            }
+        }
+        Model model = Model.defaults();
+        List<List<Candidate>> found = IntStream.range(before, records.size())
+                .parallel()
+                .mapToObj(i -> {
+                    Keyed probe = records.get(i);
+                    String familyKey =
+                            JapaneseText.nameKey(saved.get(i - before).person().familyName());
+                    // the records a registration at this point would have blocked on (ids in index order)
+                    Set<Integer> others = new java.util.TreeSet<>();
+                    for (Object key : new Object[] {
+                        "r:" + probe.reading(), "n:" + probe.name(), probe.birth(), "p:" + probe.phone()
+                    }) {
+                        List<Integer> bucket = key == null ? null : buckets.get(key);
+                        if (bucket != null) {
+                            for (int j : bucket) {
+                                if (j >= i) {
+                                    break;
+                                }
+                                others.add(j);
+                            }
+                        }
+                    }
+                    for (int j : withFormer) {
+                        if (j < i && records.get(j).former().contains(familyKey)) {
+                            others.add(j);
+                        }
+                    }
+                    List<LinkRecord> compared = new ArrayList<>(Math.min(others.size(), LinkageService.BLOCK_LIMIT));
+                    for (int j : others) {
+                        if (compared.size() == LinkageService.BLOCK_LIMIT) {
+                            break;
+                        }
+                        compared.add(records.get(j).record());
+                    }
+                    return LinkageEngine.compare(probe.record(), compared, model);
+                })
+                .toList();
+        return store(found);
+    }
+
+    /**
+     * The records recorded before the batch (not deceased) that share a blocking key with one of the saved persons,
+     * or that carry a former name (compared by substring, as the registration's query does).
+     */
+    private List<Keyed> earlier(List<Saved> saved) {
+        Set<String> readings = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> births = new LinkedHashSet<>();
+        Set<String> phones = new LinkedHashSet<>();
+        List<UUID> ids = new ArrayList<>(saved.size());
+        for (Saved s : saved) {
+            readings.add(s.readingKey());
+            names.add(s.nameKey());
+            if (s.person().birthDate() != null) {
+                births.add(s.person().birthDate().toString());
+            }
+            if (s.phoneKey() != null) {
+                phones.add(s.phoneKey());
+            }
+            ids.add(s.id());
+        }
+        List<Keyed> out = new ArrayList<>();
+        jdbc.sql("select " + LinkageService.RECORD_COLUMNS + """
+                        , p.loose_reading_key, p.name_key, p.phone_key, p.former_name_keys
+                        from person p
+                        where p.municipality_id = :m and p.deceased_on is null and p.id <> all(:ids)
+                          and (p.loose_reading_key = any(:readings) or p.name_key = any(:names)
+                               or p.birth_date = any(cast(:births as date[])) or p.phone_key = any(:phones)
+                               or coalesce(p.former_name_keys, '') <> '')
+                        order by p.created_at, p.id
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("ids", ids.toArray(UUID[]::new))
+                .param("readings", readings.toArray(String[]::new))
+                .param("names", names.toArray(String[]::new))
+                .param("births", births.toArray(String[]::new))
+                .param("phones", phones.toArray(String[]::new))
+                .query(rs -> {
+                    String former = rs.getString("former_name_keys");
+                    out.add(new Keyed(
+                            LinkageService.record(rs),
+                            rs.getString("loose_reading_key"),
+                            rs.getString("name_key"),
+                            rs.getObject("birth_date", LocalDate.class),
+                            rs.getString("phone_key"),
+                            former == null ? "" : former));
+                });
+        return out;
+    }
+
+    private int store(List<List<Candidate>> found) {
+        Timestamp now = Timestamp.from(clock.instant());
+        UUID m = tenancy.municipalityId();
+        List<SqlParameterSource> rows = new ArrayList<>();
+        int stored = 0;
+        for (List<Candidate> candidates : found) {
+            for (Candidate c : candidates) {
+                UUID a = c.a().compareTo(c.b()) < 0 ? c.a() : c.b();
+                UUID b = a.equals(c.a()) ? c.b() : c.a();
+                rows.add(new MapSqlParameterSource()
+                        .addValue("m", m)
+                        .addValue("id", Ids.newId())
+                        .addValue("a", a)
+                        .addValue("b", b)
+                        .addValue("weight", c.weight())
+                        .addValue("probability", c.probability())
+                        .addValue("decision", c.decision().name())
+                        .addValue(
+                                "reasons",
+                                String.join(
+                                        ",",
+                                        c.reasons().stream().map(Enum::name).toList()))
+                        .addValue("now", now));
+                stored++;
+                if (rows.size() == BulkRegistrations.CHUNK) {
+                    named.batchUpdate(UPSERT_CANDIDATE, rows.toArray(SqlParameterSource[]::new));
+                    rows.clear();
+                }
+            }
+        }
+        if (!rows.isEmpty()) {
+            named.batchUpdate(UPSERT_CANDIDATE, rows.toArray(SqlParameterSource[]::new));
+        }
+        return stored;
+    }
+}
