@@ -300,4 +300,19 @@ class LinkageWorkflowTests {
         PeopleFixtures.actAs(users, "coordinator");
         assertThat(linkage.queue()).noneMatch(i -> i.id().equals(candidate));
     }
+
+    // ---- the demo city ------------------------------------------------------------------------------------------
+
+    @Test
+    void inTheDemoTheSonOfThe8050StoryIsNamedElsewhereAndAnIntakeWithoutReadingIsShownAsSuch() throws Exception {
+        String search = page(get("/people").param("q", "ささき けんいち").with(user(as("caseworker"))));
+        assertThat(search)
+                .contains("佐々木 健一")
+                .contains("この方の記録が他の機関にもある可能性があります")
+                .contains("自立相談支援機関")
+                .doesNotContain("ササキ ケンイチ");
+        assertThat(page(get("/people").param("q", "大森 ハル").with(user(as("caseworker")))))
+                .contains("大森 ハル")
+                .contains("読み未登録");
+    }
 }
