@@ -165,7 +165,8 @@ class LinkageBrowserTests {
         browser.manage().deleteAllCookies();
         Browser.logIn(browser, port, "coordinator");
         browser.get("http://localhost:" + port + "/linkage");
-        WebElement row = browser.findElement(By.xpath("//tr[contains(@class, 'link-candidate') and contains(., '八丸 五郎')]"));
+        WebElement row =
+                browser.findElement(By.xpath("//tr[contains(@class, 'link-candidate') and contains(., '八丸 五郎')]"));
         assertThat(row.getText())
                 .as("the asked pair, with who asked and why")
                 .contains("八丸 五郎")
@@ -176,6 +177,7 @@ class LinkageBrowserTests {
         Browser.clickAndWaitForNextPage(browser, row.findElement(By.cssSelector("button[value=confirm]")));
         assertThat(browser.findElement(By.id("main")).getText()).contains("同じ人として結び付けました");
         PeopleFixtures.actAs(users, "coordinator");
-        assertThat(linkage.linkedWith(son.person().id())).containsExactly(earlier.person().id());
+        assertThat(linkage.linkedWith(son.person().id()))
+                .containsExactly(earlier.person().id());
     }
 }

@@ -209,7 +209,9 @@ class PersonSearchTests {
         MemberView noReading = people.register(
                 person("菊谷", "未読", "", null, Sex.MALE, LocalDate.of(1990, 2, 2), null, null), newHousehold());
         List<SearchHit> hits = search.search("菊谷");
-        assertThat(hits).extracting(h -> h.person().id()).contains(noReading.person().id(), kikuya);
+        assertThat(hits)
+                .extracting(h -> h.person().id())
+                .contains(noReading.person().id(), kikuya);
         assertThat(hits.stream()
                         .filter(h -> h.person().id().equals(noReading.person().id()))
                         .findFirst()
