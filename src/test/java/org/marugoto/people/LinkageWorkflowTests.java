@@ -313,15 +313,11 @@ class LinkageWorkflowTests {
                         where c.status = 'OPEN' and a.given_name in ('健一', 'ケンイチ') and b.given_name in ('健一', 'ケンイチ')
                           and a.family_name in ('佐々木', 'ササキ') and b.family_name in ('佐々木', 'ササキ')
                           and a.owner_agency_id <> b.owner_agency_id
-                        """)
-                .query(String.class)
-                .single();
+                        """).query(String.class).single();
         String search = page(get("/people").param("q", "ささき けんいち").with(user(as("caseworker"))));
         assertThat(search).contains("佐々木 健一").doesNotContain("ササキ ケンイチ");
         if (decision.equals("MATCH")) {
-            assertThat(search)
-                    .contains("この方の記録が他の機関にもある可能性があります")
-                    .contains("自立相談支援機関");
+            assertThat(search).contains("この方の記録が他の機関にもある可能性があります").contains("自立相談支援機関");
         } else {
             assertThat(search).doesNotContain("この方の記録が他の機関にもある可能性があります");
         }

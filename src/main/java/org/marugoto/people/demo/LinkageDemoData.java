@@ -62,7 +62,7 @@ class LinkageDemoData implements ApplicationRunner {
                             null,
                             Sex.MALE,
                             LocalDate.of(1974, 7, 30),
-                            null,
+                            "美月野市桜台3-8-2",
                             null,
                             LivingSituation.WITH_FAMILY,
                             "０９０（１２３４）５６７８",
