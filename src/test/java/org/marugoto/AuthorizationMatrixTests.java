@@ -607,6 +607,16 @@ class AuthorizationMatrixTests {
         // a ward plan or a priority item without its name adds nothing (back to the page with a message)
         write("POST /planning/plans/{planId}/areas", Family.PLAN, List.of());
         write("POST /planning/area-plans/{id}/items", Family.PLAN, List.of());
+        // decision 0038: asking the coordinator about a pair shown on the search page. It reads the person first (the
+        // person page's rule); without a pair it was shown, the user is sent back with a message and nothing changes
+        write(
+                "POST /people/{id}/linkage-request",
+                Family.HOUSEHOLD_READ,
+                List.of("person"),
+                "candidate",
+                "{person}",
+                "reason",
+                "matrix");
     }
 
     /** Endpoints left out of the matrix, by "METHOD pattern", with the reason. */

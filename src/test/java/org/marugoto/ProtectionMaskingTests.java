@@ -1,6 +1,7 @@
 package org.marugoto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -187,7 +188,9 @@ class ProtectionMaskingTests {
             "POST /linkage/decide",
             "POST /linkage/run",
             // #18 remainder: unlinking from the person page (an identity the record is not in changes nothing)
-            "POST /people/{id}/unlink");
+            "POST /people/{id}/unlink",
+            // decision 0038: asking the coordinator about a pair never shown (the candidate is unknown) changes nothing
+            "POST /people/{id}/linkage-request");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(
@@ -886,5 +889,88 @@ class ProtectionMaskingTests {
                         .list())
                 .as("the exports' audit rows never hold the withheld values (the query is kept as audited)")
                 .allSatisfy(details -> assertThat(details).doesNotContain(secrets));
+
+    /**
+     * "May exist elsewhere" (decision 0038) never reveals a protected person: another agency that records (or searches)
+     * a person with the protected mother's name and date of birth is not told that a record exists at the child and
+     * family centre, the pair's reasons name no address or phone, and asking the coordinator about the pair is refused
+     * as if it did not exist. The coordinator still finds the pair in the queue.
+     */
+    @Test
+    void theElsewhereNoticeNeverRevealsAProtectedPerson() throws Exception {
+        List<String> secrets = secrets();
+        record Known(UUID id, String kana, String givenKana, LocalDate birth) {}
+        Known mother = jdbc.sql("""
+                        select id, family_name_kana, given_name_kana, birth_date from person
+                        where family_name = '野々村' and given_name = '彩花' and protected
+                        """)
+                .query((rs, i) -> new Known(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("family_name_kana"),
+                        rs.getString("given_name_kana"),
+                        rs.getObject("birth_date", LocalDate.class)))
+                .list()
+                .getFirst();
+        org.marugoto.people.domain.PeopleService people =
+                context.getBean(org.marugoto.people.domain.PeopleService.class);
+        org.marugoto.people.domain.LinkageService linkage =
+                context.getBean(org.marugoto.people.domain.LinkageService.class);
+        UUID registered;
+        try {
+            PeopleFixtures.actAs(users, "caseworker");
+            // checked for duplicates and "elsewhere": the protected record is not named, so registration goes through
+            registered = people.registerOnce(
+                            UUID.randomUUID(),
+                            PeopleFixtures.person(
+                                    "野々村",
+                                    "彩花",
+                                    mother.kana(),
+                                    mother.givenKana(),
+                                    org.marugoto.people.Sex.FEMALE,
+                                    mother.birth(),
+                                    null,
+                                    null),
+                            PeopleFixtures.newHousehold(),
+                            true)
+                    .person()
+                    .id();
+            UUID candidate = jdbc.sql("""
+                            select id from person_link_candidate
+                            where (person_a = ? and person_b = ?) or (person_a = ? and person_b = ?)
+                            """)
+                    .params(registered, mother.id(), mother.id(), registered)
+                    .query(UUID.class)
+                    .single();
+            assertThat(linkage.elsewhereOf(List.of(registered))).isEmpty();
+            assertThatThrownBy(() -> linkage.request(candidate, registered, "test"))
+                    .isInstanceOf(org.marugoto.shared.NotFoundException.class);
+            assertThat(jdbc.sql("select reasons from person_link_candidate where id = ?")
+                            .param(candidate)
+                            .query(String.class)
+                            .single())
+                    .doesNotContain("PHONE_SAME")
+                    .doesNotContain("ADDRESS_SAME");
+            // the request endpoint answers as for any pair never shown, and changes nothing
+            mvc.perform(post("/people/" + registered + "/linkage-request")
+                            .param("candidate", candidate.toString())
+                            .with(csrf())
+                            .with(user(users.loadUserByUsername("caseworker"))))
+                    .andReturn();
+            assertThat(jdbc.sql("select requested_at is null from person_link_candidate where id = ?")
+                            .param(candidate)
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        MvcResult search = mvc.perform(get("/people")
+                        .param("q", mother.kana() + " " + mother.givenKana())
+                        .with(user(users.loadUserByUsername("caseworker"))))
+                .andReturn();
+        assertThat(text(search))
+                .doesNotContain("他の機関にもある可能性")
+                .doesNotContain("こども家庭センター")
+                .doesNotContain(secrets);
     }
 }

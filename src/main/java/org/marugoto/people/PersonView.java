@@ -87,6 +87,11 @@ public record PersonView(
         return givenName == null ? familyName : familyName + " " + givenName;
     }
 
+    /** Whether a reading was recorded: intake data may come without one (読み未登録, decision 0038). */
+    public boolean readingRecorded() {
+        return !familyNameKana.isBlank();
+    }
+
     public String fullNameKana() {
         return givenNameKana == null ? familyNameKana : familyNameKana + " " + givenNameKana;
     }

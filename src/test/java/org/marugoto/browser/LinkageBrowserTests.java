@@ -120,4 +120,64 @@ class LinkageBrowserTests {
         assertThat(browser.findElement(By.id("birthDate")).getAttribute("value"))
                 .isEqualTo(year + "年頃");
     }
+
+    /**
+     * The 8050 story of issue #18 (decision 0038): the 地域包括支援センター supports an 80-year-old mother and records
+     * her son; his earlier record at the 自立相談支援機関 (katakana only, a full-width phone) is not theirs to see. The
+     * caseworker searches the son, is told only that a record may exist at a 自立相談支援機関, and asks the coordinator,
+     * who finds the request first in the queue and confirms the link.
+     */
+    @Test
+    void anAgencySearchesTheSonAsksTheCoordinatorAndTheCoordinatorConfirms() {
+        PeopleFixtures.actAs(users, "caseworker2");
+        MemberView earlier = people.register(
+                PeopleFixtures.person(
+                        "ハチマル", "ゴロウ", "ハチマル", "ゴロウ", Sex.MALE, LocalDate.of(1974, 7, 3), null, "０９０（４４１２）７７０３"),
+                PeopleFixtures.newHousehold());
+        PeopleFixtures.actAs(users, "caseworker");
+        MemberView mother = people.register(
+                PeopleFixtures.person(
+                        "八丸", "ウメ", "はちまる", "うめ", Sex.FEMALE, LocalDate.of(1945, 2, 11), "美月野市桜台4-4-4", null),
+                PeopleFixtures.newHousehold());
+        MemberView son = people.register(
+                PeopleFixtures.person(
+                        "八丸", "五郎", "はちまる", "ごろう", Sex.MALE, LocalDate.of(1974, 7, 3), "美月野市桜台4-4-4", null),
+                PeopleFixtures.joining(mother.householdId(), org.marugoto.people.Relationship.CHILD));
+        SecurityContextHolder.clearContext();
+
+        Browser.logIn(browser, port, "caseworker");
+        browser.get("http://localhost:" + port + "/people?q="
+                + java.net.URLEncoder.encode("はちまる ごろう", java.nio.charset.StandardCharsets.UTF_8));
+        WebElement hit = browser.findElement(By.xpath("//tr[contains(., '八丸 五郎')]"));
+        WebElement notice = hit.findElement(By.cssSelector(".elsewhere"));
+        assertThat(notice.getText())
+                .contains("他の機関にもある可能性があります")
+                .contains("自立相談支援機関")
+                .doesNotContain("ハチマル")
+                .doesNotContain("7703");
+        WebElement reason = notice.findElement(By.cssSelector("input[name=reason]"));
+        reason.sendKeys("母の介護の相談で、息子さんが以前 就労の相談をしたと聞いた");
+        Browser.clickAndWaitForNextPage(browser, notice.findElement(By.cssSelector("button[type=submit]")));
+        assertThat(browser.findElement(By.id("main")).getText())
+                .contains("確認を依頼しました")
+                .contains("確認を依頼済みです");
+
+        browser.manage().deleteAllCookies();
+        Browser.logIn(browser, port, "coordinator");
+        browser.get("http://localhost:" + port + "/linkage");
+        WebElement row =
+                browser.findElement(By.xpath("//tr[contains(@class, 'link-candidate') and contains(., '八丸 五郎')]"));
+        assertThat(row.getText())
+                .as("the asked pair, with who asked and why")
+                .contains("八丸 五郎")
+                .contains("ハチマル ゴロウ")
+                .contains("確認の依頼あり")
+                .contains("caseworker")
+                .contains("就労の相談");
+        Browser.clickAndWaitForNextPage(browser, row.findElement(By.cssSelector("button[value=confirm]")));
+        assertThat(browser.findElement(By.id("main")).getText()).contains("同じ人として結び付けました");
+        PeopleFixtures.actAs(users, "coordinator");
+        assertThat(linkage.linkedWith(son.person().id()))
+                .containsExactly(earlier.person().id());
+    }
 }

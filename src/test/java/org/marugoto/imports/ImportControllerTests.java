@@ -165,4 +165,29 @@ class ImportControllerTests {
                     .andExpect(status().isForbidden());
         }
     }
+
+    /** Real intake data may come without a reading (decision 0038): imported as 読み未登録, a given reading alone is not. */
+    @Test
+    void aRowWithoutAReadingIsImportedAsReadingNotRecorded() throws Exception {
+        String k = UUID.randomUUID().toString().substring(0, 8);
+        String file = header()
+                + "R" + k + "-1,Q" + k + "-1,無読取込,一,,,男,1950-03-04,本人,,,\r\n"
+                + "R" + k + "-2,Q" + k + "-2,無読取込,二,,ジロウ,男,1952-03-04,本人,,,\r\n";
+        String page = preview("persons.csv", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(page).contains("id=\"preview-errors\"").doesNotContain("name=\"token\"");
+        page = preview(
+                "persons.csv",
+                (header() + "R" + k + "-1,Q" + k + "-1,無読取込,一,,,男,1950-03-04,本人,,,\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(page).contains("新しく登録する人 1人");
+        mvc.perform(post("/imports/persons/commit")
+                        .param("token", token(page))
+                        .with(csrf())
+                        .with(user(as("coordinator"))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select family_name_kana from person where family_name = '無読取込'")
+                        .query(String.class)
+                        .single())
+                .isEmpty();
+    }
 }

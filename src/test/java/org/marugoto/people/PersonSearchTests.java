@@ -167,4 +167,74 @@ class PersonSearchTests {
         // a second word that matches nobody does not lose the first: the search falls back to any word
         assertThat(found("たかしま ぜんぜんちがう")).contains(takahashi);
     }
+
+    static UUID kikuya;
+    static UUID kikuyaSon;
+
+    /**
+     * The notations of issue #18, literally: a phone in groups with spaces, a reading across the family/given boundary
+     * (stored as one reading きくやあきら) with a date, a typo in the given name with a date (the date does not turn the
+     * fallback off), a full-width phone with brackets.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "043 492 9783",
+                "キクヤ アキラ",
+                "キクヤ アキラ S49.7.3",
+                "きくや あきら 1974-07-03",
+                "きくや あきお S49.7.3",
+                "菊谷 晃 昭和49年7月3日",
+            })
+    @WithUserDetails("caseworker4")
+    void findsTheNotationsOfIssue18(String query) {
+        registerKikuya();
+        assertThat(found(query)).as(query).contains(kikuya);
+    }
+
+    @Test
+    @WithUserDetails("caseworker4")
+    void findsAFullWidthPhoneWithBracketsAndAWrongDateStillFindsNobody() {
+        registerKikuya();
+        assertThat(found("０９０（１２３４）５６７８")).contains(kikuyaSon);
+        assertThat(found("090 1234 5678")).contains(kikuyaSon);
+        // the fallback keeps the date: a given-name typo with another person's date finds neither
+        assertThat(found("きくや あきお S49.7.4")).doesNotContain(kikuya);
+    }
+
+    @Test
+    @WithUserDetails("caseworker4")
+    void aPersonWithoutAReadingIsFoundByNameAndSortedAfterThoseWithOne() {
+        registerKikuya();
+        MemberView noReading = people.register(
+                person("菊谷", "未読", "", null, Sex.MALE, LocalDate.of(1990, 2, 2), null, null), newHousehold());
+        List<SearchHit> hits = search.search("菊谷");
+        assertThat(hits)
+                .extracting(h -> h.person().id())
+                .contains(noReading.person().id(), kikuya);
+        assertThat(hits.stream()
+                        .filter(h -> h.person().id().equals(noReading.person().id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .person()
+                        .readingRecorded())
+                .isFalse();
+        // a reading search does not match everyone without a reading
+        assertThat(found("くくくくく")).doesNotContain(noReading.person().id());
+    }
+
+    private void registerKikuya() {
+        if (kikuya != null) {
+            return;
+        }
+        MemberView member = people.register(
+                person("菊谷", "晃", "きくやあきら", null, Sex.MALE, LocalDate.of(1974, 7, 3), null, "043-492-9783"),
+                newHousehold());
+        kikuya = member.person().id();
+        kikuyaSon = people.register(
+                        person("菊谷", "光", "きくや", "ひかる", Sex.MALE, LocalDate.of(2001, 1, 15), null, "090-1234-5678"),
+                        joining(member.householdId(), Relationship.CHILD))
+                .person()
+                .id();
+    }
 }

@@ -61,7 +61,8 @@ public class PersonImport {
             new Column("person_key", "宛名番号", true),
             new Column("family_name", "氏", true),
             new Column("given_name", "名", false),
-            new Column("family_name_kana", "氏カナ", true),
+            // real intake data may come without a reading: stored as 読み未登録 (decision 0038)
+            new Column("family_name_kana", "氏カナ", false),
             new Column("given_name_kana", "名カナ", false),
             new Column("sex", "性別", true),
             new Column("birth_date", "生年月日", false),
@@ -227,8 +228,9 @@ public class PersonImport {
                     && PhoneNumbers.normalize(val(v, "phone")).isEmpty()) {
                 errors.add(new RowError(line, "電話番号", "import.error.phone", List.of(val(v, "phone"))));
             }
-            if (!val(v, "family_name_kana").isEmpty()
-                    && !kana(val(v, "family_name_kana") + val(v, "given_name_kana"))) {
+            if (!val(v, "family_name_kana").isEmpty() && !kana(val(v, "family_name_kana") + val(v, "given_name_kana"))
+                    || val(v, "family_name_kana").isEmpty()
+                            && !val(v, "given_name_kana").isEmpty()) {
                 errors.add(new RowError(line, "氏カナ", "import.error.kana", List.of()));
             }
             for (String c :

@@ -81,7 +81,15 @@ public class LinkageService {
             Decision decision,
             List<Reason> reasons,
             String status,
-            int version) {}
+            int version,
+            @Nullable Request request) {}
+
+    /** Who asked the coordinator to confirm the pair (decision 0038), when and why. */
+    public record Request(
+            String username,
+            @Nullable UUID agencyId,
+            java.time.Instant at,
+            @Nullable String reason) {}
 
     /** One side of a pair as the coordinator sees it: name, reading, date of birth, sex and the agency, no contact. */
     public record Side(
@@ -108,7 +116,7 @@ public class LinkageService {
                 null,
                 person.familyName(),
                 person.givenName(),
-                person.familyNameKana(),
+                org.marugoto.shared.text.Texts.blankToNull(person.familyNameKana()),
                 person.givenNameKana(),
                 person.formerNames(),
                 person.sex().name(),
@@ -122,8 +130,12 @@ public class LinkageService {
 
     /** The records that share a blocking key with the person: reading, name, date of birth, phone or former name. */
     private List<LinkRecord> block(PersonCommand person, @Nullable UUID self) {
+        // a missing reading (読み未登録) is no key: "" would select every other record without one
         String reading = JapaneseText.looseReadingKey(
                 person.familyNameKana() + (person.givenNameKana() == null ? "" : person.givenNameKana()));
+        if (reading.isEmpty()) {
+            reading = "-";
+        }
         String name =
                 JapaneseText.nameKey(person.familyName() + (person.givenName() == null ? "" : person.givenName()));
         String phone = PhoneNumbers.normalize(person.phone()).orElse("-");
@@ -163,8 +175,41 @@ public class LinkageService {
                 .query((rs, i) -> record(rs))
                 .single();
         List<Candidate> found = LinkageEngine.compare(probe, block(person, personId), Model.defaults());
+        dropStale(personId, found);
         store(found);
         return found;
+    }
+
+    /**
+     * After the person was saved, the open pairs with them that the engine no longer finds are dropped, so that the
+     * coordinator never decides on what the records said before (decision 0038). Pairs still found are re-scored by
+     * {@link #store}, which also changes their version: a decision on the queue as it was shown is refused.
+     */
+    private void dropStale(UUID personId, List<Candidate> found) {
+        Set<UUID> still = new HashSet<>();
+        for (Candidate c : found) {
+            still.add(c.a().equals(personId) ? c.b() : c.a());
+        }
+        List<UUID> stale = new ArrayList<>();
+        jdbc.sql("""
+                        select id, case when person_a = :p then person_b else person_a end as other
+                        from person_link_candidate
+                        where municipality_id = :m and status = 'OPEN' and (person_a = :p or person_b = :p)
+                        """).param("m", tenancy.municipalityId()).param("p", personId).query(rs -> {
+            if (!still.contains(rs.getObject("other", UUID.class))) {
+                stale.add(rs.getObject("id", UUID.class));
+            }
+        });
+        if (stale.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from person_link_candidate where municipality_id = :m and status = 'OPEN' and id in (:ids)")
+                .param("m", tenancy.municipalityId())
+                .param("ids", stale)
+                .update();
+        audit.record(AuditEntry.of(AuditAction.UPDATE, CANDIDATE, null)
+                .withPurpose("stale pairs after an edit")
+                .withDetails(Map.of("person", personId.toString(), "pairs", String.valueOf(stale.size()))));
     }
 
     /** Summary of a batch run. */
@@ -215,7 +260,8 @@ public class LinkageService {
                             values (:m, :id, :a, :b, :weight, :probability, :decision, :reasons, 'OPEN', :now, 0)
                             on conflict (municipality_id, person_a, person_b) do update
                               set weight = excluded.weight, probability = excluded.probability,
-                                  decision = excluded.decision, reasons = excluded.reasons, found_at = excluded.found_at
+                                  decision = excluded.decision, reasons = excluded.reasons, found_at = excluded.found_at,
+                                  version = person_link_candidate.version + 1
                               where person_link_candidate.status = 'OPEN'
                             """)
                     .param("m", tenancy.municipalityId())
@@ -245,7 +291,7 @@ public class LinkageService {
                         join person a on a.municipality_id = c.municipality_id and a.id = c.person_a
                         join person b on b.municipality_id = c.municipality_id and b.id = c.person_b
                         where c.municipality_id = ? and c.status = 'OPEN'
-                        order by c.probability desc, c.found_at limit 200
+                        order by c.requested_at is null, c.requested_at, c.probability desc, c.found_at limit 200
                         """.formatted(sideColumns("a"), sideColumns("b")))
                 .params(tenancy.municipalityId())
                 .query((rs, i) -> item(rs))
@@ -412,13 +458,130 @@ public class LinkageService {
         return new LinkedHashSet<>(jdbc.sql("""
                         select distinct owner_agency_id from person
                         where municipality_id = :m and id in (:ids) and not (visible_agencies @> array[cast(:agency as uuid)])
-                          and owner_agency_id <> :agency
+                          and owner_agency_id <> :agency and not protected
                         """)
                 .param("m", tenancy.municipalityId())
                 .param("ids", ids)
                 .param("agency", actor.agencyId())
                 .query(UUID.class)
                 .list());
+    }
+
+    // ---- "may exist elsewhere" and asking the coordinator (decision 0038) -------------------------------------------
+
+    /**
+     * A probable match, in the queue, between a record the user sees and a record of another agency the user's agency
+     * may not see: the search page says only that a record may exist at that kind of agency, and offers to ask the
+     * coordinator. {@code otherAgencyId} is for the kind of agency only; nothing else of the other record is here.
+     */
+    public record ElsewhereNotice(UUID candidateId, UUID personId, UUID otherAgencyId, boolean requested) {}
+
+    private static final String NOTICE_PAIRS = """
+            select c.id, c.person_a, c.person_b, c.requested_at, a.owner_agency_id as a_agency, b.owner_agency_id as b_agency,
+                   a.visible_agencies @> array[cast(:agency as uuid)] as a_visible,
+                   b.visible_agencies @> array[cast(:agency as uuid)] as b_visible
+            from person_link_candidate c
+            join person a on a.municipality_id = c.municipality_id and a.id = c.person_a
+            join person b on b.municipality_id = c.municipality_id and b.id = c.person_b
+            where c.municipality_id = :m and c.status = 'OPEN' and c.decision = 'MATCH'
+              and not a.protected and not b.protected and a.deceased_on is null and b.deceased_on is null
+            """;
+
+    /**
+     * The notices for persons the user found (ids of records the user's agency sees). Never about a protected person,
+     * on either side: that a protected person is known at another kind of agency is itself what protection withholds.
+     */
+    @Transactional(readOnly = true)
+    public List<ElsewhereNotice> elsewhereOf(java.util.Collection<UUID> seenPersons) {
+        if (seenPersons.isEmpty()) {
+            return List.of();
+        }
+        UUID agency = CurrentActor.get().orElseThrow().agencyId();
+        return jdbc
+                .sql(NOTICE_PAIRS + " and (c.person_a in (:ids) or c.person_b in (:ids)) order by c.probability desc")
+                .param("m", tenancy.municipalityId())
+                .param("agency", agency)
+                .param("ids", seenPersons)
+                .query((rs, i) -> notice(rs, agency, seenPersons))
+                .list()
+                .stream()
+                .flatMap(java.util.Optional::stream)
+                .toList();
+    }
+
+    private static java.util.Optional<ElsewhereNotice> notice(
+            ResultSet rs, UUID agency, java.util.Collection<UUID> seen) throws SQLException {
+        UUID a = rs.getObject("person_a", UUID.class);
+        UUID b = rs.getObject("person_b", UUID.class);
+        boolean aVisible = rs.getBoolean("a_visible");
+        boolean bVisible = rs.getBoolean("b_visible");
+        UUID aAgency = rs.getObject("a_agency", UUID.class);
+        UUID bAgency = rs.getObject("b_agency", UUID.class);
+        UUID id = rs.getObject("id", UUID.class);
+        boolean requested = rs.getTimestamp("requested_at") != null;
+        if (seen.contains(a) && aVisible && !bVisible && !bAgency.equals(agency)) {
+            return java.util.Optional.of(new ElsewhereNotice(id, a, bAgency, requested));
+        }
+        if (seen.contains(b) && bVisible && !aVisible && !aAgency.equals(agency)) {
+            return java.util.Optional.of(new ElsewhereNotice(id, b, aAgency, requested));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Asks the municipality's coordinator to confirm a pair the user was told about: records who asked (user and
+     * agency), when and why, and the pair comes first in the queue. Only a pair the notice shows the user: one side
+     * seen by the user's agency ({@code seenPerson}, whose read the caller authorized), the other not, neither
+     * protected, still open. Anything else is "not found", so that asking reveals nothing. Asking again (a second
+     * submit) changes nothing and returns false.
+     */
+    @Transactional
+    public boolean request(UUID candidateId, UUID seenPerson, String reason) {
+        Actor actor = CurrentActor.get().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        java.util.Optional<ElsewhereNotice> notice = jdbc.sql(NOTICE_PAIRS + " and c.id = :id")
+                .param("m", tenancy.municipalityId())
+                .param("agency", actor.agencyId())
+                .param("id", candidateId)
+                .query((rs, i) -> notice(rs, actor.agencyId(), Set.of(seenPerson)))
+                .optional()
+                .flatMap(n -> n);
+        if (notice.isEmpty()) {
+            throw new NotFoundException(CANDIDATE, candidateId);
+        }
+        String why = reason.strip();
+        int changed = jdbc.sql("""
+                        update person_link_candidate set requested_by = :by, requested_agency = :agency,
+                            requested_at = :now, request_reason = :reason
+                        where municipality_id = :m and id = :id and status = 'OPEN' and requested_at is null
+                        """)
+                .param("by", actor.username())
+                .param("agency", actor.agencyId())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("reason", why.isEmpty() ? null : why.substring(0, Math.min(500, why.length())))
+                .param("m", tenancy.municipalityId())
+                .param("id", candidateId)
+                .update();
+        if (changed > 0) {
+            audit.record(AuditEntry.of(AuditAction.UPDATE, CANDIDATE, candidateId)
+                    .withPurpose("ask coordinator")
+                    .withDetails(Map.of("person", seenPerson.toString())));
+        }
+        return changed > 0;
+    }
+
+    /**
+     * Asks the coordinator about every pair of a person just registered whose other record the notice named (the
+     * registration form's "register and ask the coordinator"). Returns how many pairs were newly asked about.
+     */
+    @Transactional
+    public int requestAll(UUID registered, String reason) {
+        int asked = 0;
+        for (ElsewhereNotice n : elsewhereOf(Set.of(registered))) {
+            if (!n.requested() && request(n.candidateId(), registered, reason)) {
+                asked++;
+            }
+        }
+        return asked;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
@@ -496,7 +659,14 @@ public class LinkageService {
                 Decision.valueOf(rs.getString("decision")),
                 List.copyOf(reasons),
                 rs.getString("status"),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getTimestamp("requested_at") == null
+                        ? null
+                        : new Request(
+                                rs.getString("requested_by"),
+                                rs.getObject("requested_agency", UUID.class),
+                                rs.getTimestamp("requested_at").toInstant(),
+                                rs.getString("request_reason")));
     }
 
     private static Side side(ResultSet rs, String p) throws SQLException {
@@ -527,7 +697,7 @@ public class LinkageService {
                 rs.getObject("owner_agency_id", UUID.class),
                 rs.getString("family_name"),
                 rs.getString("given_name"),
-                rs.getString("family_name_kana"),
+                org.marugoto.shared.text.Texts.blankToNull(rs.getString("family_name_kana")),
                 rs.getString("given_name_kana"),
                 rs.getString("former_names"),
                 rs.getString("sex"),

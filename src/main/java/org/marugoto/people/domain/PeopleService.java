@@ -152,7 +152,10 @@ public class PeopleService implements PeopleApi {
         }
         if (checkDuplicates) {
             jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
-                    .param("person-registration:" + JapaneseText.looseReadingKey(person.familyNameKana()))
+                    .param("person-registration:"
+                            + (person.familyNameKana().isBlank()
+                                    ? JapaneseText.nameKey(person.familyName())
+                                    : JapaneseText.looseReadingKey(person.familyNameKana())))
                     .query(rs -> {});
             List<SearchHit> duplicates = duplicates(person);
             List<UUID> elsewhere = List.copyOf(linkage.elsewhere(linkage.candidatesFor(person, null)));
@@ -347,8 +350,10 @@ public class PeopleService implements PeopleApi {
 
     /** Refuses a person that the forms would refuse (reading, date of birth, phone). */
     void checkPerson(PersonCommand person) {
-        if (!JapaneseText.isReading(person.familyNameKana())
-                || (person.givenNameKana() != null && !JapaneseText.isReading(person.givenNameKana()))) {
+        // no reading at all is "not recorded" (decision 0038); a given reading alone is refused
+        boolean noReading = person.familyNameKana().isBlank();
+        if ((!noReading && !JapaneseText.isReading(person.familyNameKana()))
+                || (person.givenNameKana() != null && (noReading || !JapaneseText.isReading(person.givenNameKana())))) {
             throw new RuleViolation("familyNameKana", "validation.kana");
         }
         if (person.birthDate() != null && person.birthDate().isAfter(Japan.today(clock))) {

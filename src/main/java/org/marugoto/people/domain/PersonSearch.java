@@ -218,14 +218,22 @@ public class PersonSearch {
         }
 
         /**
-         * Whether falling back to any word is worth a second query when the narrow one finds nobody: only when every
-         * word is a name or reading, where a typo in one word should not lose the person. A date, phone or household
-         * number that matched nobody together with the name means there is no such person.
+         * Whether falling back is worth a second query when the narrow one finds nobody: when a word is a name or
+         * reading, where a typo in one word should not lose the person. A date, phone or household number still has to
+         * match in the fallback (one that matches nobody means there is no such person), but it no longer turns the
+         * fallback off (#18: "たかしま じょうた S45.4.1" finds 髙嶋譲二).
          */
         public boolean fallbackUseful() {
             if (groups().size() < 2) {
                 return false;
             }
+            // a typo in a name word must not lose the person when a date (or phone) was typed too (#18): the fallback
+            // then keeps the precise words and lets any one name word match
+            return textWords().containsValue(true);
+        }
+
+        /** Per word of the query: whether it is a name or reading (true) or a date, phone or household number. */
+        private Map<String, Boolean> textWords() {
             Map<String, Boolean> textWords = new LinkedHashMap<>();
             for (Criterion c : criteria) {
                 java.util.regex.Matcher word = WORD.matcher(c.sql());
@@ -234,7 +242,7 @@ public class PersonSearch {
                     textWords.merge(word.group(1), text, Boolean::logicalOr);
                 }
             }
-            return !textWords.containsValue(false);
+            return textWords;
         }
 
         private Map<String, List<String>> groups() {
@@ -284,6 +292,21 @@ public class PersonSearch {
                     first = false;
                 }
                 where = String.join(" and ", each) + (alternatives.isEmpty() ? "" : " or " + or(alternatives));
+            } else if (groups.size() > 1 && textWords().containsValue(false)) {
+                // the fallback with a date, phone or household number: each of those must still match, and any one
+                // name word (a typo in another, or a reading split elsewhere)
+                Map<String, Boolean> text = textWords();
+                List<String> precise = new ArrayList<>();
+                List<String> anyName = new ArrayList<>();
+                for (var group : groups.entrySet()) {
+                    if (Boolean.TRUE.equals(text.get(group.getKey()))) {
+                        anyName.addAll(group.getValue());
+                    } else {
+                        precise.add("(" + or(group.getValue()) + ")");
+                    }
+                }
+                precise.add("(" + or(anyName) + ")");
+                where = String.join(" and ", precise) + (alternatives.isEmpty() ? "" : " or " + or(alternatives));
             } else if (groups.size() > 1) {
                 // the fallback: the first word (usually the family name) alone, or the whole query as one name
                 List<String> first = new ArrayList<>(groups.values().iterator().next());
@@ -299,7 +322,7 @@ public class PersonSearch {
                     where p.municipality_id = :m
                       and (%s)
                       and p.visible_agencies @> array[cast(:agency as uuid)]
-                    order by score desc, p.loose_reading_key, p.birth_date
+                    order by score desc, nullif(p.loose_reading_key, '') nulls last, p.name_key, p.birth_date
                     limit :limit
                     """.formatted(score, flags, where);
         }
@@ -330,9 +353,17 @@ public class PersonSearch {
         params.addValue("dName", JapaneseText.nameKey(fullName));
         params.addValue("dFamily", JapaneseText.nameKey(person.familyName()) + "%");
         params.addValue("dReading", JapaneseText.looseReadingKey(fullKana));
-        params.addValue("dFamilyReading", JapaneseText.looseReadingKey(person.familyNameKana()) + "%");
+        // without a reading, "like '%'" would match everyone: a pattern no reading key holds
+        params.addValue(
+                "dFamilyReading",
+                person.familyNameKana().isBlank()
+                        ? "\u0001"
+                        : JapaneseText.looseReadingKey(person.familyNameKana()) + "%");
         criteria.add(new Criterion("p.name_key = :dName", 40, "search.reason.nameSame"));
-        criteria.add(new Criterion("p.loose_reading_key = :dReading", 30, "search.reason.readingSame"));
+        if (!person.familyNameKana().isBlank()) {
+            // a missing reading (読み未登録) matches nobody by reading
+            criteria.add(new Criterion("p.loose_reading_key = :dReading", 30, "search.reason.readingSame"));
+        }
         criteria.add(new Criterion("p.former_name_keys like '%' || :dName || '%'", 30, "search.reason.formerName"));
         if (person.birthDate() != null) {
             params.addValue("dBirth", person.birthDate());

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.marugoto.directory.AgencyView;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.domain.LinkageService;
+import org.marugoto.people.domain.PeopleService;
 import org.marugoto.shared.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -25,10 +26,12 @@ class LinkageController {
 
     private final LinkageService linkage;
     private final DirectoryApi directory;
+    private final PeopleService people;
 
-    LinkageController(LinkageService linkage, DirectoryApi directory) {
+    LinkageController(LinkageService linkage, DirectoryApi directory, PeopleService people) {
         this.linkage = linkage;
         this.directory = directory;
+        this.people = people;
     }
 
     @GetMapping("/linkage")
@@ -85,6 +88,39 @@ class LinkageController {
             redirect.addFlashAttribute("unlinkStale", true);
         }
         return "redirect:/people/" + id;
+    }
+
+    /**
+     * Asks the municipality's coordinator to confirm that the person the user sees may be the record another agency
+     * holds (the search page's "may exist elsewhere", decision 0038). The person's read is authorized and audited
+     * first; a pair the user was not shown, or one decided meanwhile, comes back with a message. A second submit
+     * changes nothing.
+     */
+    @PostMapping("/people/{id}/linkage-request")
+    String request(
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID candidate,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String q,
+            RedirectAttributes redirect) {
+        people.person(id, "ask coordinator");
+        try {
+            if (candidate == null) {
+                throw new NotFoundException("person_link_candidate", new UUID(0, 0));
+            }
+            boolean asked = linkage.request(candidate, id, reason.length() > 500 ? reason.substring(0, 500) : reason);
+            redirect.addFlashAttribute(asked ? "linkageAsked" : "linkageAskedAlready", true);
+        } catch (NotFoundException | OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("linkageAskGone", true);
+        }
+        return q.isBlank()
+                ? "redirect:/people/" + id
+                : "redirect:"
+                        + org.springframework.web.util.UriComponentsBuilder.fromPath("/people")
+                                .queryParam("q", q)
+                                .encode()
+                                .build()
+                                .toUriString();
     }
 
     @PostMapping("/linkage/run")

@@ -102,6 +102,16 @@ class PeopleController {
         model.addAttribute("q", q);
         List<SearchHit> hits = q == null || q.isBlank() ? List.of() : search.search(q);
         model.addAttribute("hits", hits);
+        // a probable match at an agency the user's agency may not see: the kind of agency only (decision 0038)
+        java.util.Map<UUID, List<Elsewhere>> elsewhere = new java.util.HashMap<>();
+        for (LinkageService.ElsewhereNotice n :
+                linkage.elsewhereOf(hits.stream().map(h -> h.person().id()).toList())) {
+            directory.agency(n.otherAgencyId()).ifPresent(agency -> elsewhere
+                    .computeIfAbsent(n.personId(), k -> new java.util.ArrayList<>())
+                    .add(new Elsewhere(
+                            n.candidateId(), "agency.kind." + agency.kind().name(), n.requested())));
+        }
+        model.addAttribute("elsewhere", elsewhere);
         model.addAttribute("searched", q != null && !q.isBlank());
         return Htmx.view(request, "people/search", "results");
     }
@@ -112,10 +122,15 @@ class PeopleController {
         return registerPage(model, PersonForm.empty(h));
     }
 
+    /** A "may exist elsewhere" notice on a search hit: the pair to ask about and the kind of agency, nothing more. */
+    record Elsewhere(UUID candidateId, String kindKey, boolean requested) {}
+
     @PostMapping("/people/new")
     String register(
             @Valid @ModelAttribute("form") PersonForm form,
             BindingResult result,
+            @RequestParam(defaultValue = "false") boolean askCoordinator,
+            @RequestParam(defaultValue = "") String askReason,
             Model model,
             RedirectAttributes redirect) {
         Birth birth = readBirth(result, form.birthDate());
@@ -128,8 +143,14 @@ class PeopleController {
         try {
             // once per form: a second submit answers with the first registration (the same redirect)
             MemberView member = people.registerOnce(
-                    form.submissionToken(), command, form.membership(memberFrom), !form.confirmedNew());
+                    form.submissionToken(),
+                    command,
+                    form.membership(memberFrom),
+                    !form.confirmedNew() && !askCoordinator);
             redirect.addFlashAttribute("saved", member.person().fullName());
+            if (askCoordinator && linkage.requestAll(member.person().id(), askReason) > 0) {
+                redirect.addFlashAttribute("askedCoordinator", true);
+            }
             return "redirect:/households/" + member.householdId();
         } catch (PossibleDuplicates duplicates) {
             if (!duplicates.hits().isEmpty()) {
@@ -248,6 +269,10 @@ class PeopleController {
         }
         if (!form.givenNameKana().isBlank() && !JapaneseText.isReading(form.givenNameKana())) {
             result.rejectValue("givenNameKana", "validation.kana");
+        }
+        // a reading may be missing (読み未登録, decision 0038), but not the family reading alone
+        if (form.familyNameKana().isBlank() && !form.givenNameKana().isBlank()) {
+            result.rejectValue("familyNameKana", "person.reading.familyFirst");
         }
         if (!form.phone().isBlank() && PhoneNumbers.normalize(form.phone()).isEmpty()) {
             result.rejectValue("phone", "validation.phone");

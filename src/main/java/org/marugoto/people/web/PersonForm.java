@@ -33,7 +33,7 @@ public record PersonForm(
         UUID submissionToken,
         @NotBlank @Size(max = 100) String familyName,
         @Size(max = 100) String givenName,
-        @NotBlank @Size(max = 200) String familyNameKana,
+        @Size(max = 200) String familyNameKana,
         @Size(max = 200) String givenNameKana,
         @Size(max = 500) String formerNames,
         @NotNull @Nullable Sex sex,
