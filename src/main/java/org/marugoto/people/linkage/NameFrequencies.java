@@ -1,0 +1,102 @@
+package org.marugoto.people.linkage;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How often each family and given name occurs among the records being linked: the term frequencies of the
+ * frequency adjustment (Splink's "term frequency adjustment"). Two records that agree on さとう agree on something
+ * one record in sixty carries; two that agree on てしがわら agree on something almost no one carries. The model's u of
+ * an exact agreement is the average over all names; for a pair whose name is known here, u is replaced by the share of
+ * records that carry it, so the weight becomes log2(m / frequency): more than average for a rare name, less for a
+ * common one. Readings and names as written (for records without a reading) are counted apart; one person recorded
+ * by several agencies counts once per record, as in Splink.
+ */
+public final class NameFrequencies {
+
+    /** Fewer records than this say too little about frequencies: no adjustment. */
+    static final int MIN_RECORDS = 200;
+
+    /** The adjustment is kept within these bits (a frequency seen in a small population is noisy). */
+    static final double MAX_UP = 8, MAX_DOWN = 6;
+
+    private static final NameFrequencies NONE = new NameFrequencies(new Map[4], new int[4]);
+
+    private static final int FAMILY_READING = 0, FAMILY_NAME = 1, GIVEN_READING = 2, GIVEN_NAME = 3;
+
+    private final Map<String, Integer>[] counts;
+    private final int[] totals;
+
+    private NameFrequencies(Map<String, Integer>[] counts, int[] totals) {
+        this.counts = counts;
+        this.totals = totals;
+    }
+
+    /** No frequencies: every exact agreement weighs what the model says on average. */
+    public static NameFrequencies none() {
+        return NONE;
+    }
+
+    /** The frequencies of the names of these records (the population, or a large enough sample of it). */
+    public static NameFrequencies of(Collection<LinkRecord> records) {
+        return of(records.stream().map(Features::new).toArray(Features[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    static NameFrequencies of(Features[] records) {
+        Map<String, Integer>[] counts = new Map[4];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = new HashMap<>();
+        }
+        int[] totals = new int[4];
+        for (Features f : records) {
+            count(counts, totals, FAMILY_READING, f.familyReading);
+            count(counts, totals, FAMILY_NAME, f.familyName);
+            count(counts, totals, GIVEN_READING, f.givenReading);
+            count(counts, totals, GIVEN_NAME, f.givenName);
+        }
+        return new NameFrequencies(counts, totals);
+    }
+
+    private static void count(Map<String, Integer>[] counts, int[] totals, int kind, String key) {
+        if (!key.isEmpty()) {
+            counts[kind].merge(key, 1, Integer::sum);
+            totals[kind]++;
+        }
+    }
+
+    /** The share of records carrying the family name two records agree on, or NaN when not known. */
+    double family(Features a, Features b) {
+        if (!a.familyReading.isEmpty() && !b.familyReading.isEmpty()) {
+            return share(FAMILY_READING, a.familyReading, b.familyReading);
+        }
+        return share(FAMILY_NAME, a.familyName, b.familyName);
+    }
+
+    /** The share of records carrying the given name two records agree on, or NaN when not known. */
+    double given(Features a, Features b) {
+        if (!a.givenReading.isEmpty() && !b.givenReading.isEmpty()) {
+            return share(GIVEN_READING, a.givenReading, b.givenReading);
+        }
+        return share(GIVEN_NAME, a.givenName, b.givenName);
+    }
+
+    /** The larger of the two shares (a typo in one record makes a rare spelling: the common one counts). */
+    private double share(int kind, String a, String b) {
+        if (counts[kind] == null || totals[kind] < MIN_RECORDS || a.isEmpty() || b.isEmpty()) {
+            return Double.NaN;
+        }
+        int count = Math.max(counts[kind].getOrDefault(a, 0), counts[kind].getOrDefault(b, 0));
+        return Math.max(2, count) / (double) totals[kind];
+    }
+
+    /** log2(u / share) within the bounds: what the agreement weighs more (or less) than the average one. */
+    static double adjustment(double u, double share) {
+        if (Double.isNaN(share)) {
+            return 0;
+        }
+        double bits = Math.log(u / share) / Math.log(2);
+        return Math.max(-MAX_DOWN, Math.min(MAX_UP, bits));
+    }
+}
