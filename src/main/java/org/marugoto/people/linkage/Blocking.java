@@ -41,8 +41,10 @@ final class Blocking {
             if (f.birthDigits != null) {
                 if (!f.givenReading.isEmpty()) {
                     sink.key(f.givenReading + f.birthDigits);
-                } else if (!f.givenName.isEmpty()) {
-                    sink.key(f.givenName + f.birthDigits);
+                }
+                // and the given name as written: a typo in one reading must not hide a new family name
+                if (!f.givenName.isEmpty()) {
+                    sink.key("漢" + f.givenName + f.birthDigits);
                 }
             }
         }),

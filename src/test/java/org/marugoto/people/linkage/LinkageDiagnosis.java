@@ -60,6 +60,10 @@ public final class LinkageDiagnosis {
                                     ? "ruled out"
                                     : c == null ? "below review" : "review";
                     missed.merge(state + " " + describe(pattern), 1, Integer::sum);
+                    if (Boolean.getBoolean("bench.show") && state.equals("not compared")
+                            && LinkageEngine.level(pattern, LinkageEngine.BIRTH) == 0) {
+                        System.out.println("  " + show(f[list[x]]) + "\n  " + show(f[list[y]]));
+                    }
                 }
             }
         }
@@ -104,6 +108,11 @@ public final class LinkageDiagnosis {
             s.append(field == 0 ? "" : "/").append(names[field][LinkageEngine.level(pattern, field)]);
         }
         return s.toString();
+    }
+
+    private static String show(Features f) {
+        return String.join("|", f.familyReading, f.givenReading, f.familyName, f.givenName,
+                String.valueOf(f.birthDigits), String.valueOf(f.readingInferred), String.valueOf(f.record.household()));
     }
 
     private static int[] append(int[] a, int v) {
