@@ -21,7 +21,7 @@ public final class NameFrequencies {
     /** The adjustment is kept within these bits (a frequency seen in a small population is noisy). */
     static final double MAX_UP = 8, MAX_DOWN = 6;
 
-    private static final NameFrequencies NONE = new NameFrequencies(new Map[4], new int[4]);
+    private static final NameFrequencies NONE = new NameFrequencies(emptyCounts(), new int[4]);
 
     private static final int FAMILY_READING = 0, FAMILY_NAME = 1, GIVEN_READING = 2, GIVEN_NAME = 3;
 
@@ -44,11 +44,16 @@ public final class NameFrequencies {
     }
 
     @SuppressWarnings("unchecked")
-    static NameFrequencies of(Features[] records) {
+    private static Map<String, Integer>[] emptyCounts() {
         Map<String, Integer>[] counts = new Map[4];
         for (int i = 0; i < counts.length; i++) {
             counts[i] = new HashMap<>();
         }
+        return counts;
+    }
+
+    static NameFrequencies of(Features[] records) {
+        Map<String, Integer>[] counts = emptyCounts();
         int[] totals = new int[4];
         for (Features f : records) {
             count(counts, totals, FAMILY_READING, f.familyReading);
@@ -84,7 +89,7 @@ public final class NameFrequencies {
 
     /** The larger of the two shares (a typo in one record makes a rare spelling: the common one counts). */
     private double share(int kind, String a, String b) {
-        if (counts[kind] == null || totals[kind] < MIN_RECORDS || a.isEmpty() || b.isEmpty()) {
+        if (totals[kind] < MIN_RECORDS || a.isEmpty() || b.isEmpty()) {
             return Double.NaN;
         }
         int count = Math.max(counts[kind].getOrDefault(a, 0), counts[kind].getOrDefault(b, 0));
