@@ -494,10 +494,24 @@ public final class LinkageEngine {
         int fields = Model.LEVELS.length;
         boolean[] byBirth = new boolean[fields];
         byBirth[BIRTH] = true;
-        double[][] pass1 = em(patterns, p -> level(p, BIRTH) == 0, m, u, byBirth);
+        // Each pass over pairs selected by its key alone (as Splink's EM blocking rules), not over the compared
+        // pairs: those were selected by blocking keys that contain names and dates, so that two different people
+        // with one date of birth were compared only when they also shared a name, and m of "another family name"
+        // would learn the coincidences of given name and date as marriages.
+        int[] sameBirth = samplePatterns(f, Blocking.sample(f, 'B', x -> x.birthDigits == null ? "" : x.birthDigits, 12));
+        int[] sameReading = samplePatterns(
+                f,
+                Blocking.sample(
+                        f, 'R', x -> x.familyReading.isEmpty() || x.givenReading.isEmpty() ? "" : x.fullReading(), 12));
+        double[][] pass1 = em(sameBirth.length > 0 ? sameBirth : patterns, p -> level(p, BIRTH) == 0, m, u, byBirth);
         boolean[] byReading = new boolean[fields];
         byReading[FAMILY] = byReading[GIVEN] = byReading[NAME] = true;
-        double[][] pass2 = em(patterns, p -> level(p, FAMILY) == 0 && level(p, GIVEN) == 0, m, u, byReading);
+        double[][] pass2 = em(
+                sameReading.length > 0 ? sameReading : patterns,
+                p -> level(p, FAMILY) == 0 && level(p, GIVEN) == 0,
+                m,
+                u,
+                byReading);
         for (int field : new int[] {FAMILY, GIVEN, NAME}) {
             m[field] = pass1[field];
         }
@@ -529,6 +543,14 @@ public final class LinkageEngine {
             lambda = Math.min(0.5, Math.max(1e-12, expected / allPairs));
         }
         return new Model(m, u, lambda, start.upper(), start.lower());
+    }
+
+    private static int[] samplePatterns(Features[] f, long[] pairs) {
+        int[] out = new int[pairs.length];
+        IntStream.range(0, pairs.length)
+                .parallel()
+                .forEach(p -> out[p] = pattern(f[(int) (pairs[p] >>> 32)], f[(int) pairs[p]]));
+        return out;
     }
 
     /** Level frequencies among random pairs of records: the u probabilities. */
