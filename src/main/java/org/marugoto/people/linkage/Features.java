@@ -39,6 +39,7 @@ final class Features {
 
     /** Whether a reading was inferred from the kanji rather than recorded. */
     boolean readingInferred;
+
     final String familyName;
     final String givenName;
     final String[] formerReadings;
@@ -134,7 +135,8 @@ final class Features {
         String best = null;
         int most = 0;
         for (var e : readings.entrySet()) {
-            if (e.getValue() > most || (e.getValue() == most && best != null && e.getKey().compareTo(best) < 0)) {
+            if (e.getValue() > most
+                    || (e.getValue() == most && best != null && e.getKey().compareTo(best) < 0)) {
                 best = e.getKey();
                 most = e.getValue();
             }

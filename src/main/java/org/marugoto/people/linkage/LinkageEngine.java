@@ -498,7 +498,8 @@ public final class LinkageEngine {
         // pairs: those were selected by blocking keys that contain names and dates, so that two different people
         // with one date of birth were compared only when they also shared a name, and m of "another family name"
         // would learn the coincidences of given name and date as marriages.
-        int[] sameBirth = samplePatterns(f, Blocking.sample(f, 'B', x -> x.birthDigits == null ? "" : x.birthDigits, 12));
+        int[] sameBirth =
+                samplePatterns(f, Blocking.sample(f, 'B', x -> x.birthDigits == null ? "" : x.birthDigits, 12));
         int[] sameReading = samplePatterns(
                 f,
                 Blocking.sample(

@@ -60,7 +60,8 @@ public final class LinkageDiagnosis {
                                     ? "ruled out"
                                     : c == null ? "below review" : "review";
                     missed.merge(state + " " + describe(pattern), 1, Integer::sum);
-                    if (Boolean.getBoolean("bench.show") && state.equals("not compared")
+                    if (Boolean.getBoolean("bench.show")
+                            && state.equals("not compared")
                             && LinkageEngine.level(pattern, LinkageEngine.BIRTH) == 0) {
                         System.out.println("  " + show(f[list[x]]) + "\n  " + show(f[list[y]]));
                     }
@@ -70,11 +71,14 @@ public final class LinkageDiagnosis {
         Map<String, Integer> wrong = new HashMap<>();
         for (Candidate c : result.candidates()) {
             int a = index.get(c.a()), b = index.get(c.b());
-            if (c.decision() == Decision.MATCH && population.person()[a] != population.person()[b]) {
+            if (c.decision() == Decision.MATCH
+                    && population.person()[a] != population.person()[b]) {
                 int pattern = LinkageEngine.pattern(f[a], f[b]);
                 wrong.merge(
-                        describe(pattern) + " tf=%.0f".formatted(
-                                LinkageEngine.frequencyAdjustment(f[a], f[b], pattern, result.model(), frequencies)),
+                        describe(pattern)
+                                + " tf=%.0f"
+                                        .formatted(LinkageEngine.frequencyAdjustment(
+                                                f[a], f[b], pattern, result.model(), frequencies)),
                         1,
                         Integer::sum);
             }
@@ -87,7 +91,8 @@ public final class LinkageDiagnosis {
     }
 
     private static void print(Map<String, Integer> counts, int limit) {
-        System.out.println("  total " + counts.values().stream().mapToInt(Integer::intValue).sum());
+        System.out.println("  total "
+                + counts.values().stream().mapToInt(Integer::intValue).sum());
         counts.entrySet().stream()
                 .sorted(Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
                 .limit(limit)
@@ -111,8 +116,15 @@ public final class LinkageDiagnosis {
     }
 
     private static String show(Features f) {
-        return String.join("|", f.familyReading, f.givenReading, f.familyName, f.givenName,
-                String.valueOf(f.birthDigits), String.valueOf(f.readingInferred), String.valueOf(f.record.household()));
+        return String.join(
+                "|",
+                f.familyReading,
+                f.givenReading,
+                f.familyName,
+                f.givenName,
+                String.valueOf(f.birthDigits),
+                String.valueOf(f.readingInferred),
+                String.valueOf(f.record.household()));
     }
 
     private static int[] append(int[] a, int v) {
