@@ -26,6 +26,10 @@ class LinkageEngineTests {
         assertThat(e.pairwise().recall()).as("pairwise recall %s", e.pairwise()).isGreaterThan(0.95);
         assertThat(e.clustered().f1()).as("clustered %s", e.clustered()).isGreaterThan(0.97);
         assertThat(result.candidates()).allSatisfy(c -> assertThat(c.reasons()).isNotEmpty());
+        // m is estimated from pairs selected by one key alone: two different men born on one day who share a given
+        // name are not learnt as one man whose family name changed (in this population men's names never change)
+        assertThat(result.model().m()[LinkageEngine.FAMILY][4]).isLessThan(0.01);
+        assertThat(result.model().m()[LinkageEngine.FAMILY][3]).isGreaterThan(0.01);
     }
 
     @Test
