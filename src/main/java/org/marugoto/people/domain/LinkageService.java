@@ -25,6 +25,7 @@ import org.marugoto.people.linkage.Decision;
 import org.marugoto.people.linkage.LinkRecord;
 import org.marugoto.people.linkage.LinkageEngine;
 import org.marugoto.people.linkage.Model;
+import org.marugoto.people.linkage.NameFrequencies;
 import org.marugoto.people.linkage.Reason;
 import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
@@ -117,7 +118,74 @@ public class LinkageService {
                 person.address(),
                 null,
                 false);
-        return LinkageEngine.compare(probe, block(person, self), Model.defaults());
+        return LinkageEngine.compare(probe, block(person, self), Model.defaults(), frequencies(person, probe));
+    }
+
+    /**
+     * The frequencies of the person's names in the municipality (decision 0037), for this person only: the persons
+     * whose reading or name begins with the family name or ends with the given name (four index range scans: the
+     * prefix indexes of the keys and those of the reversed keys), counted exactly by the engine, and the number of
+     * persons. A name shared by many weighs less when it agrees than a rare one.
+     */
+    private NameFrequencies frequencies(PersonCommand person, LinkRecord probe) {
+        String familyKana =
+                person.familyNameKana() == null || person.familyNameKana().isBlank()
+                        ? person.familyName()
+                        : person.familyNameKana();
+        String givenKana =
+                person.givenNameKana() == null || person.givenNameKana().isBlank()
+                        ? person.givenName()
+                        : person.givenNameKana();
+        List<LinkRecord> namesakes = jdbc.sql("""
+                        select p.id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana
+                        from person p
+                        where p.municipality_id = :m
+                          and (p.loose_reading_key like :familyReading or reverse(p.loose_reading_key) like :givenReading
+                               or p.name_key like :familyName or reverse(p.name_key) like :givenName)
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("familyReading", prefix(JapaneseText.looseReadingKey(familyKana)))
+                .param("givenReading", suffix(JapaneseText.looseReadingKey(givenKana)))
+                .param("familyName", prefix(JapaneseText.nameKey(person.familyName())))
+                .param("givenName", suffix(JapaneseText.nameKey(person.givenName())))
+                .query((rs, i) -> new LinkRecord(
+                        rs.getObject("id", UUID.class),
+                        null,
+                        rs.getString("family_name"),
+                        rs.getString("given_name"),
+                        rs.getString("family_name_kana"),
+                        rs.getString("given_name_kana"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false))
+                .list();
+        long population = jdbc.sql("select count(*) from person where municipality_id = ?")
+                .params(tenancy.municipalityId())
+                .query(Long.class)
+                .single();
+        return NameFrequencies.forProbe(probe, namesakes, (int) population);
+    }
+
+    /** A LIKE pattern for keys beginning with this one; one that matches nothing for an empty key. */
+    private static String prefix(String key) {
+        return key.isEmpty() ? NOTHING : likeEscape(key) + "%";
+    }
+
+    /** A LIKE pattern for reversed keys ending with this one (a suffix of the key is a prefix of the reversed key). */
+    private static String suffix(String key) {
+        return key.isEmpty()
+                ? NOTHING
+                : likeEscape(new StringBuilder(key).reverse().toString()) + "%";
+    }
+
+    private static final String NOTHING = "\uffff";
+
+    private static String likeEscape(String key) {
+        return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The records that share a blocking key with the person: reading, name, date of birth, phone or former name. */
@@ -162,7 +230,8 @@ public class LinkageService {
                 .params(tenancy.municipalityId(), personId)
                 .query((rs, i) -> record(rs))
                 .single();
-        List<Candidate> found = LinkageEngine.compare(probe, block(person, personId), Model.defaults());
+        List<Candidate> found =
+                LinkageEngine.compare(probe, block(person, personId), Model.defaults(), frequencies(person, probe));
         store(found);
         return found;
     }
