@@ -86,7 +86,50 @@ public final class LinkageData {
     private static final String VOICE_TO = "ガギグゲゴザジズゼゾダヂヅデドバビブベボ";
     private static final String KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
 
+    /**
+     * Family names as drawn: the 160 of {@link #FAMILY} in order of frequency (65 % of households, weight 1/(rank +
+     * 15), so that 佐藤 is about 1.7 % as in Japan) and the 1,260 rarer ones of {@link BenchNames#tailSurnames()}
+     * (35 %, evenly), as the search benchmark draws them. {@code -Dbench.names=uniform} draws the 160 evenly instead
+     * (the generator before 2026-12-05's second session).
+     */
+    private static final String[][] SURNAMES = surnames();
+
+    private static final double[] SURNAME_CUMULATIVE = surnameCumulative();
+
     private LinkageData() {}
+
+    private static String[][] surnames() {
+        List<String[]> all = new ArrayList<>(List.of(FAMILY));
+        if (!"uniform".equals(System.getProperty("bench.names"))) {
+            for (String[] tail : BenchNames.tailSurnames()) {
+                all.add(new String[] {tail[0], Kana.toKatakana(tail[1])});
+            }
+        }
+        return all.toArray(String[][]::new);
+    }
+
+    private static double[] surnameCumulative() {
+        double[] cumulative = new double[SURNAMES.length];
+        double common = 0;
+        for (int i = 0; i < FAMILY.length; i++) {
+            common += 1.0 / (i + 15);
+        }
+        boolean uniform = SURNAMES.length == FAMILY.length;
+        double total = 0;
+        for (int i = 0; i < SURNAMES.length; i++) {
+            total += uniform
+                    ? 1
+                    : i < FAMILY.length ? 0.65 / (i + 15) / common : 0.35 / (SURNAMES.length - FAMILY.length);
+            cumulative[i] = total;
+        }
+        return cumulative;
+    }
+
+    private static int surname(Random random) {
+        double r = random.nextDouble() * SURNAME_CUMULATIVE[SURNAME_CUMULATIVE.length - 1];
+        int i = java.util.Arrays.binarySearch(SURNAME_CUMULATIVE, r);
+        return Math.min(SURNAMES.length - 1, i < 0 ? -i - 1 : i);
+    }
 
     private record Person(
             int family,
@@ -106,7 +149,7 @@ public final class LinkageData {
         int household = 0;
         while (people.size() < persons) {
             household++;
-            int family = random.nextInt(FAMILY.length);
+            int family = surname(random);
             String address = address(random);
             String home = random.nextInt(10) < 6 ? "043" + digits(random, 7) : null;
             int size = pick(random, 35, 30, 15, 12, 8) + 1;
@@ -116,7 +159,7 @@ public final class LinkageData {
             members.add(person(random, family, headMale, headBirth, household, address, home, -1));
             if (size >= 2 && random.nextInt(10) < 7) {
                 LocalDate spouse = headBirth.plusDays(random.nextInt(3650) - 1825);
-                int maiden = headMale ? random.nextInt(FAMILY.length) : -1;
+                int maiden = headMale ? surname(random) : -1;
                 members.add(person(random, family, !headMale, spouse, household, address, home, maiden));
             }
             while (members.size() < size) {
@@ -126,6 +169,10 @@ public final class LinkageData {
                 }
                 boolean male = random.nextBoolean();
                 Person c = person(random, family, male, child, household, address, home, -1);
+                // parents do not give two of their children (or a child and a parent, but for a junior) one name
+                for (int attempt = 0; attempt < 20 && sameName(members, c); attempt++) {
+                    c = person(random, family, male, child, household, address, home, -1);
+                }
                 // a son or daughter with the parent's given name (a junior): same reading, another generation
                 if (random.nextInt(100) < 4 && male == headMale) {
                     Person head = members.get(0);
@@ -154,6 +201,10 @@ public final class LinkageData {
         }
         int[] person = owner.stream().mapToInt(Integer::intValue).toArray();
         return new Population(records, person, persons);
+    }
+
+    private static boolean sameName(List<Person> members, Person p) {
+        return members.stream().anyMatch(m -> m.male() == p.male() && m.given() == p.given());
     }
 
     private static Person person(
@@ -186,11 +237,11 @@ public final class LinkageData {
                 phone = p.mobile();
                 household = agency + ":m" + p.household() + ":" + registration;
             } else if (roll < 6) {
-                former = FAMILY[p.maidenFamily()][0];
+                former = SURNAMES[p.maidenFamily()][0];
             }
         }
-        String familyName = FAMILY[familyIndex][0];
-        String familyKana = FAMILY[familyIndex][1];
+        String familyName = SURNAMES[familyIndex][0];
+        String familyKana = SURNAMES[familyIndex][1];
         String givenName = given[0];
         String givenKana = given[1];
         // variant kanji

@@ -41,8 +41,10 @@ final class Blocking {
             if (f.birthDigits != null) {
                 if (!f.givenReading.isEmpty()) {
                     sink.key(f.givenReading + f.birthDigits);
-                } else if (!f.givenName.isEmpty()) {
-                    sink.key(f.givenName + f.birthDigits);
+                }
+                // and the given name as written: a typo in one reading must not hide a new family name
+                if (!f.givenName.isEmpty()) {
+                    sink.key("漢" + f.givenName + f.birthDigits);
                 }
             }
         }),
@@ -144,6 +146,41 @@ final class Blocking {
                             if (a != b) {
                                 pairs.add(a < b ? ((long) a << 32) | b : ((long) b << 32) | a);
                             }
+                        }
+                    }
+                }
+                start = i;
+            }
+        }
+        return pairs.toArray();
+    }
+
+    /**
+     * Pairs that share one key, for estimating m: every record with the key, at most {@code cap} of each run (the
+     * first by index), so that a common key does not flood the sample. Unlike {@link #pairs}, runs of any size count:
+     * what the estimation needs is pairs selected by this key alone, whatever else they share.
+     */
+    static long[] sample(Features[] records, char tag, java.util.function.Function<Features, String> key, int cap) {
+        LongList entries = new LongList(records.length);
+        for (int i = 0; i < records.length; i++) {
+            String k = key.apply(records[i]);
+            if (!k.isEmpty()) {
+                entries.add(LinkageEngine.pack(hash(tag, k), i));
+            }
+        }
+        long[] sorted = entries.toArray();
+        Arrays.sort(sorted);
+        LongList pairs = new LongList(records.length);
+        long mask = ~((1L << 23) - 1);
+        int start = 0;
+        for (int i = 1; i <= sorted.length; i++) {
+            if (i == sorted.length || (sorted[i] & mask) != (sorted[start] & mask)) {
+                int end = Math.min(i, start + cap);
+                for (int x = start; x < end; x++) {
+                    for (int y = x + 1; y < end; y++) {
+                        int a = LinkageEngine.index(sorted[x]), b = LinkageEngine.index(sorted[y]);
+                        if (a != b) {
+                            pairs.add(a < b ? ((long) a << 32) | b : ((long) b << 32) | a);
                         }
                     }
                 }

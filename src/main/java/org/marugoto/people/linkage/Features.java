@@ -32,8 +32,14 @@ final class Features {
     private static final Pattern SPACE = Pattern.compile("[\\s\\u3000]+");
 
     final LinkRecord record;
-    final String familyReading;
-    final String givenReading;
+    /** The reading, or one inferred from the kanji (see {@link #inferReadings}); empty when none. */
+    String familyReading;
+
+    String givenReading;
+
+    /** Whether a reading was inferred from the kanji rather than recorded. */
+    boolean readingInferred;
+
     final String familyName;
     final String givenName;
     final String[] formerReadings;
@@ -83,6 +89,59 @@ final class Features {
         this.phone =
                 r.protectedPerson() ? "" : PhoneNumbers.normalize(r.phone()).orElse("");
         this.address = r.protectedPerson() ? "" : block(r.address());
+    }
+
+    /**
+     * Gives records that have kanji but no reading the reading that the other records with the same kanji carry most
+     * often (山崎 read やまざき by most records that have both), so that they can be compared with records in kana
+     * only and share the blocking keys of readings. A guess, so it is marked: the reasons say that a reading was
+     * inferred. Nothing is inferred for kanji no record reads.
+     */
+    static void inferReadings(Features[] records) {
+        java.util.Map<String, java.util.Map<String, Integer>> family = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Map<String, Integer>> given = new java.util.HashMap<>();
+        for (Features f : records) {
+            if (!f.familyName.isEmpty() && !f.familyReading.isEmpty() && !f.readingInferred) {
+                family.computeIfAbsent(f.familyName, k -> new java.util.HashMap<>())
+                        .merge(f.familyReading, 1, Integer::sum);
+            }
+            if (!f.givenName.isEmpty() && !f.givenReading.isEmpty() && !f.readingInferred) {
+                given.computeIfAbsent(f.givenName, k -> new java.util.HashMap<>())
+                        .merge(f.givenReading, 1, Integer::sum);
+            }
+        }
+        for (Features f : records) {
+            if (f.familyReading.isEmpty() && !f.familyName.isEmpty()) {
+                String reading = commonest(family.get(f.familyName));
+                if (reading != null) {
+                    f.familyReading = reading;
+                    f.readingInferred = true;
+                }
+            }
+            if (f.givenReading.isEmpty() && !f.givenName.isEmpty()) {
+                String reading = commonest(given.get(f.givenName));
+                if (reading != null) {
+                    f.givenReading = reading;
+                    f.readingInferred = true;
+                }
+            }
+        }
+    }
+
+    private static @Nullable String commonest(java.util.@Nullable Map<String, Integer> readings) {
+        if (readings == null) {
+            return null;
+        }
+        String best = null;
+        int most = 0;
+        for (var e : readings.entrySet()) {
+            if (e.getValue() > most
+                    || (e.getValue() == most && best != null && e.getKey().compareTo(best) < 0)) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
     }
 
     String fullReading() {

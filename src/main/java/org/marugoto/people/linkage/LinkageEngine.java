@@ -46,12 +46,14 @@ public final class LinkageEngine {
             throw new IllegalArgumentException("too many records for one run: " + records.size());
         }
         Features[] f = records.parallelStream().map(Features::new).toArray(Features[]::new);
+        Features.inferReadings(f);
         long[] pairs = Blocking.pairs(f);
         int[] patterns = new int[pairs.length];
         IntStream.range(0, pairs.length)
                 .parallel()
                 .forEach(p -> patterns[p] = pattern(f[(int) (pairs[p] >>> 32)], f[(int) pairs[p]]));
         Model model = estimate(f, pairs, patterns, start);
+        NameFrequencies frequencies = NameFrequencies.of(f);
         double[] patternWeights = patternWeights(model);
         List<Candidate> candidates = new ArrayList<>();
         List<long[]> matches = new ArrayList<>();
@@ -60,16 +62,17 @@ public final class LinkageEngine {
             if ((pattern & RULED_OUT) != 0) {
                 continue;
             }
-            double weight = patternWeights[pattern];
+            Features a = f[(int) (pairs[p] >>> 32)];
+            Features b = f[(int) pairs[p]];
+            double adjustment = frequencyAdjustment(a, b, pattern, model, frequencies);
+            double weight = patternWeights[pattern] + adjustment;
             double probability = model.probability(weight);
             if (probability < model.lower()) {
                 continue;
             }
-            Features a = f[(int) (pairs[p] >>> 32)];
-            Features b = f[(int) pairs[p]];
             Decision decision = probability >= model.upper() ? Decision.MATCH : Decision.REVIEW;
-            candidates.add(
-                    new Candidate(a.record.id(), b.record.id(), weight, probability, decision, reasons(a, b, pattern)));
+            candidates.add(new Candidate(
+                    a.record.id(), b.record.id(), weight, probability, decision, reasons(a, b, pattern, adjustment)));
             if (decision == Decision.MATCH) {
                 matches.add(new long[] {pairs[p], Double.doubleToLongBits(weight)});
             }
@@ -84,19 +87,37 @@ public final class LinkageEngine {
      * are left out; the rest come strongest first.
      */
     public static List<Candidate> compare(LinkRecord probe, Collection<LinkRecord> others, Model model) {
-        Features a = new Features(probe);
+        return compare(probe, others, model, NameFrequencies.none());
+    }
+
+    /**
+     * As {@link #compare(LinkRecord, Collection, Model)}, with the frequencies of names in the population (a rare
+     * name agreeing weighs more than a common one): see {@link NameFrequencies}.
+     */
+    public static List<Candidate> compare(
+            LinkRecord probe, Collection<LinkRecord> others, Model model, NameFrequencies frequencies) {
+        Features[] all = new Features[others.size() + 1];
+        all[0] = new Features(probe);
+        int n = 1;
+        for (LinkRecord other : others) {
+            all[n++] = new Features(other);
+        }
+        Features.inferReadings(all);
+        Features a = all[0];
         double[] weights = patternWeights(model);
         List<Candidate> out = new ArrayList<>();
-        for (LinkRecord other : others) {
+        for (int i = 1; i < all.length; i++) {
+            Features b = all[i];
+            LinkRecord other = b.record;
             if (other.id().equals(probe.id())) {
                 continue;
             }
-            Features b = new Features(other);
             int pattern = pattern(a, b);
             if ((pattern & RULED_OUT) != 0) {
                 continue;
             }
-            double weight = weights[pattern];
+            double adjustment = frequencyAdjustment(a, b, pattern, model, frequencies);
+            double weight = weights[pattern] + adjustment;
             double probability = model.probability(weight);
             if (probability >= model.lower()) {
                 out.add(new Candidate(
@@ -105,7 +126,7 @@ public final class LinkageEngine {
                         weight,
                         probability,
                         probability >= model.upper() ? Decision.MATCH : Decision.REVIEW,
-                        reasons(a, b, pattern)));
+                        reasons(a, b, pattern, adjustment)));
             }
         }
         out.sort((x, y) -> Double.compare(y.weight(), x.weight()));
@@ -115,6 +136,22 @@ public final class LinkageEngine {
     /** Whether the two records are known to be different people (same current household, a generation apart). */
     public static boolean ruledOut(LinkRecord a, LinkRecord b) {
         return ruledOut(new Features(a), new Features(b));
+    }
+
+    /**
+     * The term-frequency adjustment of a pair (bits): for an exact agreement on the family or the given name, the
+     * model's average u is replaced by the share of records carrying that name, log2(u / share), so that a rare name
+     * weighs more and a common one less. Nothing for other levels.
+     */
+    static double frequencyAdjustment(Features a, Features b, int pattern, Model model, NameFrequencies frequencies) {
+        double bits = 0;
+        if (level(pattern, FAMILY) == 0) {
+            bits += NameFrequencies.adjustment(model.u()[FAMILY][0], frequencies.family(a, b));
+        }
+        if (level(pattern, GIVEN) == 0) {
+            bits += NameFrequencies.adjustment(model.u()[GIVEN][0], frequencies.given(a, b));
+        }
+        return bits;
     }
 
     // ---- comparison ---------------------------------------------------------------------------------------------
@@ -131,7 +168,7 @@ public final class LinkageEngine {
             }
         }
         // the same kanji where the readings differ: a typo in a reading, counted as the same reading (not twice)
-        if (family >= 2 && family <= 3 && !a.familyName.isEmpty() && a.familyName.equals(b.familyName)) {
+        if (family >= 2 && family <= 4 && !a.familyName.isEmpty() && a.familyName.equals(b.familyName)) {
             family = 0;
         }
         if (given >= 1 && given <= 2 && !a.givenName.isEmpty() && a.givenName.equals(b.givenName)) {
@@ -168,10 +205,16 @@ public final class LinkageEngine {
                 && !oneDigitApart(a.birthDigits, b.birthDigits);
     }
 
+    /**
+     * 0 same, 1 a former name matches, 2 similar, 3 different and both women, 4 different, 5 missing. Women and men
+     * are apart because a family name changes on marriage almost only for women (the wife takes the husband's name in
+     * about 95 % of marriages in Japan), so a different family name says less against two women's records.
+     */
     private static int familyLevel(Features a, Features b) {
+        int different = a.sex == 2 && b.sex == 2 ? 3 : 4;
         if (a.familyReading.isEmpty() || b.familyReading.isEmpty()) {
             if (a.familyName.isEmpty() || b.familyName.isEmpty()) {
-                return 4;
+                return 5;
             }
             if (a.familyName.equals(b.familyName)) {
                 return 0;
@@ -179,7 +222,7 @@ public final class LinkageEngine {
             if (formerMatch(a.formerNames, b.familyName) || formerMatch(b.formerNames, a.familyName)) {
                 return 1;
             }
-            return similar(a.familyName, b.familyName) ? 2 : 3;
+            return similar(a.familyName, b.familyName) ? 2 : different;
         }
         if (a.familyReading.equals(b.familyReading)) {
             return 0;
@@ -190,7 +233,7 @@ public final class LinkageEngine {
                 || formerMatch(b.formerNames, a.familyName)) {
             return 1;
         }
-        return similar(a.familyReading, b.familyReading) ? 2 : 3;
+        return similar(a.familyReading, b.familyReading) ? 2 : different;
     }
 
     private static boolean formerMatch(String[] formers, String current) {
@@ -244,15 +287,19 @@ public final class LinkageEngine {
 
     private static int birthLevel(Features a, Features b) {
         if (a.birth == null || b.birth == null) {
-            return 4;
+            return 5;
         }
         if (a.birthDigits != null && b.birthDigits != null) {
             if (a.birthDigits.equals(b.birthDigits)) {
                 return 0;
             }
-            return slip(a.birth, b.birth, a.birthDigits, b.birthDigits) ? 1 : 3;
+            return slip(a.birth, b.birth, a.birthDigits, b.birthDigits) ? 1 : 4;
         }
-        return a.birth.compatibleWith(b.birth) ? 2 : 3;
+        if (!a.birth.compatibleWith(b.birth)) {
+            return 4;
+        }
+        // an age gives a year give or take two: the same year says more than one within that window
+        return a.birth.year() == b.birth.year() ? 2 : 3;
     }
 
     /** One digit mistyped, month and day swapped, or one day off. */
@@ -379,9 +426,10 @@ public final class LinkageEngine {
 
     // ---- reasons ------------------------------------------------------------------------------------------------
 
-    static List<Reason> reasons(Features a, Features b, int pattern) {
+    static List<Reason> reasons(Features a, Features b, int pattern, double frequencyAdjustment) {
         List<Reason> reasons = new ArrayList<>();
         int family = level(pattern, FAMILY), given = level(pattern, GIVEN);
+        boolean familyDifferent = family == 3 || family == 4;
         if (family == 0 && given == 0) {
             reasons.add(Reason.READING_SAME);
         } else if (family <= 2 && given <= 1 && family != 1) {
@@ -389,10 +437,18 @@ public final class LinkageEngine {
         }
         if (family == 1) {
             reasons.add(Reason.FORMER_NAME);
-        } else if (family == 3 && given == 0) {
+        } else if (familyDifferent && given == 0) {
             reasons.add(Reason.FAMILY_CHANGED);
-        } else if (family == 3 || given == 2) {
+        } else if (familyDifferent || given == 2) {
             reasons.add(Reason.READING_DIFFERENT);
+        }
+        if (a.readingInferred || b.readingInferred) {
+            reasons.add(Reason.READING_INFERRED);
+        }
+        if (frequencyAdjustment >= 1) {
+            reasons.add(Reason.NAME_RARE);
+        } else if (frequencyAdjustment <= -1) {
+            reasons.add(Reason.NAME_COMMON);
         }
         if (a.familyName.isEmpty() || b.familyName.isEmpty()) {
             reasons.add(Reason.NAME_KANA_ONLY);
@@ -405,8 +461,8 @@ public final class LinkageEngine {
                 switch (level(pattern, BIRTH)) {
                     case 0 -> Reason.BIRTH_SAME;
                     case 1 -> Reason.BIRTH_SLIP;
-                    case 2 -> Reason.BIRTH_APPROXIMATE;
-                    case 3 -> Reason.BIRTH_DIFFERENT;
+                    case 2, 3 -> Reason.BIRTH_APPROXIMATE;
+                    case 4 -> Reason.BIRTH_DIFFERENT;
                     default -> Reason.BIRTH_MISSING;
                 });
         if (level(pattern, SEX) == 1) {
@@ -438,10 +494,25 @@ public final class LinkageEngine {
         int fields = Model.LEVELS.length;
         boolean[] byBirth = new boolean[fields];
         byBirth[BIRTH] = true;
-        double[][] pass1 = em(patterns, p -> level(p, BIRTH) == 0, m, u, byBirth);
+        // Each pass over pairs selected by its key alone (as Splink's EM blocking rules), not over the compared
+        // pairs: those were selected by blocking keys that contain names and dates, so that two different people
+        // with one date of birth were compared only when they also shared a name, and m of "another family name"
+        // would learn the coincidences of given name and date as marriages.
+        int[] sameBirth =
+                samplePatterns(f, Blocking.sample(f, 'B', x -> x.birthDigits == null ? "" : x.birthDigits, 12));
+        int[] sameReading = samplePatterns(
+                f,
+                Blocking.sample(
+                        f, 'R', x -> x.familyReading.isEmpty() || x.givenReading.isEmpty() ? "" : x.fullReading(), 12));
+        double[][] pass1 = em(sameBirth.length > 0 ? sameBirth : patterns, p -> level(p, BIRTH) == 0, m, u, byBirth);
         boolean[] byReading = new boolean[fields];
         byReading[FAMILY] = byReading[GIVEN] = byReading[NAME] = true;
-        double[][] pass2 = em(patterns, p -> level(p, FAMILY) == 0 && level(p, GIVEN) == 0, m, u, byReading);
+        double[][] pass2 = em(
+                sameReading.length > 0 ? sameReading : patterns,
+                p -> level(p, FAMILY) == 0 && level(p, GIVEN) == 0,
+                m,
+                u,
+                byReading);
         for (int field : new int[] {FAMILY, GIVEN, NAME}) {
             m[field] = pass1[field];
         }
@@ -473,6 +544,14 @@ public final class LinkageEngine {
             lambda = Math.min(0.5, Math.max(1e-12, expected / allPairs));
         }
         return new Model(m, u, lambda, start.upper(), start.lower());
+    }
+
+    private static int[] samplePatterns(Features[] f, long[] pairs) {
+        int[] out = new int[pairs.length];
+        IntStream.range(0, pairs.length)
+                .parallel()
+                .forEach(p -> out[p] = pattern(f[(int) (pairs[p] >>> 32)], f[(int) pairs[p]]));
+        return out;
     }
 
     /** Level frequencies among random pairs of records: the u probabilities. */

@@ -15,7 +15,7 @@ public record Model(double[][] m, double[][] u, double lambda, double upper, dou
     public static final String[] FIELDS = {"family", "given", "name", "birth", "sex", "contact"};
 
     /** Levels per field; the last level of each field is "missing / not comparable". */
-    public static final int[] LEVELS = {5, 4, 4, 5, 3, 4};
+    public static final int[] LEVELS = {6, 4, 4, 6, 3, 4};
 
     /** Probability (posterior) from which a pair is suggested as one person. */
     public static final double UPPER = 0.5;
@@ -29,12 +29,12 @@ public record Model(double[][] m, double[][] u, double lambda, double upper, dou
      */
     public static Model defaults() {
         double[][] m = {
-            {0.929, 0.022, 0.008, 0.033, 0.008}, {0.981, 0.008, 0.004, 0.008}, {0.0, 0.0, 0.847, 0.153},
-            {0.814, 0.063, 0.072, 0.012, 0.040}, {1.0, 0.00001, 0.0}, {0.254, 0.454, 0.207, 0.085}
+            {0.934, 0.021, 0.009, 0.031, 0.004, 0.001}, {0.989, 0.008, 0.003, 0.001}, {0.0, 0.0, 0.847, 0.153},
+            {0.826, 0.062, 0.033, 0.034, 0.004, 0.039}, {1.0, 0.00001, 0.0}, {0.254, 0.454, 0.207, 0.085}
         };
         double[][] u = {
-            {0.006, 0.00001, 0.016, 0.969, 0.008}, {0.010, 0.018, 0.964, 0.008}, {0.0, 0.0, 0.847, 0.153},
-            {0.000061, 0.001, 0.003, 0.956, 0.040}, {0.502, 0.498, 0.0}, {0.016, 0.028, 0.915, 0.085}
+            {0.005, 0.00001, 0.010, 0.227, 0.758, 0.001}, {0.010, 0.017, 0.974, 0.001}, {0.0, 0.0, 0.847, 0.153},
+            {0.000061, 0.001, 0.001, 0.002, 0.956, 0.039}, {0.502, 0.498, 0.0}, {0.016, 0.028, 0.915, 0.085}
         };
         return new Model(m, u, 1.6e-5, UPPER, LOWER);
     }

@@ -22,7 +22,13 @@ public enum Reason {
     PHONE_SAME("linkage.reason.phoneSame"),
     ADDRESS_SAME("linkage.reason.addressSame"),
     SAME_HOUSEHOLD("linkage.reason.sameHousehold"),
-    PARENT_CHILD("linkage.reason.parentChild");
+    PARENT_CHILD("linkage.reason.parentChild"),
+    /** The name the records agree on is rare among the records: the agreement weighs more than on average. */
+    NAME_RARE("linkage.reason.nameRare"),
+    /** The name the records agree on is common (佐藤, 鈴木 …): the agreement weighs less than on average. */
+    NAME_COMMON("linkage.reason.nameCommon"),
+    /** One record has no reading: its reading was taken from other records with the same kanji. */
+    READING_INFERRED("linkage.reason.readingInferred");
 
     private final String messageKey;
 

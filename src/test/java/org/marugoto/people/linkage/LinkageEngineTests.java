@@ -26,6 +26,10 @@ class LinkageEngineTests {
         assertThat(e.pairwise().recall()).as("pairwise recall %s", e.pairwise()).isGreaterThan(0.95);
         assertThat(e.clustered().f1()).as("clustered %s", e.clustered()).isGreaterThan(0.97);
         assertThat(result.candidates()).allSatisfy(c -> assertThat(c.reasons()).isNotEmpty());
+        // m is estimated from pairs selected by one key alone: two different men born on one day who share a given
+        // name are not learnt as one man whose family name changed (in this population men's names never change)
+        assertThat(result.model().m()[LinkageEngine.FAMILY][4]).isLessThan(0.01);
+        assertThat(result.model().m()[LinkageEngine.FAMILY][3]).isGreaterThan(0.01);
     }
 
     @Test
@@ -136,6 +140,88 @@ class LinkageEngineTests {
         assertThat(LinkageEngine.compare(open, List.of(hidden), Model.defaults()))
                 .singleElement()
                 .satisfies(c -> assertThat(c.reasons()).noneMatch(Reason::aboutContact));
+    }
+
+    @Test
+    void aCommonSurnamePairScoresBelowARareSurnamePairWithTheSameAgreement() {
+        // a town where one record in three is さとう and てしがわら is carried by two records
+        List<LinkRecord> town = new java.util.ArrayList<>();
+        String[] given = {"はなこ", "ようこ", "けいこ", "さちこ", "かずこ", "くみこ", "ゆみこ", "ゆうこ", "まゆみ", "あけみ"};
+        String[] family = {"たかぎ", "こやま", "ひらの", "うえの", "のぐち", "たけだ", "まつい", "ちば", "いわさき", "すがわら"};
+        for (int i = 0; i < 2000; i++) {
+            String f = i % 3 == 0 ? "さとう" : family[i % family.length] + family[i / 10 % family.length];
+            town.add(record("x", "x", f, given[i % given.length] + i, "1950-01-01", null, null, "t" + i));
+        }
+        LinkRecord sato1 = record("佐藤", "花子", "さとう", "はなこ", "1980-01-01", null, null, "h1");
+        LinkRecord sato2 = record("佐藤", "花子", "さとう", "はなこ", "1980-01-01", null, null, "h2");
+        LinkRecord rare1 = record("勅使河原", "花子", "てしがわら", "はなこ", "1980-01-01", null, null, "h3");
+        LinkRecord rare2 = record("勅使河原", "花子", "てしがわら", "はなこ", "1980-01-01", null, null, "h4");
+        town.addAll(List.of(sato1, sato2, rare1, rare2));
+        NameFrequencies frequencies = NameFrequencies.of(town);
+        Candidate common = LinkageEngine.compare(sato1, List.of(sato2), Model.defaults(), frequencies)
+                .getFirst();
+        Candidate rare = LinkageEngine.compare(rare1, List.of(rare2), Model.defaults(), frequencies)
+                .getFirst();
+        assertThat(common.weight()).isLessThan(rare.weight() - 5);
+        assertThat(common.reasons()).contains(Reason.NAME_COMMON).doesNotContain(Reason.NAME_RARE);
+        assertThat(rare.reasons()).contains(Reason.NAME_RARE).doesNotContain(Reason.NAME_COMMON);
+        // without frequencies both weigh the same and say nothing of frequency
+        double plain = LinkageEngine.compare(sato1, List.of(sato2), Model.defaults())
+                .getFirst()
+                .weight();
+        assertThat(plain)
+                .isEqualTo(LinkageEngine.compare(rare1, List.of(rare2), Model.defaults())
+                        .getFirst()
+                        .weight());
+        assertThat(common.weight()).isLessThan(plain).isLessThan(rare.weight());
+    }
+
+    @Test
+    void aRecordWithoutReadingIsComparedWithAKanaOnlyRecordThroughTheReadingOfItsKanjiElsewhere() {
+        LinkRecord kana = record("ヤマザキ", "ハナコ", null, null, "1961-02-03", null, null, "h1");
+        LinkRecord kanji = record("山﨑", "花子", null, null, "S36.2.3", null, null, "h2");
+        LinkRecord read = record("山崎", "太郎", "やまざき", "たろう", "1990-01-01", null, null, "h3");
+        LinkRecord read2 = record("佐藤", "花子", "さとう", "はなこ", "1970-01-01", null, null, "h4");
+        assertThat(LinkageEngine.compare(kana, List.of(kanji, read, read2), Model.defaults()))
+                .filteredOn(c -> c.b().equals(kanji.id()))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.decision()).isEqualTo(Decision.MATCH);
+                    assertThat(c.reasons()).contains(Reason.READING_INFERRED, Reason.READING_SAME);
+                });
+        // with nothing to learn the reading from, the two cannot be compared by name
+        assertThat(LinkageEngine.compare(kana, List.of(kanji), Model.defaults()))
+                .allSatisfy(c -> assertThat(c.decision()).isNotEqualTo(Decision.MATCH));
+    }
+
+    @Test
+    void anotherFamilyNameSaysLessAgainstTwoWomenThanAgainstTwoMen() {
+        LinkRecord woman1 = withSex(record("秋山", "明美", "あきやま", "あけみ", "1979-04-08", null, null, "h1"), "FEMALE");
+        LinkRecord woman2 = withSex(record("平田", "明美", "ひらた", "あけみ", "1979-04-08", null, null, "h2"), "FEMALE");
+        LinkRecord man1 = withSex(record("秋山", "明", "あきやま", "あきら", "1979-04-08", null, null, "h3"), "MALE");
+        LinkRecord man2 = withSex(record("平田", "明", "ひらた", "あきら", "1979-04-08", null, null, "h4"), "MALE");
+        double women = LinkageEngine.compare(woman1, List.of(woman2), Model.defaults())
+                .getFirst()
+                .weight();
+        List<Candidate> men = LinkageEngine.compare(man1, List.of(man2), Model.defaults());
+        assertThat(men).allSatisfy(c -> assertThat(c.weight()).isLessThan(women - 2));
+    }
+
+    private static LinkRecord withSex(LinkRecord r, String sex) {
+        return new LinkRecord(
+                r.id(),
+                r.agencyId(),
+                r.familyName(),
+                r.givenName(),
+                r.familyNameKana(),
+                r.givenNameKana(),
+                r.formerNames(),
+                sex,
+                r.birth(),
+                r.phone(),
+                r.address(),
+                r.household(),
+                r.protectedPerson());
     }
 
     private static LinkRecord record(
