@@ -345,6 +345,9 @@ class AuthorizationMatrixTests {
         // #16 gaps: the planner's forms for one measure and one indicator
         GET_ENDPOINTS.put("/planning/measures/{id}/edit", Family.PLAN);
         GET_ENDPOINTS.put("/planning/indicators/{id}/edit", Family.PLAN);
+        // imports of agencies, counters and services (decision 0036): administrators
+        GET_ENDPOINTS.put("/admin/agencies/import", Family.ADMIN);
+        GET_ENDPOINTS.put("/admin/agencies/import/template", Family.ADMIN);
     }
 
     /**
@@ -602,6 +605,10 @@ class AuthorizationMatrixTests {
         // a ward plan or a priority item without its name adds nothing (back to the page with a message)
         write("POST /planning/plans/{planId}/areas", Family.PLAN, List.of());
         write("POST /planning/area-plans/{id}/items", Family.PLAN, List.of());
+        // imports of agencies, counters and services (decision 0036): no file (the page with its error), a token
+        // that names nothing (back to the page)
+        write("POST /admin/agencies/import/preview", Family.ADMIN, List.of(), "kind", "agencies");
+        write("POST /admin/agencies/import/commit", Family.ADMIN, List.of(), "token", "");
     }
 
     /** Endpoints left out of the matrix, by "METHOD pattern", with the reason. */
