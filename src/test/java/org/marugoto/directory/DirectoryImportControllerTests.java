@@ -3,6 +3,7 @@ package org.marugoto.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -28,6 +29,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Imports of agencies, counters and services through the pages: a file with bad rows shows every error in Japanese
@@ -59,7 +61,7 @@ class DirectoryImportControllerTests {
         return mvc.perform(multipart("/admin/agencies/import/preview")
                         .file(new MockMultipartFile("file", filename, "text/csv", bytes))
                         .param("kind", kind)
-                        .locale(locale)
+                        .param("lang", locale.getLanguage())
                         .with(csrf())
                         .with(user(as("admin"))))
                 .andExpect(status().isOk())
@@ -102,7 +104,7 @@ class DirectoryImportControllerTests {
         assertThat(count("agency")).isEqualTo(before);
         // the same errors in English
         String english = preview("agencies", "a.csv", agencies.getBytes(StandardCharsets.UTF_8), Locale.ENGLISH);
-        assertThat(english).contains("Cannot read the kind \"しゃきょう\"");
+        assertThat(english).contains("Cannot read the kind &quot;しゃきょう&quot;");
 
         String good = agencies.replace("しゃきょう", "社会福祉協議会")
                 .replace("03-xxxx", "03-1234-5678")
@@ -185,26 +187,27 @@ class DirectoryImportControllerTests {
         page = preview("agencies", "名前,住所\r\n山田,どこか\r\n");
         assertThat(page).contains("見出し「機関コード」の列がありません");
 
-        byte[] template = mvc.perform(get("/admin/agencies/import/template")
-                        .param("kind", "services")
-                        .param("format", "xlsx")
-                        .with(user(as("admin"))))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
+        byte[] template = download("services", "xlsx").getContentAsByteArray();
         List<List<String>> rows = TableFile.read("t.xlsx", template, 10);
         assertThat(rows.get(0)).startsWith("機関コード", "サービスコード", "名称");
-        String csvTemplate = mvc.perform(get("/admin/agencies/import/template")
-                        .param("kind", "counters")
-                        .with(user(as("admin"))))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String csvTemplate = download("counters", "csv").getContentAsString(StandardCharsets.UTF_8);
         assertThat(csvTemplate).contains("\"窓口コード\"");
         mvc.perform(get("/admin/agencies/import").param("kind", "nothing").with(user(as("admin"))))
                 .andExpect(status().isNotFound());
+    }
+
+    org.springframework.mock.web.MockHttpServletResponse download(String kind, String format) throws Exception {
+        MvcResult result = mvc.perform(get("/admin/agencies/import/template")
+                        .param("kind", kind)
+                        .param("format", format)
+                        .with(user(as("admin"))))
+                .andReturn();
+        // StreamingResponseBody: the body is written asynchronously
+        if (result.getRequest().isAsyncStarted()) {
+            result = mvc.perform(asyncDispatch(result)).andReturn();
+        }
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return result.getResponse();
     }
 
     @Test

@@ -336,6 +336,11 @@ public class PopulationService implements PopulationApi {
     private Parsed parse(String filename, byte[] content) {
         List<RowError> errors = new ArrayList<>();
         List<List<String>> table = new ArrayList<>();
+        String lower = filename.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
+            errors.add(new RowError(1, "", "area.population.format", List.of()));
+            return new Parsed(new ArrayList<>(), new ArrayList<>(), errors);
+        }
         try {
             table = TableFile.read(filename, content, MAX_ROWS);
         } catch (TableFile.Unreadable unreadable) {

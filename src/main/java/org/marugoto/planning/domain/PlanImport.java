@@ -188,6 +188,11 @@ public class PlanImport {
     private Parsed parse(UUID planId, String filename, byte[] content) {
         List<List<List<String>>> tables = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
+        String lower = filename.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
+            errors.add(new RowError("", 1, "", "planning.import.format", List.of()));
+            return new Parsed(new ArrayList<>(), new ArrayList<>(), errors, new ArrayList<>(), new ArrayList<>());
+        }
         try {
             tables.addAll(TableFile.sheets(filename, content, MAX_ROWS));
         } catch (TableFile.Unreadable unreadable) {
