@@ -1,7 +1,5 @@
 package org.marugoto.directory.domain;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,6 +31,7 @@ import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
 import org.marugoto.shared.RuleViolation;
 import org.marugoto.shared.Tenancy;
+import org.marugoto.shared.table.Cells;
 import org.marugoto.shared.table.Column;
 import org.marugoto.shared.table.Headings;
 import org.marugoto.shared.table.RowError;
@@ -157,7 +156,6 @@ public class DirectoryImport {
     private static final Pattern KANA = Pattern.compile("^[\\p{IsHiragana}\\p{IsKatakana}ー・\\s　]*$");
     private static final Pattern PHONE = Pattern.compile("^[0-9０-９()（）\\-－‐ ]*$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern LIST = Pattern.compile("[、,，;；/／\\s]+");
 
     private final DirectoryService directory;
     private final IssueCatalog issues;
@@ -628,31 +626,15 @@ public class DirectoryImport {
 
     /** はい／いいえ (○／×, 1／0, yes／no); empty is yes. */
     private static @Nullable Boolean yesNo(int line, String column, String value, List<RowError> errors) {
-        switch (key(value)) {
-            case "", "はい", "○", "◯", "1", "yes", "true", "可", "あり" -> {
-                return true;
-            }
-            case "いいえ", "×", "0", "no", "false", "不可", "なし" -> {
-                return false;
-            }
-            default -> {
-                errors.add(new RowError(line, column, "dirimport.error.yesNo", List.of(value)));
-                return null;
-            }
-        }
+        return Cells.yesNo(line, column, value, true, errors);
     }
 
     private static List<String> items(String value) {
-        return Arrays.stream(LIST.split(value.strip()))
-                .filter(s -> !s.isBlank())
-                .toList();
+        return Cells.items(value);
     }
 
     private static String key(String value) {
-        return Normalizer.normalize(value, Normalizer.Form.NFKC)
-                .strip()
-                .replaceAll("\\s+", "")
-                .toLowerCase(Locale.ROOT);
+        return Cells.key(value);
     }
 
     private static String val(Map<String, String> values, String column) {
@@ -665,11 +647,6 @@ public class DirectoryImport {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Cells.sha256(bytes);
     }
 }
