@@ -187,7 +187,10 @@ class ProtectionMaskingTests {
             "POST /linkage/decide",
             "POST /linkage/run",
             // #18 remainder: unlinking from the person page (an identity the record is not in changes nothing)
-            "POST /people/{id}/unlink");
+            "POST /people/{id}/unlink",
+            // import of places and activities: no file (the page with its error), no token (back to the page)
+            "POST /community/import/preview",
+            "POST /community/import/commit");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(
