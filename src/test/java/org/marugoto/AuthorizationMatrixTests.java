@@ -350,6 +350,12 @@ class AuthorizationMatrixTests {
         GET_ENDPOINTS.put("/referrals/export.xlsx", Family.PROFESSIONAL_LIST);
         GET_ENDPOINTS.put("/people/export.csv", Family.SEARCH);
         GET_ENDPOINTS.put("/people/export.xlsx", Family.SEARCH);
+        // imports of agencies, counters and services (decision 0036): administrators
+        GET_ENDPOINTS.put("/admin/agencies/import", Family.ADMIN);
+        GET_ENDPOINTS.put("/admin/agencies/import/template", Family.ADMIN);
+        // import of places and activities (decision 0036): the community desk's reviewers
+        GET_ENDPOINTS.put("/community/import", Family.COMMUNITY_REVIEW);
+        GET_ENDPOINTS.put("/community/import/template", Family.COMMUNITY_REVIEW);
     }
 
     /**
@@ -617,6 +623,13 @@ class AuthorizationMatrixTests {
                 "{person}",
                 "reason",
                 "matrix");
+        // imports of agencies, counters and services (decision 0036): no file (the page with its error), a token
+        // that names nothing (back to the page)
+        write("POST /admin/agencies/import/preview", Family.ADMIN, List.of(), "kind", "agencies");
+        write("POST /admin/agencies/import/commit", Family.ADMIN, List.of(), "token", "");
+        // import of places and activities: no file (the page with its error), a token that names nothing
+        write("POST /community/import/preview", Family.COMMUNITY_REVIEW, List.of());
+        write("POST /community/import/commit", Family.COMMUNITY_REVIEW, List.of(), "token", "");
     }
 
     /** Endpoints left out of the matrix, by "METHOD pattern", with the reason. */

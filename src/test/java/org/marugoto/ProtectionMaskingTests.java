@@ -190,7 +190,10 @@ class ProtectionMaskingTests {
             // #18 remainder: unlinking from the person page (an identity the record is not in changes nothing)
             "POST /people/{id}/unlink",
             // decision 0038: asking the coordinator about a pair never shown (the candidate is unknown) changes nothing
-            "POST /people/{id}/linkage-request");
+            "POST /people/{id}/linkage-request",
+            // import of places and activities: no file (the page with its error), no token (back to the page)
+            "POST /community/import/preview",
+            "POST /community/import/commit");
 
     /** Handlers driven by a request of their own below, with the reason. */
     static final Map<String, String> DRIVEN_SEPARATELY = Map.of(

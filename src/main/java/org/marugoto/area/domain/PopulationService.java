@@ -1,12 +1,5 @@
 package org.marugoto.area.domain;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,12 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.area.AreaView;
 import org.marugoto.area.PopulationApi;
@@ -40,6 +26,7 @@ import org.marugoto.audit.AuditApi;
 import org.marugoto.audit.AuditEntry;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Tenancy;
+import org.marugoto.shared.table.TableFile;
 import org.marugoto.shared.text.JapaneseText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -349,38 +336,19 @@ public class PopulationService implements PopulationApi {
     private Parsed parse(String filename, byte[] content) {
         List<RowError> errors = new ArrayList<>();
         List<List<String>> table = new ArrayList<>();
-        String lower = filename.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".xlsx")) {
-            try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-                DataFormatter format = new DataFormatter(Locale.JAPAN);
-                Sheet sheet = workbook.getSheetAt(0);
-                for (int r = 0; r <= Math.min(sheet.getLastRowNum(), MAX_ROWS + 1); r++) {
-                    Row row = sheet.getRow(r);
-                    List<String> cells = new ArrayList<>();
-                    if (row != null) {
-                        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                            Cell cell = row.getCell(c);
-                            cells.add(
-                                    cell == null
-                                            ? ""
-                                            : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                                                            && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(
-                                                                    cell)
-                                                    ? cell.getLocalDateTimeCellValue()
-                                                            .toLocalDate()
-                                                            .toString()
-                                                    : format.formatCellValue(cell));
-                        }
-                    }
-                    table.add(cells);
-                }
-            } catch (IOException | RuntimeException unreadable) {
-                errors.add(new RowError(1, "", "area.population.unreadable", List.of()));
-            }
-        } else if (lower.endsWith(".csv")) {
-            table = csv(decode(content));
-        } else {
+        String lower = filename.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
             errors.add(new RowError(1, "", "area.population.format", List.of()));
+            return new Parsed(new ArrayList<>(), new ArrayList<>(), errors);
+        }
+        try {
+            table = TableFile.read(filename, content, MAX_ROWS);
+        } catch (TableFile.Unreadable unreadable) {
+            errors.add(new RowError(
+                    1,
+                    "",
+                    "type".equals(unreadable.getMessage()) ? "area.population.format" : "area.population.unreadable",
+                    List.of()));
         }
         List<Band> bands = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
@@ -522,66 +490,5 @@ public class PopulationService implements PopulationApi {
         } catch (DateTimeParseException wrong) {
             return null;
         }
-    }
-
-    /** UTF-8 (a byte order mark is dropped), else Shift_JIS (Windows-31J), as Japanese offices save CSV. */
-    static String decode(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException notUtf8) {
-            return new String(content, Charset.forName("windows-31j"));
-        }
-    }
-
-    /** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks. */
-    static List<List<String>> csv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                if (rows.size() > MAX_ROWS + 2) {
-                    return rows;
-                }
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -35,6 +35,7 @@ import org.marugoto.shared.Actor;
 import org.marugoto.shared.CurrentActor;
 import org.marugoto.shared.Ids;
 import org.marugoto.shared.Tenancy;
+import org.marugoto.shared.table.TableFile;
 import org.marugoto.shared.text.DateParse;
 import org.marugoto.shared.text.JapaneseDates;
 import org.marugoto.shared.text.PhoneNumbers;

@@ -1,13 +1,6 @@
 package org.marugoto.planning.domain;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,12 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.audit.AuditAction;
 import org.marugoto.audit.AuditApi;
@@ -34,6 +21,7 @@ import org.marugoto.planning.domain.PlanService.HeadingKind;
 import org.marugoto.planning.domain.PlanService.MeasureActor;
 import org.marugoto.planning.domain.PlanService.MeasureDraft;
 import org.marugoto.shared.RuleViolation;
+import org.marugoto.shared.table.TableFile;
 import org.marugoto.shared.text.JapaneseText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -201,31 +189,19 @@ public class PlanImport {
         List<List<List<String>>> tables = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         String lower = filename.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".xlsx")) {
-            try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-                DataFormatter format = new DataFormatter(Locale.JAPAN);
-                for (Sheet sheet : workbook) {
-                    List<List<String>> table = new ArrayList<>();
-                    for (int r = 0; r <= Math.min(sheet.getLastRowNum(), MAX_ROWS + 1); r++) {
-                        Row row = sheet.getRow(r);
-                        List<String> cells = new ArrayList<>();
-                        if (row != null) {
-                            for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                                Cell cell = row.getCell(c);
-                                cells.add(cell == null ? "" : format.formatCellValue(cell));
-                            }
-                        }
-                        table.add(cells);
-                    }
-                    tables.add(table);
-                }
-            } catch (IOException | RuntimeException unreadable) {
-                errors.add(new RowError("", 1, "", "planning.import.unreadable", List.of()));
-            }
-        } else if (lower.endsWith(".csv")) {
-            tables.add(csv(decode(content)));
-        } else {
+        if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
             errors.add(new RowError("", 1, "", "planning.import.format", List.of()));
+            return new Parsed(new ArrayList<>(), new ArrayList<>(), errors, new ArrayList<>(), new ArrayList<>());
+        }
+        try {
+            tables.addAll(TableFile.sheets(filename, content, MAX_ROWS));
+        } catch (TableFile.Unreadable unreadable) {
+            errors.add(new RowError(
+                    "",
+                    1,
+                    "",
+                    "type".equals(unreadable.getMessage()) ? "planning.import.format" : "planning.import.unreadable",
+                    List.of()));
         }
         List<MeasureDraft> measures = new ArrayList<>();
         List<Indicator> indicatorDrafts = new ArrayList<>();
@@ -540,67 +516,6 @@ public class PlanImport {
         } catch (NumberFormatException notANumber) {
             return null;
         }
-    }
-
-    /** UTF-8 (a byte order mark is dropped), else Shift_JIS (Windows-31J), as Japanese offices save CSV. */
-    static String decode(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException notUtf8) {
-            return new String(content, Charset.forName("windows-31j"));
-        }
-    }
-
-    /** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks. */
-    static List<List<String>> csv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                if (rows.size() > MAX_ROWS + 2) {
-                    return rows;
-                }
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 
     /** A measures sheet with the plan's current measures (the import format), for download and as a template. */
