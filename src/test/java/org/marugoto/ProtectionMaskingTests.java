@@ -892,6 +892,7 @@ class ProtectionMaskingTests {
                         .list())
                 .as("the exports' audit rows never hold the withheld values (the query is kept as audited)")
                 .allSatisfy(details -> assertThat(details).doesNotContain(secrets));
+    }
 
     /**
      * "May exist elsewhere" (decision 0038) never reveals a protected person: another agency that records (or searches)
@@ -975,5 +976,49 @@ class ProtectionMaskingTests {
                 .doesNotContain("他の機関にもある可能性")
                 .doesNotContain("こども家庭センター")
                 .doesNotContain(secrets);
+    }
+
+    /**
+     * The search's "may exist elsewhere" from the query itself (decision 0038) is never shown for a protected person:
+     * the engine does rate the protected mother as a probable match of a query with her reading and date of birth,
+     * and still another agency's user is told nothing.
+     */
+    @Test
+    void theQueryNoticeNeverRevealsAProtectedPerson() throws Exception {
+        record Known(UUID id, String kana, String givenKana, LocalDate birth) {}
+        Known mother = jdbc.sql("""
+                        select id, family_name_kana, given_name_kana, birth_date from person
+                        where family_name = '野々村' and given_name = '彩花' and protected
+                        """)
+                .query((rs, i) -> new Known(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("family_name_kana"),
+                        rs.getString("given_name_kana"),
+                        rs.getObject("birth_date", LocalDate.class)))
+                .list()
+                .getFirst();
+        String query = mother.kana() + " " + mother.givenKana() + " " + mother.birth();
+        org.marugoto.people.domain.PersonSearch search = context.getBean(org.marugoto.people.domain.PersonSearch.class);
+        org.marugoto.people.domain.LinkageService linkage =
+                context.getBean(org.marugoto.people.domain.LinkageService.class);
+        org.marugoto.people.PersonCommand probe = search.elsewhereProbe(query).orElseThrow();
+        try {
+            PeopleFixtures.actAs(users, "caseworker2");
+            assertThat(linkage.candidatesFor(probe, null))
+                    .as("the engine finds her: only protection keeps the notice away")
+                    .anyMatch(c ->
+                            c.b().equals(mother.id()) && c.decision() == org.marugoto.people.linkage.Decision.MATCH);
+            assertThat(linkage.elsewhereForQuery(probe, query)).isEmpty();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        for (String username : List.of("caseworker", "caseworker2")) {
+            assertThat(text(mvc.perform(get("/people").param("q", query).with(user(users.loadUserByUsername(username))))
+                            .andReturn()))
+                    .as(username)
+                    .doesNotContain("この条件に当てはまる方の記録が他の機関にある可能性があります")
+                    .doesNotContain("こども家庭センター")
+                    .doesNotContain(secrets());
+        }
     }
 }

@@ -51,6 +51,9 @@ class LinkageWorkflowTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.marugoto.people.domain.ProtectionService protection;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -265,6 +268,113 @@ class LinkageWorkflowTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("caseworker");
+    }
+
+    // ---- 2b. "may exist elsewhere" from the query itself, when the user's agency has no record -------------------
+
+    @Test
+    void the8050SonKnownOnlyAtTheSelfRelianceCentreIsNamedElsewhereWhenSearchedWithNameAndBirthDate() throws Exception {
+        // the son's earlier record at the 自立相談支援機関: katakana only, 和暦 date, a full-width phone
+        MemberView jiritsu = recordedBy(
+                "caseworker2",
+                person(
+                        "クズハラ",
+                        "ケンイチ",
+                        "クズハラ",
+                        "ケンイチ",
+                        Sex.MALE,
+                        LocalDate.of(1974, 7, 3),
+                        "美月野市桜台9-4-21",
+                        "０９０（７７１２）４４０９"));
+        long auditedBefore = jdbc.sql("select count(*) from audit_event where purpose = 'may exist elsewhere'")
+                .query(Long.class)
+                .single();
+
+        // the 地域包括 searches him before registering: name and date of birth
+        String search = page(get("/people").param("q", "くずはら けんいち S49.7.3").with(user(as("caseworker"))));
+        assertThat(search)
+                .contains("この条件に当てはまる方の記録が他の機関にある可能性があります")
+                .contains("自立相談支援機関")
+                .contains("ここで登録してコーディネーターに確認を依頼")
+                .doesNotContain("クズハラ")
+                .doesNotContain("桜台9-4-21")
+                .doesNotContain("7712")
+                .doesNotContain("4409")
+                .doesNotContain(jiritsu.person().id().toString());
+        assertThat(jdbc.sql(
+                                "select details from audit_event where purpose = 'may exist elsewhere' order by occurred_at desc limit 1")
+                        .query(String.class)
+                        .single())
+                .contains("くずはら けんいち");
+        assertThat(jdbc.sql("select count(*) from audit_event where purpose = 'may exist elsewhere'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(auditedBefore + 1);
+        // a phone typed as the other record has it, in another notation, is as good as the date
+        assertThat(page(get("/people").param("q", "くずはら けんいち 090-7712-4409").with(user(as("caseworker")))))
+                .contains("この条件に当てはまる方の記録が他の機関にある可能性があります");
+
+        // a name alone, a year alone, or another date: no notice (the search is no probe of who is known where)
+        for (String q : List.of("くずはら けんいち", "くずはら S49.7.3", "くずはら けんいち S49", "くずはら けんいち S52.1.15")) {
+            assertThat(page(get("/people").param("q", q).with(user(as("caseworker")))))
+                    .as(q)
+                    .doesNotContain("この条件に当てはまる方の記録が他の機関にある可能性があります");
+        }
+        // the agency that holds the record is told nothing about itself
+        assertThat(page(get("/people").param("q", "くずはら けんいち S49.7.3").with(user(as("caseworker2")))))
+                .doesNotContain("この条件に当てはまる方の記録が他の機関にある可能性があります");
+
+        // "register here": the form is filled from the query; registering and asking reaches the coordinator
+        String form = page(get("/people/new").param("from", "くずはら けんいち S49.7.3").with(user(as("caseworker"))));
+        assertThat(form).contains("value=\"くずはら\"").contains("昭和49年7月3日");
+        mvc.perform(post("/people/new")
+                        .with(csrf())
+                        .with(user(as("caseworker")))
+                        .param("submissionToken", UUID.randomUUID().toString())
+                        .param("familyName", "葛原")
+                        .param("givenName", "健一")
+                        .param("familyNameKana", "くずはら")
+                        .param("givenNameKana", "けんいち")
+                        .param("sex", "MALE")
+                        .param("birthDate", "昭和49年7月3日")
+                        .param("relationship", "SELF")
+                        .param("livesTogether", "true")
+                        .param("askCoordinator", "true")
+                        .param("askReason", "母の介護の相談で来所"))
+                .andExpect(status().is3xxRedirection());
+        UUID registered = jdbc.sql("select id from person where family_name = '葛原' and given_name = '健一'")
+                .query(UUID.class)
+                .single();
+        UUID candidate = pair(jiritsu.person().id(), registered).orElseThrow();
+        assertThat(jdbc.sql("select requested_by from person_link_candidate where id = ?")
+                        .param(candidate)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("caseworker");
+        // now the agency has its own record: the hit's notice speaks, not the query's
+        String after = page(get("/people").param("q", "くずはら けんいち S49.7.3").with(user(as("caseworker"))));
+        assertThat(after).contains("相談支援包括化推進員に確認を依頼済みです").doesNotContain("この条件に当てはまる方の記録が他の機関にある可能性があります");
+    }
+
+    @Test
+    void aProtectedPersonNeverTriggersTheQueryNotice() throws Exception {
+        MemberView jiritsu = recordedBy(
+                "caseworker2", person("ホゴノ", "サチコ", "ホゴノ", "サチコ", Sex.FEMALE, LocalDate.of(1983, 11, 20), null, null));
+        String query = "ほごの さちこ S58.11.20";
+        assertThat(page(get("/people").param("q", query).with(user(as("caseworker")))))
+                .as("before the protection the notice is shown: the check below is not vacuous")
+                .contains("この条件に当てはまる方の記録が他の機関にある可能性があります");
+        PeopleFixtures.actAs(users, "caseworker2");
+        protection.protect(
+                jiritsu.person().id(),
+                new org.marugoto.people.ProtectionCommand(
+                        ProtectionKind.DV, LocalDate.now(), null, "配偶者暴力相談支援センター", null, List.of()));
+        SecurityContextHolder.clearContext();
+        String search = page(get("/people").param("q", query).with(user(as("caseworker"))));
+        assertThat(search)
+                .doesNotContain("この条件に当てはまる方の記録が他の機関にある可能性があります")
+                .doesNotContain("自立相談支援機関")
+                .doesNotContain("ホゴノ");
     }
 
     // ---- 3. stale pairs ------------------------------------------------------------------------------------------

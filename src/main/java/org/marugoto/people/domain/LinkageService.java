@@ -563,6 +563,53 @@ public class LinkageService {
                 .list());
     }
 
+    /**
+     * "May exist elsewhere" for a search that found no record of the user's own (decision 0038): the query read as a
+     * person ({@code probe}, from {@link PersonSearch#elsewhereProbe}) is compared by the engine with the records that
+     * share a key with it, at every agency of the municipality (the registration check's pre-selection, limited). The
+     * kinds of agency come back only when the engine rates a record the user's agency may not see as a probable match,
+     * none of the probable matches is protected (nothing at all then: that a protected person is known somewhere is
+     * what protection withholds) and none is a record the user's agency sees (then the hit's own notice applies).
+     * A notice shown is audited with the query as the search audits it. Returns the other agencies' ids.
+     */
+    @Transactional
+    public Set<UUID> elsewhereForQuery(PersonCommand probe, String auditedQuery) {
+        Actor actor = CurrentActor.get().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        List<UUID> ids = candidatesFor(probe, null).stream()
+                .filter(c -> c.decision() == Decision.MATCH)
+                .map(Candidate::b)
+                .toList();
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        record Other(UUID agency, boolean protectedPerson, boolean visible) {}
+        List<Other> others = jdbc.sql("""
+                        select owner_agency_id, protected,
+                               visible_agencies @> array[cast(:agency as uuid)] or owner_agency_id = :agency as visible
+                        from person
+                        where municipality_id = :m and id in (:ids) and deceased_on is null
+                        """)
+                .param("m", tenancy.municipalityId())
+                .param("ids", ids)
+                .param("agency", actor.agencyId())
+                .query((rs, i) -> new Other(
+                        rs.getObject("owner_agency_id", UUID.class),
+                        rs.getBoolean("protected"),
+                        rs.getBoolean("visible")))
+                .list();
+        if (others.stream().anyMatch(o -> o.protectedPerson() || o.visible())) {
+            return Set.of();
+        }
+        Set<UUID> agencies = new LinkedHashSet<>();
+        others.forEach(o -> agencies.add(o.agency()));
+        if (!agencies.isEmpty()) {
+            audit.record(AuditEntry.of(AuditAction.SEARCH, "person", null)
+                    .withPurpose("may exist elsewhere")
+                    .withDetails(Map.of("query", auditedQuery, "agencies", String.valueOf(agencies.size()))));
+        }
+        return agencies;
+    }
+
     // ---- "may exist elsewhere" and asking the coordinator (decision 0038) -------------------------------------------
 
     /**

@@ -78,6 +78,59 @@ public class PersonSearch {
     }
 
     /**
+     * The query read as a person, for the "may exist elsewhere" notice of a search that found no record of the user's
+     * own (decision 0038): exactly two name words (family and given name, as written or as a reading) and a full date
+     * of birth or a phone number of ten or more digits; any other word, a year or month only, or one name word alone
+     * gives no probe, so that the search cannot ask "is someone called X known somewhere" from a name alone.
+     */
+    public Optional<PersonCommand> elsewhereProbe(String query) {
+        String[] words = phoneWordsJoined(JapaneseText.normalize(query).split(" "));
+        List<String> names = new ArrayList<>();
+        java.time.LocalDate birth = null;
+        String phone = null;
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            Optional<String> digits = word.chars().anyMatch(Character::isDigit)
+                    ? PhoneNumbers.normalize(word).filter(x -> x.length() >= 10)
+                    : Optional.empty();
+            if (JapaneseDates.parse(word) instanceof org.marugoto.shared.text.DateParse.Parsed parsed
+                    && birth == null) {
+                birth = parsed.date();
+            } else if (digits.isPresent() && phone == null) {
+                phone = word;
+            } else if (word.chars().noneMatch(Character::isDigit) && !word.contains("@")) {
+                names.add(word);
+            } else {
+                return Optional.empty();
+            }
+        }
+        if (names.size() != 2 || (birth == null && phone == null)) {
+            return Optional.empty();
+        }
+        String family = names.get(0);
+        String given = names.get(1);
+        boolean reading = JapaneseText.isReading(family) && JapaneseText.isReading(given);
+        return Optional.of(new PersonCommand(
+                family,
+                given,
+                reading ? family : "",
+                reading ? given : null,
+                null,
+                org.marugoto.people.Sex.NOT_STATED,
+                birth,
+                null,
+                null,
+                null,
+                phone,
+                null,
+                null,
+                null,
+                null));
+    }
+
+    /**
      * The query as the audit trail keeps it (normalised; a protected person's phone, e-mail or address word replaced):
      * for an export of the search's list, whose audit record names the query as its filter (decision 0033).
      */

@@ -112,13 +112,35 @@ class PeopleController {
                             n.candidateId(), "agency.kind." + agency.kind().name(), n.requested())));
         }
         model.addAttribute("elsewhere", elsewhere);
+        // the query itself read as a person the user's agency has no record of (name and date of birth or phone)
+        if (q != null && !q.isBlank()) {
+            search.elsewhereProbe(q)
+                    .map(probe -> linkage.elsewhereForQuery(probe, search.auditedQuery(q)))
+                    .map(agencies -> agencies.stream()
+                            .flatMap(agency -> directory.agency(agency).stream())
+                            .map(agency -> "agency.kind." + agency.kind().name())
+                            .distinct()
+                            .toList())
+                    .filter(kinds -> !kinds.isEmpty())
+                    .ifPresent(kinds -> model.addAttribute("elsewhereQuery", kinds));
+        }
         model.addAttribute("searched", q != null && !q.isBlank());
         return Htmx.view(request, "people/search", "results");
     }
 
     @GetMapping("/people/new")
-    String registerForm(@RequestParam(required = false) @Nullable UUID household, Model model) {
+    String registerForm(
+            @RequestParam(required = false) @Nullable UUID household,
+            @RequestParam(required = false) @Nullable String from,
+            Model model) {
         HouseholdView h = household == null ? null : people.household(household, "register member");
+        // "register here" from the search's "may exist elsewhere" notice: the form filled with what the query said
+        if (h == null && from != null && !from.isBlank()) {
+            java.util.Optional<PersonCommand> probe = search.elsewhereProbe(from);
+            if (probe.isPresent()) {
+                return registerPage(model, PersonForm.fromSearch(probe.get()));
+            }
+        }
         return registerPage(model, PersonForm.empty(h));
     }
 

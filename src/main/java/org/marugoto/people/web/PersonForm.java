@@ -106,6 +106,38 @@ public record PersonForm(
     }
 
     /**
+     * The registration form filled with what a search query said of the person (the "may exist elsewhere" notice's
+     * "register here", decision 0038): name, reading when the query was typed in kana, date of birth and phone.
+     */
+    static PersonForm fromSearch(PersonCommand probe) {
+        PersonForm empty = empty(null);
+        return new PersonForm(
+                empty.submissionToken(),
+                probe.familyName(),
+                orEmpty(probe.givenName()),
+                probe.familyNameKana(),
+                orEmpty(probe.givenNameKana()),
+                "",
+                null,
+                probe.birthDate() == null ? "" : JapaneseDates.wareki(probe.birthDate()),
+                "",
+                null,
+                null,
+                orEmpty(probe.phone()),
+                "",
+                "",
+                "",
+                "",
+                0,
+                null,
+                "",
+                Relationship.SELF,
+                true,
+                "",
+                false);
+    }
+
+    /**
      * The edit form. A masked person's starts with the withheld fields empty (left empty they keep what is stored) and
      * without the area, which the view holds only down to the 日常生活圏域.
      */
