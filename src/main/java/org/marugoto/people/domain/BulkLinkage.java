@@ -17,6 +17,7 @@ import org.marugoto.people.linkage.Candidate;
 import org.marugoto.people.linkage.LinkRecord;
 import org.marugoto.people.linkage.LinkageEngine;
 import org.marugoto.people.linkage.Model;
+import org.marugoto.people.linkage.NameFrequencies;
 import org.marugoto.shared.Ids;
 import org.marugoto.shared.Tenancy;
 import org.marugoto.shared.text.JapaneseText;
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Component;
  * order given. Each new person is compared (by {@link LinkageEngine#compare}, with the same model) with the records
  * that share one of the same blocking keys (loose reading, name, date of birth, phone, a former name) and that would
  * have been there already: the persons recorded before the batch, and the new persons before it in the batch. The
- * blocking is done in memory over one read of the records that share a key, instead of one query per person.
+ * blocking is done in memory over one read of the records that share a key, instead of one query per person. Names
+ * are weighed by their frequencies in the municipality after the batch, counted once for all (see {@link
+ * #frequencies}); one by one, each save counts them anew.
  */
 @Component
 class BulkLinkage {
@@ -123,6 +126,7 @@ class BulkLinkage {
             }
         }
         Model model = Model.defaults();
+        NameFrequencies frequencies = frequencies(records.subList(before, records.size()));
         List<List<Candidate>> found = IntStream.range(before, records.size())
                 .parallel()
                 .mapToObj(i -> {
@@ -156,10 +160,40 @@ class BulkLinkage {
                         }
                         compared.add(records.get(j).record());
                     }
-                    return LinkageEngine.compare(probe.record(), compared, model);
+                    return LinkageEngine.compare(probe.record(), compared, model, frequencies);
                 })
                 .toList();
         return store(found);
+    }
+
+    /**
+     * The frequencies of the new persons' names in the municipality once they are saved (decision 0037), counted over
+     * one read of every person's names, held one row at a time. Registering one by one counts them at each save, so a
+     * name the batch brings many times weighs a little less here than it did for the first of them there.
+     */
+    private NameFrequencies frequencies(List<Keyed> saved) {
+        NameFrequencies.Counter counter =
+                NameFrequencies.counter(saved.stream().map(Keyed::record).toList());
+        jdbc.sql("""
+                        select p.id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana
+                        from person p where p.municipality_id = :m
+                        """).param("m", tenancy.municipalityId()).query(rs -> {
+            counter.add(new LinkRecord(
+                    rs.getObject("id", UUID.class),
+                    null,
+                    rs.getString("family_name"),
+                    rs.getString("given_name"),
+                    rs.getString("family_name_kana"),
+                    rs.getString("given_name_kana"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false));
+        });
+        return counter.frequencies();
     }
 
     /**

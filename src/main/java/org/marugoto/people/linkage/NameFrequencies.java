@@ -75,6 +75,49 @@ public final class NameFrequencies {
         return new NameFrequencies(counts, totals, true);
     }
 
+    /**
+     * Counts the names of many probes at once (a bulk registration) over the population read once, record by record
+     * ({@link Counter#add}), without holding it: only the names the probes carry are counted, so a pair agreeing on any
+     * other name is not adjusted, as with {@link #forProbe}.
+     */
+    public static Counter counter(Collection<LinkRecord> probes) {
+        return new Counter(probes);
+    }
+
+    /** See {@link #counter}. */
+    public static final class Counter {
+
+        private final Map<String, Integer>[] counts = emptyCounts();
+        private int records;
+
+        private Counter(Collection<LinkRecord> probes) {
+            for (LinkRecord probe : probes) {
+                Features p = new Features(probe);
+                String[] keys = {p.familyReading, p.familyName, p.givenReading, p.givenName};
+                for (int kind = 0; kind < keys.length; kind++) {
+                    if (!keys[kind].isEmpty()) {
+                        counts[kind].put(keys[kind], 0);
+                    }
+                }
+            }
+        }
+
+        /** One record of the population. */
+        public void add(LinkRecord record) {
+            records++;
+            Features f = new Features(record);
+            String[] theirs = {f.familyReading, f.familyName, f.givenReading, f.givenName};
+            for (int kind = 0; kind < theirs.length; kind++) {
+                counts[kind].computeIfPresent(theirs[kind], (k, n) -> n + 1);
+            }
+        }
+
+        /** The frequencies counted so far. */
+        public NameFrequencies frequencies() {
+            return new NameFrequencies(counts, new int[] {records, records, records, records}, true);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Integer>[] emptyCounts() {
         Map<String, Integer>[] counts = new Map[4];
