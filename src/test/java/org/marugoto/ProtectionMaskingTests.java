@@ -889,6 +889,7 @@ class ProtectionMaskingTests {
                         .list())
                 .as("the exports' audit rows never hold the withheld values (the query is kept as audited)")
                 .allSatisfy(details -> assertThat(details).doesNotContain(secrets));
+    }
 
     /**
      * "May exist elsewhere" (decision 0038) never reveals a protected person: another agency that records (or searches)
