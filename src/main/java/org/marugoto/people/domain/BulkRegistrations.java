@@ -122,6 +122,9 @@ class BulkRegistrations implements BulkRegistrationApi {
                 .param(m)
                 .query(Long.class)
                 .single();
+        // the statistics left by the last autovacuum may describe the tables as empty (estimates of one row make
+        // the triggers scan the municipality's persons for every household): refreshed before the first batch too
+        analyze();
         long analyzedAt = before;
         for (int from = 0; from < members.size(); from += CHUNK) {
             analyzedAt = analyzeWhenGrown(analyzedAt, before + personIds.size());
@@ -232,8 +235,12 @@ class BulkRegistrations implements BulkRegistrationApi {
         if (now - analyzedAt < Math.max(analyzedAt, CHUNK)) {
             return analyzedAt;
         }
-        jdbc.sql("select people_bulk_analyze()").query(Object.class).list();
+        analyze();
         return now;
+    }
+
+    private void analyze() {
+        jdbc.sql("select people_bulk_analyze()").query(Object.class).list();
     }
 
     private void batch(String sql, List<SqlParameterSource> rows) {
