@@ -117,7 +117,17 @@ class BulkRegistrations implements BulkRegistrationApi {
         Map<String, UUID> newHouseholds = new LinkedHashMap<>();
         List<UUID> personIds = new ArrayList<>(members.size());
         List<BulkLinkage.Saved> saved = new ArrayList<>(members.size());
+        // the planner's statistics follow the rows written (see analyzeWhenGrown)
+        long before = jdbc.sql("select count(*) from person where municipality_id = ?")
+                .param(m)
+                .query(Long.class)
+                .single();
+        // the statistics left by the last autovacuum may describe the tables as empty (estimates of one row make
+        // the triggers scan the municipality's persons for every household): refreshed before the first batch too
+        analyze();
+        long analyzedAt = before;
         for (int from = 0; from < members.size(); from += CHUNK) {
+            analyzedAt = analyzeWhenGrown(analyzedAt, before + personIds.size());
             List<BulkMember> chunk = members.subList(from, Math.min(members.size(), from + CHUNK));
             chunk.forEach(x -> people.checkPerson(x.person()));
             List<BulkMember> founders = new ArrayList<>();
@@ -209,6 +219,28 @@ class BulkRegistrations implements BulkRegistrationApi {
                 pairs,
                 (System.nanoTime() - written) / 1_000_000);
         return new BulkRegistered(List.copyOf(personIds), Map.copyOf(newHouseholds), pairs);
+    }
+
+    /**
+     * Refreshes the planner's statistics of the tables written once the persons written since the last refresh are as
+     * many as the persons there were then (so a few times per import, growing geometrically). Without it the planner
+     * keeps the statistics of the tables before the transaction (autovacuum cannot see uncommitted rows) and plans the
+     * foreign-key checks and the visibility triggers' look-ups by (municipality_id, id) as scans of the whole
+     * municipality through another index: each membership then costs more the more rows are written (decision 0035).
+     * ANALYZE inside the transaction samples its own uncommitted rows; the statistics roll back with it.
+     *
+     * @return the number of persons at the last refresh
+     */
+    private long analyzeWhenGrown(long analyzedAt, long now) {
+        if (now - analyzedAt < Math.max(analyzedAt, CHUNK)) {
+            return analyzedAt;
+        }
+        analyze();
+        return now;
+    }
+
+    private void analyze() {
+        jdbc.sql("select people_bulk_analyze()").query(Object.class).list();
     }
 
     private void batch(String sql, List<SqlParameterSource> rows) {
