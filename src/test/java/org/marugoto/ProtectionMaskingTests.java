@@ -922,12 +922,14 @@ class ProtectionMaskingTests {
         UUID registered;
         try {
             PeopleFixtures.actAs(users, "caseworker");
-            // checked for duplicates and "elsewhere": the protected record is not named, so registration goes through
+            // checked for duplicates and "elsewhere": the protected record is not named, so registration goes through.
+            // Written in katakana (the reading and date of birth pair it all the same), so that other tests' look-ups
+            // of the demo mother by her written name keep finding one person
             registered = people.registerOnce(
                             UUID.randomUUID(),
                             PeopleFixtures.person(
-                                    "野々村",
-                                    "彩花",
+                                    "ノノムラ",
+                                    "アヤカ",
                                     mother.kana(),
                                     mother.givenKana(),
                                     org.marugoto.people.Sex.FEMALE,

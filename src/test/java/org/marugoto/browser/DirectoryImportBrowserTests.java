@@ -58,8 +58,8 @@ class DirectoryImportBrowserTests extends BrowserTest {
     void anAdministratorImportsAgenciesFixesABadRowAndARerunChangesNothing() throws Exception {
         String k = UUID.randomUUID().toString().substring(0, 6);
         String bad = "機関コード,名称,名称カナ,種別,地域コード,住所,電話番号\r\n"
-                + "BR" + k + "-1,南台こども家庭センター,ミナミダイコドモカテイセンター,こども家庭センター,S1-1,美月野市南台3-2-1,0120-345-678\r\n"
-                + "BR" + k + "-2,北浜ふくし相談室,キタハマフクシソウダンシツ,ふくしそうだん,,美月野市北浜1-4,0120-345-679\r\n";
+                + "T-BR" + k + "-1,南台こども家庭センター,ミナミダイコドモカテイセンター,こども家庭センター,S1-1,美月野市南台3-2-1,0120-345-678\r\n"
+                + "T-BR" + k + "-2,北浜ふくし相談室,キタハマフクシソウダンシツ,ふくしそうだん,,美月野市北浜1-4,0120-345-679\r\n";
         logIn("admin");
         browser.get(url("/admin/agencies"));
         click(By.id("import-link"));

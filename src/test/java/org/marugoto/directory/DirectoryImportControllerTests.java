@@ -88,10 +88,10 @@ class DirectoryImportControllerTests {
     void badRowsAreShownAndNothingSavedTheFixedFilesImportAndARerunChangesNothing() throws Exception {
         String k = UUID.randomUUID().toString().substring(0, 6);
         String agencies = "機関コード,名称,名称カナ,種別,地域コード,住所,電話番号,メールアドレス,説明,つなぎ受付\r\n"
-                + "IM" + k + "-1,取込地域包括支援センター,トリコミ,地域包括支援センター,S1-1,美月野市南台1-1,0120-111-222,"
+                + "T-IM" + k + "-1,取込地域包括支援センター,トリコミ,地域包括支援センター,S1-1,美月野市南台1-1,0120-111-222,"
                 + "houkatsu@example.jp,高齢者の総合相談,はい\r\n"
-                + "IM" + k + "-2,取込社協,トリコミ,しゃきょう,,,03-xxxx,mail,,たぶん\r\n"
-                + "IM" + k + "-1,重複,,その他,,,,,,\r\n";
+                + "T-IM" + k + "-2,取込社協,トリコミ,しゃきょう,,,03-xxxx,mail,,たぶん\r\n"
+                + "T-IM" + k + "-1,重複,,その他,,,,,,\r\n";
         long before = count("agency");
         String page = preview("agencies", agencies);
         assertThat(page)
@@ -99,7 +99,7 @@ class DirectoryImportControllerTests {
                 .contains("電話番号「03-xxxx」には数字とハイフンだけを使えます")
                 .contains("メールアドレス「mail」の形が正しくありません")
                 .contains("「たぶん」を読めません")
-                .contains("コード「IM" + k + "-1」がファイルの中で重複しています")
+                .contains("コード「T-IM" + k + "-1」がファイルの中で重複しています")
                 .doesNotContain("name=\"token\"");
         assertThat(count("agency")).isEqualTo(before);
         // the same errors in English
@@ -110,20 +110,20 @@ class DirectoryImportControllerTests {
                 .replace("03-xxxx", "03-1234-5678")
                 .replace(",mail,", ",shakyo@example.jp,")
                 .replace("たぶん", "いいえ")
-                .replace("IM" + k + "-1,重複,,その他,,,,,,\r\n", "");
+                .replace("T-IM" + k + "-1,重複,,その他,,,,,,\r\n", "");
         page = preview("agencies", good);
         assertThat(page).contains("新しく登録 2件");
         assertThat(count("agency")).isEqualTo(before);
         commit(page);
         assertThat(count("agency")).isEqualTo(before + 2);
         assertThat(jdbc.sql("select accepts_referrals from agency where code = ?")
-                        .param("IM" + k + "-2")
+                        .param("T-IM" + k + "-2")
                         .query(Boolean.class)
                         .single())
                 .isFalse();
         assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'agency' and action = 'CREATE'"
                                 + " and record_id in (select id from agency where code like ?)")
-                        .param("IM" + k + "%")
+                        .param("T-IM" + k + "%")
                         .query(Long.class)
                         .single())
                 .isEqualTo(2L);
@@ -139,22 +139,23 @@ class DirectoryImportControllerTests {
 
         // counters of the imported agency, then a service naming a counter, issues and languages
         String counters = "機関コード,窓口コード,名称,地域コード,住所,電話番号,受付時間,対応言語,バリアフリー\r\n"
-                + "IM" + k + "-1,C1,本所窓口,S1-1,美月野市南台1-1,0120-111-222,平日 8:30〜17:15,日本語・英語,車いす可\r\n"
-                + "NO" + k + ",C1,ない機関の窓口,,,,,,\r\n";
+                + "T-IM" + k + "-1,C1,本所窓口,S1-1,美月野市南台1-1,0120-111-222,平日 8:30〜17:15,日本語・英語,車いす可\r\n"
+                + "T-NO" + k + ",C1,ない機関の窓口,,,,,,\r\n";
         page = preview("counters", counters);
-        assertThat(page).contains("機関コード「NO" + k + "」の機関は登録されていません");
-        page = preview("counters", counters.substring(0, counters.lastIndexOf("NO" + k)));
+        assertThat(page).contains("機関コード「T-NO" + k + "」の機関は登録されていません");
+        page = preview("counters", counters.substring(0, counters.lastIndexOf("T-NO" + k)));
         commit(page);
-        String services = "機関コード,サービスコード,名称,課題コード,対象年齢下限,対象年齢上限,対応言語,窓口コード,対象地域コード\r\n" + "IM" + k
+        String services = "機関コード,サービスコード,名称,課題コード,対象年齢下限,対象年齢上限,対応言語,窓口コード,対象地域コード\r\n" + "T-IM" + k
                 + "-1,SV1,介護の総合相談,\"CARE、DEBT\",65,,\"日本語、英語\",C1,S1-1\r\n";
         page = preview("services", services.replace("C1,S1-1", "C9,S1-1").replace(",65,", ",65,40"));
-        assertThat(page).contains("窓口コード「C9」の窓口は機関「IM" + k + "-1」に登録されていません").contains("対象年齢の上限が下限より小さくなっています");
+        assertThat(page).contains("窓口コード「C9」の窓口は機関「T-IM" + k + "-1」に登録されていません").contains("対象年齢の上限が下限より小さくなっています");
         page = preview("services", services);
         commit(page);
-        UUID serviceId = jdbc.sql("""
+        UUID serviceId =
+                jdbc.sql("""
                         select s.id from support_service s join agency a on a.id = s.agency_id
                         where a.code = ? and s.code = 'SV1'
-                        """).param("IM" + k + "-1").query(UUID.class).single();
+                        """).param("T-IM" + k + "-1").query(UUID.class).single();
         assertThat(jdbc.sql("select count(*) from support_service_issue where service_id = ?")
                         .param(serviceId)
                         .query(Long.class)
@@ -173,7 +174,7 @@ class DirectoryImportControllerTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet("機関");
-            String[][] cells = {{"機関コード", "名称", "種別"}, {"XL" + k, "表計算の機関", "保健センター"}};
+            String[][] cells = {{"機関コード", "名称", "種別"}, {"T-XL" + k, "表計算の機関", "保健センター"}};
             for (int r = 0; r < cells.length; r++) {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < cells[r].length; c++) {
