@@ -178,20 +178,7 @@ class BulkLinkage {
                         select p.id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana
                         from person p where p.municipality_id = :m
                         """).param("m", tenancy.municipalityId()).query(rs -> {
-            counter.add(new LinkRecord(
-                    rs.getObject("id", UUID.class),
-                    null,
-                    rs.getString("family_name"),
-                    rs.getString("given_name"),
-                    rs.getString("family_name_kana"),
-                    rs.getString("given_name_kana"),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    false));
+            counter.add(LinkageService.names(rs));
         });
         return counter.frequencies();
     }

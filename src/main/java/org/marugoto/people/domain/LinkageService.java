@@ -156,22 +156,27 @@ public class LinkageService {
                 .param("givenReading", suffix(JapaneseText.looseReadingKey(givenKana)))
                 .param("familyName", prefix(JapaneseText.nameKey(person.familyName())))
                 .param("givenName", suffix(JapaneseText.nameKey(person.givenName())))
-                .query((rs, i) -> new LinkRecord(
-                        rs.getObject("id", UUID.class),
-                        null,
-                        rs.getString("family_name"),
-                        rs.getString("given_name"),
-                        rs.getString("family_name_kana"),
-                        rs.getString("given_name_kana"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false))
+                .query((rs, i) -> names(rs))
                 .list();
         return NameFrequencies.forProbe(probe, namesakes, population());
+    }
+
+    /** A record holding only the names (id, family_name, given_name and their readings), to count names by. */
+    static LinkRecord names(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new LinkRecord(
+                rs.getObject("id", UUID.class),
+                null,
+                rs.getString("family_name"),
+                rs.getString("given_name"),
+                rs.getString("family_name_kana"),
+                rs.getString("given_name_kana"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false);
     }
 
     /**
