@@ -45,17 +45,36 @@ public final class RegistrationBenchmark {
         Locale.setDefault(Locale.ROOT);
         int persons = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 2_000;
         long seed = Long.getLong("bench.seed", 18L);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(MarugotoApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--marugoto.db.embedded.temporary=true",
-                        "--marugoto.demo.enabled=true",
-                        "--marugoto.demo.households=0",
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN");
+        String onto = System.getProperty("bench.onto");
+        List<String> options = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--marugoto.demo.enabled=true",
+                "--marugoto.demo.households=0",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN"));
+        if (onto == null) {
+            options.add("--marugoto.db.embedded.temporary=true");
+        } else {
+            // onto a large population kept by bench/search.sh; everything is rolled back at the end
+            options.add("--marugoto.db.embedded.data-dir="
+                    + java.nio.file.Path.of(onto).toAbsolutePath());
+            options.add("--marugoto.db.embedded.temporary=false");
+        }
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(MarugotoApplication.class).run(options.toArray(String[]::new));
         int exit = 0;
         try {
-            run(context, persons, seed);
+            if (onto == null) {
+                run(context, persons, seed);
+            } else {
+                new org.springframework.transaction.support.TransactionTemplate(
+                                context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                        .executeWithoutResult(status -> {
+                            run(context, persons, seed);
+                            status.setRollbackOnly();
+                        });
+                System.out.println("(all rolled back: the population in " + onto + " is unchanged)");
+            }
         } catch (Exception | Error e) {
             e.printStackTrace();
             exit = 1;
@@ -76,18 +95,29 @@ public final class RegistrationBenchmark {
         }
         // records arrive over time, not person by person
         Collections.shuffle(order, new Random(seed));
+        // -Dbench.records=N registers only the first N of them (onto a large population, to time the path)
+        int limit = Integer.getInteger("bench.records", order.size());
+        if (limit < order.size()) {
+            order = new ArrayList<>(order.subList(0, limit));
+        }
 
         Map<UUID, Integer> recordOf = new HashMap<>();
         Map<Object, UUID> households = new HashMap<>();
         Map<Integer, Integer> recordsPerPerson = new HashMap<>();
         long warnedPairs = 0, warnedTrue = 0, truePairsSeen = 0, registrationsWarned = 0, refused = 0;
         List<long[]> warnings = new ArrayList<>();
+        long[] checkNanos = new long[population.records().size()];
+        long[] registerNanos = new long[population.records().size()];
+        int timed = 0;
+        long population0 =
+                jdbc.sql("select count(*) from person").query(Long.class).single();
         long started = System.nanoTime();
         for (int i : order) {
             LinkRecord r = population.records().get(i);
             int who = population.person()[i];
             PersonCommand command = command(r);
             List<SearchHit> hits;
+            long t0 = System.nanoTime();
             try {
                 hits = people.duplicates(command);
             } catch (RuleViolation e) {
@@ -95,24 +125,29 @@ public final class RegistrationBenchmark {
                 continue;
             }
             truePairsSeen += recordsPerPerson.getOrDefault(who, 0);
+            long t1 = System.nanoTime();
             Set<Integer> warned = new HashSet<>();
             for (SearchHit hit : hits) {
                 Integer other = recordOf.get(hit.person().id());
+                // a person of the population already there (demo, or bench.onto) is always someone else
+                warnedPairs++;
                 if (other != null && warned.add(other)) {
-                    warnedPairs++;
                     warnings.add(new long[] {i, other});
                     if (population.person()[other] == who) {
                         warnedTrue++;
                     }
                 }
             }
-            if (!warned.isEmpty()) {
+            if (!hits.isEmpty()) {
                 registrationsWarned++;
             }
             UUID household = households.get(r.household());
             MembershipCommand membership = new MembershipCommand(
                     household, null, household == null ? Relationship.SELF : Relationship.OTHER, true, null);
+            long t2 = System.nanoTime();
             org.marugoto.people.MemberView member = people.register(command, membership);
+            checkNanos[timed] = t1 - t0;
+            registerNanos[timed++] = System.nanoTime() - t2;
             UUID personId = member.person().id();
             if (household == null && r.household() != null) {
                 households.put(r.household(), member.householdId());
@@ -137,6 +172,10 @@ public final class RegistrationBenchmark {
                 seconds,
                 seconds * 1000 / Math.max(1, registered),
                 refused);
+        System.out.printf(
+                "onto a population of %,d persons; per registration in ms, p50 / p95 / p99 / max: duplicate check %s;"
+                        + " registration with its linkage %s%n",
+                population0, percentiles(checkNanos, timed), percentiles(registerNanos, timed));
         System.out.printf(
                 "registrations that raised a warning: %,d of %,d (%.1f %%)%n",
                 registrationsWarned, registered, 100.0 * registrationsWarned / Math.max(1, registered));
@@ -163,6 +202,14 @@ public final class RegistrationBenchmark {
         System.out.println("  suggested, pairwise:  " + pairwise(suggested, population, truePairs));
         System.out.println("  suggested, clustered: " + clustered(suggested, population, recordOf.values(), truePairs));
         System.out.println("  with review, pairwise: " + pairwise(anyPair, population, truePairs));
+    }
+
+    private static String percentiles(long[] nanos, int n) {
+        long[] sorted = java.util.Arrays.copyOf(nanos, n);
+        java.util.Arrays.sort(sorted);
+        java.util.function.DoubleFunction<String> at =
+                q -> String.format(Locale.ROOT, "%.1f", sorted[Math.min(n - 1, (int) Math.ceil(q * n) - 1)] / 1e6);
+        return at.apply(0.50) + " / " + at.apply(0.95) + " / " + at.apply(0.99) + " / " + at.apply(1.0);
     }
 
     private static LinkageEvaluation.Score pairwise(

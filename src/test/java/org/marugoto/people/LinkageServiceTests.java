@@ -325,4 +325,62 @@ class LinkageServiceTests {
                 "candidatesFor with frequencies: %.2f ms per call over %d persons%n",
                 (System.nanoTime() - start) / 20e6, persons);
     }
+
+    @Test
+    @WithUserDetails("caseworker")
+    void aMarriedNameMeetsTheMaidenNameFromEitherSideWithoutASharedDate() {
+        // the maiden-name record first, known only by year and month of birth: no reading, date or phone in common
+        MemberView maiden = people.register(
+                approximately(
+                        person("旧姓野", "美千代", "きゅうせいの", "みちよ", Sex.FEMALE, null, "美月野市桜台7-2-11", null),
+                        new ApproximateBirth(1961, 8, false)),
+                newHousehold());
+        PersonCommand married = withFormerNames(
+                approximately(
+                        person("婚後田", "美千代", "こんごだ", "みちよ", Sex.FEMALE, null, "美月野市桜台7-2-11", null),
+                        new ApproximateBirth(1961, 8, false)),
+                "旧姓野");
+        assertThat(linkage.candidatesFor(married, null))
+                .as("the new record's former name with its given name is the maiden-name record's name")
+                .anyMatch(c -> c.b().equals(maiden.person().id()));
+
+        // the other way round: the married record (two former names) first, the maiden-name record after it
+        MemberView second = people.register(
+                withFormerNames(
+                        approximately(
+                                person("婚後川", "千代子", "こんごかわ", "ちよこ", Sex.FEMALE, null, "美月野市桜台7-3-1", null),
+                                new ApproximateBirth(1958, 2, false)),
+                        "旧姓川、前夫田"),
+                newHousehold());
+        PersonCommand later = approximately(
+                person("前夫田", "千代子", "ぜんぷだ", "ちよこ", Sex.FEMALE, null, "美月野市桜台7-3-1", null),
+                new ApproximateBirth(1958, 2, false));
+        assertThat(linkage.candidatesFor(later, null))
+                .as("a family name that begins the second former name of another record")
+                .anyMatch(c -> c.b().equals(second.person().id()));
+        // a family name inside a former name, not at its start, is no key (藤 is not 佐藤)
+        PersonCommand inside = person("夫田", "千代子", "ふだ", "ちよこ", Sex.FEMALE, null, null, null);
+        assertThat(linkage.candidatesFor(inside, null))
+                .noneMatch(c -> c.b().equals(second.person().id()));
+    }
+
+    private static PersonCommand withFormerNames(PersonCommand p, String formerNames) {
+        return new PersonCommand(
+                p.familyName(),
+                p.givenName(),
+                p.familyNameKana(),
+                p.givenNameKana(),
+                formerNames,
+                p.sex(),
+                p.birthDate(),
+                p.address(),
+                p.areaId(),
+                p.livingSituation(),
+                p.phone(),
+                p.email(),
+                p.nationality(),
+                p.preferredLanguage(),
+                p.note(),
+                p.approximateBirth());
+    }
 }

@@ -713,7 +713,8 @@ class HouseholdDemoData implements ApplicationRunner {
             LivingSituation living,
             @Nullable String householdName) {
         String reading = givenKana != null ? givenKana : readingOf(givenName, sex);
-        LocalDate birth = LocalDate.of(year, month, Math.min(day, 28));
+        java.time.YearMonth yearMonth = java.time.YearMonth.of(year, month);
+        LocalDate birth = yearMonth.atDay(Math.min(day, yearMonth.lengthOfMonth()));
         if (birth.isAfter(LocalDate.now(Japan.ZONE))) {
             birth = LocalDate.now(Japan.ZONE).minusDays(30);
         }

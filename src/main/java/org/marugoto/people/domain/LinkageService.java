@@ -239,11 +239,24 @@ public class LinkageService {
         String name =
                 JapaneseText.nameKey(person.familyName() + (person.givenName() == null ? "" : person.givenName()));
         String phone = PhoneNumbers.normalize(person.phone()).orElse("-");
+        String family = likeEscape(JapaneseText.nameKey(person.familyName()));
+        // the person's own former names, alone or with the given name: the name another agency recorded them under
+        List<String> formerNames = new ArrayList<>();
+        if (person.formerNames() != null) {
+            for (String former : person.formerNames().split("[,、，\\n]")) {
+                if (!former.isBlank()) {
+                    formerNames.add(JapaneseText.nameKey(former.strip()));
+                    formerNames.add(JapaneseText.nameKey(
+                            former.strip() + (person.givenName() == null ? "" : person.givenName())));
+                }
+            }
+        }
         return jdbc.sql("select " + RECORD_COLUMNS + """
                         from person p
                         where p.municipality_id = :m and p.id <> :self and p.deceased_on is null
                           and (p.loose_reading_key = :reading or p.name_key = :name or p.birth_date = :birth
-                               or p.phone_key = :phone or p.former_name_keys like :former)
+                               or p.phone_key = :phone or p.name_key = any(:formerNames)
+                               or p.former_name_keys like :former or p.former_name_keys like :laterFormer)
                         limit :limit
                         """)
                 .param("m", tenancy.municipalityId())
@@ -252,7 +265,11 @@ public class LinkageService {
                 .param("name", name)
                 .param("birth", person.birthDate() == null ? LocalDate.of(1, 1, 1) : person.birthDate())
                 .param("phone", phone)
-                .param("former", "%" + JapaneseText.nameKey(person.familyName()) + "%")
+                .param("formerNames", formerNames.toArray(String[]::new))
+                // the family name begins one of the former names (the keys are separated by spaces): patterns the
+                // trigram index answers; "%name%" made every registration scan the whole municipality
+                .param("former", family + "%")
+                .param("laterFormer", "% " + family + "%")
                 .param("limit", BLOCK_LIMIT)
                 .query((rs, i) -> record(rs))
                 .list();

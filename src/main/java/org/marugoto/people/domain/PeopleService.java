@@ -157,8 +157,10 @@ public class PeopleService implements PeopleApi {
                                     ? JapaneseText.nameKey(person.familyName())
                                     : JapaneseText.looseReadingKey(person.familyNameKana())))
                     .query(rs -> {});
-            List<SearchHit> duplicates = duplicates(person);
-            List<UUID> elsewhere = List.copyOf(linkage.elsewhere(linkage.candidatesFor(person, null)));
+            access.authorizeSearch(PERSON, "duplicates of " + person.familyNameKana(), "register");
+            List<org.marugoto.people.linkage.Candidate> candidates = linkage.candidatesFor(person, null);
+            List<SearchHit> duplicates = visible(candidates);
+            List<UUID> elsewhere = List.copyOf(linkage.elsewhere(candidates));
             if (!duplicates.isEmpty() || !elsewhere.isEmpty()) {
                 throw new PossibleDuplicates(duplicates, elsewhere);
             }
@@ -175,10 +177,15 @@ public class PeopleService implements PeopleApi {
      */
     public List<SearchHit> duplicates(PersonCommand person) {
         access.authorizeSearch(PERSON, "duplicates of " + person.familyNameKana(), "register");
+        return visible(linkage.candidatesFor(person, null));
+    }
+
+    /** The candidates the user's agency may see, as search hits with the reasons it may read (at most 10). */
+    private List<SearchHit> visible(List<org.marugoto.people.linkage.Candidate> candidates) {
         org.marugoto.shared.Actor actor = CurrentActor.get().orElseThrow();
         List<SearchHit> hits = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
-        for (org.marugoto.people.linkage.Candidate c : linkage.candidatesFor(person, null)) {
+        for (org.marugoto.people.linkage.Candidate c : candidates) {
             if (!seen.add(c.b()) || !access.mayAccess(actor, PersonalDataAction.READ, personScope(c.b()))) {
                 continue;
             }

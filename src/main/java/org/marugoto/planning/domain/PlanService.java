@@ -487,40 +487,14 @@ public class PlanService {
         headings(planId).forEach(h -> headings.put(h.id(), h));
         Map<UUID, Department> departments = new LinkedHashMap<>();
         departments().forEach(d -> departments.put(d.id(), d));
-        Map<UUID, List<Heading>> byMeasure = new LinkedHashMap<>();
-        jdbc.sql("""
+        Map<UUID, List<Heading>> byMeasure = linked("""
                         select mh.measure_id, mh.heading_id from plan_measure_heading mh
                         join plan_measure pm on pm.municipality_id = mh.municipality_id and pm.id = mh.measure_id
-                        where mh.municipality_id = :m and pm.plan_id = :p""")
-                .param("m", m())
-                .param("p", planId)
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-                .list()
-                .forEach(e -> {
-                    Heading h = headings.get(e.getValue());
-                    if (h != null) {
-                        byMeasure
-                                .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                                .add(h);
-                    }
-                });
-        Map<UUID, List<Department>> deptByMeasure = new LinkedHashMap<>();
-        jdbc.sql("""
+                        where mh.municipality_id = :m and pm.plan_id = :p""", planId, headings);
+        Map<UUID, List<Department>> deptByMeasure = linked("""
                         select md.measure_id, md.department_id from plan_measure_department md
                         join plan_measure pm on pm.municipality_id = md.municipality_id and pm.id = md.measure_id
-                        where md.municipality_id = :m and pm.plan_id = :p""")
-                .param("m", m())
-                .param("p", planId)
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-                .list()
-                .forEach(e -> {
-                    Department d = departments.get(e.getValue());
-                    if (d != null) {
-                        deptByMeasure
-                                .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                                .add(d);
-                    }
-                });
+                        where md.municipality_id = :m and pm.plan_id = :p""", planId, departments);
         List<Measure> measures = new ArrayList<>();
         for (Row r : rows) {
             List<Heading> hs = byMeasure.getOrDefault(r.id(), List.of());
@@ -547,6 +521,25 @@ public class PlanService {
                     r.version()));
         }
         return measures;
+    }
+
+    /** The rows a link table joins to the plan's measures (measure id, linked id), by measure. */
+    private <T> Map<UUID, List<T>> linked(String sql, UUID planId, Map<UUID, T> byId) {
+        Map<UUID, List<T>> byMeasure = new LinkedHashMap<>();
+        jdbc.sql(sql)
+                .param("m", m())
+                .param("p", planId)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list()
+                .forEach(e -> {
+                    T linked = byId.get(e.getValue());
+                    if (linked != null) {
+                        byMeasure
+                                .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                .add(linked);
+                    }
+                });
+        return byMeasure;
     }
 
     /** What the keyword search compares: normalised (width, kana) and lower case. */
