@@ -254,9 +254,12 @@ class LinkageBrowserTests {
 
         // the registration form, filled from the query
         assertThat(browser.getCurrentUrl()).contains("/people/new");
-        assertThat(browser.findElement(By.id("familyNameKana")).getAttribute("value")).isEqualTo("つるみね");
-        assertThat(browser.findElement(By.id("givenNameKana")).getAttribute("value")).isEqualTo("よしお");
-        assertThat(browser.findElement(By.id("birthDate")).getAttribute("value")).isEqualTo("昭和46年3月15日");
+        assertThat(browser.findElement(By.id("familyNameKana")).getAttribute("value"))
+                .isEqualTo("つるみね");
+        assertThat(browser.findElement(By.id("givenNameKana")).getAttribute("value"))
+                .isEqualTo("よしお");
+        assertThat(browser.findElement(By.id("birthDate")).getAttribute("value"))
+                .isEqualTo("昭和46年3月15日");
         assertThat(js("return document.documentElement.scrollWidth;"))
                 .as("the registration form scrolls sideways at 390 px")
                 .isLessThanOrEqualTo(js("return window.innerWidth;"));

@@ -279,7 +279,8 @@ class LinkageWorkflowTests {
                 person("片瀬", "稔", "かたせ", "みのる", Sex.MALE, LocalDate.of(1968, 11, 20), "美月野市桜台7-3-2", null));
         UUID candidate = pair(jiritsu.person().id(), hokatsu.person().id()).orElseThrow();
         PeopleFixtures.actAs(users, "caseworker");
-        assertThat(linkage.request(candidate, hokatsu.person().id(), "片瀬さんの依頼者表示")).isTrue();
+        assertThat(linkage.request(candidate, hokatsu.person().id(), "片瀬さんの依頼者表示"))
+                .isTrue();
         SecurityContextHolder.clearContext();
 
         String japanese = requestOnQueue(page(get("/linkage").with(user(as("coordinator")))), candidate);
@@ -288,8 +289,8 @@ class LinkageWorkflowTests {
                 .contains("小林 さくら（美月野市 北部地域包括支援センター）")
                 .contains("片瀬さんの依頼者表示")
                 .doesNotContain("caseworker");
-        String english = requestOnQueue(
-                page(get("/linkage").param("lang", "en").with(user(as("coordinator")))), candidate);
+        String english =
+                requestOnQueue(page(get("/linkage").param("lang", "en").with(user(as("coordinator")))), candidate);
         assertThat(english)
                 .contains("Confirmation requested")
                 .contains("小林 さくら (美月野市 北部地域包括支援センター)")
