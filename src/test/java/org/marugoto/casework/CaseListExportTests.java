@@ -19,13 +19,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
-import org.marugoto.access.Reauthentication;
+import org.marugoto.Reauthenticated;
 import org.marugoto.casework.domain.CaseService;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.people.PeopleFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -67,12 +66,6 @@ class CaseListExportTests {
                 .single();
     }
 
-    MockHttpSession reauthenticated() {
-        MockHttpSession session = new MockHttpSession();
-        session.setAttribute(Reauthentication.SESSION_ATTRIBUTE, clock.instant());
-        return session;
-    }
-
     static List<List<String>> parseCsv(String text) {
         assertThat(text).startsWith("\uFEFF");
         List<List<String>> rows = new ArrayList<>();
@@ -95,7 +88,7 @@ class CaseListExportTests {
         UserDetails coordinator = users.loadUserByUsername("coordinator");
         MvcResult result = mvc.perform(get("/cases/export.csv?all=true")
                         .with(user(coordinator))
-                        .session(new MockHttpSession()))
+                        .session(Reauthenticated.notYet()))
                 .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
         assertThat(result.getResponse().getRedirectedUrl())
@@ -111,7 +104,7 @@ class CaseListExportTests {
                         .param("all", "true")
                         .param("sort", "OLDEST")
                         .with(user(coordinator))
-                        .session(reauthenticated()))
+                        .session(Reauthenticated.session(clock)))
                 .andReturn();
         // StreamingResponseBody: the body is written asynchronously
         if (result.getRequest().isAsyncStarted()) {
@@ -158,7 +151,7 @@ class CaseListExportTests {
                         .param("all", "true")
                         .param("status", "SUPPORT")
                         .with(user(worker))
-                        .session(reauthenticated()))
+                        .session(Reauthenticated.session(clock)))
                 .andReturn();
         if (result.getRequest().isAsyncStarted()) {
             result = mvc.perform(
