@@ -51,7 +51,7 @@ class PopulationControllerTests {
                 (header + "PC1,2003-04-01,60-70,10,\n").getBytes(StandardCharsets.UTF_8));
         mvc.perform(multipart("/admin/areas/population").file(bad).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("誤りが1件あります。何も保存していません。")))
+                .andExpect(content().string(containsString("誤りが1件あるため取り込めません。")))
                 .andExpect(content().string(containsString("年齢区分「60-70」は65歳をまたいでいます。")))
                 .andExpect(content().string(not(containsString("id=\"save-import\""))));
 
@@ -82,6 +82,11 @@ class PopulationControllerTests {
         mvc.perform(post("/admin/areas/population/save").param("content", "%%%").with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("ファイルを選んでください。")));
+        // the shared file field shows the message at the field, in the reader's language
+        mvc.perform(post("/admin/areas/population").param("lang", "en").with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"file-error\"")))
+                .andExpect(content().string(containsString("Choose a file.")));
     }
 
     @Test

@@ -1,8 +1,16 @@
 package org.marugoto.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -55,5 +63,47 @@ abstract class BrowserTest {
 
     String text(By by) {
         return browser.findElement(by).getText();
+    }
+
+    /**
+     * Answers the password confirmation that exports and reveals ask for (decision 0033): the demo password, and the
+     * second factor when the account has one. The caller submits (a download loads no new page).
+     */
+    void confirmPassword() {
+        assertThat(browser.getCurrentUrl()).as("the password is asked for").contains("/reauth");
+        type("password", "marugoto-demo");
+        if (!browser.findElements(By.id("code")).isEmpty()) {
+            type("code", Browser.nextCode(Browser.DEMO_TOTP_SECRET));
+        }
+    }
+
+    /** Requests a link with the browser's session, not following redirects: what the browser would download. */
+    HttpResponse<String> fetch(String href) throws Exception {
+        Cookie session = browser.manage().getCookieNamed("MARUGOTO_SESSION");
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header("Cookie", "MARUGOTO_SESSION=" + session.getValue())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Follows an export link that asks for the password first, confirms it and submits (the browser saves the file: no
+     * new page), then downloads the link's file with the browser's session once the confirmation has gone through.
+     */
+    HttpResponse<String> downloadAfterConfirmingPassword(By link) throws Exception {
+        String href = browser.findElement(link).getAttribute("href");
+        click(link);
+        confirmPassword();
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        HttpResponse<String> response = fetch(href);
+        for (int i = 0; i < 50 && response.statusCode() != 200; i++) {
+            Thread.sleep(100);
+            response = fetch(href);
+        }
+        return response;
     }
 }

@@ -172,12 +172,141 @@ class LinkageBrowserTests {
                 .contains("八丸 五郎")
                 .contains("ハチマル ゴロウ")
                 .contains("確認の依頼あり")
-                .contains("caseworker")
+                .contains("小林 さくら（美月野市 北部地域包括支援センター）")
                 .contains("就労の相談");
         Browser.clickAndWaitForNextPage(browser, row.findElement(By.cssSelector("button[value=confirm]")));
         assertThat(browser.findElement(By.id("main")).getText()).contains("同じ人として結び付けました");
         PeopleFixtures.actAs(users, "coordinator");
         assertThat(linkage.linkedWith(son.person().id()))
                 .containsExactly(earlier.person().id());
+    }
+
+    private long js(String script) {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script)).longValue();
+    }
+
+    private void searchFor(String query) {
+        browser.get("http://localhost:" + port + "/people?q="
+                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The 8050 story from the query (decision 0038): the 地域包括支援センター has no record of the son, whom the
+     * 自立相談支援機関 knows (katakana only, a full-width phone). On a phone, the caseworker searches his name with the
+     * full birth date and is told only the kind of agency; the keyboard reaches 「ここで登録してコーディネーターに確認を依頼」,
+     * the registration form is filled from the query, and registering with the request puts the pair among the asked
+     * ones, ahead of the rest, on the coordinator's queue. A name alone tells nothing.
+     */
+    @Test
+    void anAgencyWithoutARecordSearchesNameAndBirthDateRegistersHereAndTheCoordinatorIsAsked() {
+        PeopleFixtures.actAs(users, "caseworker2");
+        MemberView earlier = people.register(
+                PeopleFixtures.person(
+                        "ツルミネ",
+                        "ヨシオ",
+                        "ツルミネ",
+                        "ヨシオ",
+                        Sex.MALE,
+                        LocalDate.of(1971, 3, 15),
+                        "美月野市桜台6-2-14",
+                        "０８０（３３２１）５５１８"),
+                PeopleFixtures.newHousehold());
+        SecurityContextHolder.clearContext();
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Browser.logIn(browser, port, "caseworker");
+
+        // a name alone: no notice (the search is no probe of who is known where)
+        searchFor("つるみね よしお");
+        assertThat(browser.findElements(By.cssSelector(".elsewhere--query"))).isEmpty();
+        assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("他の機関にある可能性があります");
+
+        // two name words and the full date of birth: the kind of agency, nothing of the other record
+        searchFor("つるみね よしお S46.3.15");
+        WebElement notice = browser.findElement(By.cssSelector(".elsewhere--query"));
+        assertThat(notice.getText())
+                .contains("この条件に当てはまる方の記録が他の機関にある可能性があります")
+                .contains("自立相談支援機関")
+                .doesNotContain("ツルミネ")
+                .doesNotContain("桜台6-2-14")
+                .doesNotContain("5518")
+                .doesNotContain("山口");
+        assertThat(browser.getPageSource()).doesNotContain(earlier.person().id().toString());
+        assertThat(js("return document.documentElement.scrollWidth;"))
+                .as("the search page with the notice scrolls sideways at 390 px")
+                .isLessThanOrEqualTo(js("return window.innerWidth;"));
+
+        // the keyboard reaches the notice's link (Tab from the top of the page) and follows it (Enter)
+        WebElement link = notice.findElement(By.linkText("ここで登録してコーディネーターに確認を依頼"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.activeElement.blur();");
+        boolean reached = false;
+        for (int i = 0; i < 80 && !reached; i++) {
+            browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            reached = link.equals(browser.switchTo().activeElement());
+        }
+        assertThat(reached).as("the notice's link is reached with Tab").isTrue();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.marugotoOldPage = true;");
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return document.readyState === 'complete' && !window.marugotoOldPage;")
+                        .equals(Boolean.TRUE));
+
+        // the registration form, filled from the query
+        assertThat(browser.getCurrentUrl()).contains("/people/new");
+        assertThat(browser.findElement(By.id("familyNameKana")).getAttribute("value"))
+                .isEqualTo("つるみね");
+        assertThat(browser.findElement(By.id("givenNameKana")).getAttribute("value"))
+                .isEqualTo("よしお");
+        assertThat(browser.findElement(By.id("birthDate")).getAttribute("value"))
+                .isEqualTo("昭和46年3月15日");
+        assertThat(js("return document.documentElement.scrollWidth;"))
+                .as("the registration form scrolls sideways at 390 px")
+                .isLessThanOrEqualTo(js("return window.innerWidth;"));
+        WebElement family = browser.findElement(By.id("familyName"));
+        family.clear();
+        family.sendKeys("鶴峰");
+        WebElement given = browser.findElement(By.id("givenName"));
+        given.clear();
+        given.sendKeys("義男");
+        new Select(browser.findElement(By.id("sex"))).selectByValue("MALE");
+        Browser.clickAndWaitForNextPage(
+                browser, browser.findElement(By.cssSelector("form[action$='/people/new'] button.button:not([name])")));
+
+        // registering warns once more, by kind of agency, and registers with the request
+        assertThat(browser.findElement(By.id("elsewhere")).getText())
+                .contains("自立相談支援機関")
+                .doesNotContain("ツルミネ");
+        browser.findElement(By.id("askReason")).sendKeys("母の介護の相談で来所。息子さんが以前 就労の相談をしたと聞いた");
+        Browser.clickAndWaitForNextPage(browser, browser.findElement(By.id("ask-coordinator")));
+        assertThat(browser.findElement(By.id("main")).getText()).contains("鶴峰 義男");
+        assertThat(browser.findElement(By.id("asked-coordinator")).getText())
+                .contains("コーディネーター）に確認を依頼しました");
+
+        // the coordinator finds the request among the asked pairs, which come before the others
+        browser.manage().deleteAllCookies();
+        Browser.logIn(browser, port, "coordinator");
+        browser.get("http://localhost:" + port + "/linkage");
+        java.util.List<WebElement> rows = browser.findElements(By.cssSelector("tr.link-candidate"));
+        int asked = -1;
+        int firstNotAsked = rows.size();
+        for (int i = 0; i < rows.size(); i++) {
+            String row = rows.get(i).getText();
+            if (asked < 0 && row.contains("鶴峰 義男")) {
+                asked = i;
+            }
+            if (firstNotAsked == rows.size() && !row.contains("確認の依頼あり")) {
+                firstNotAsked = i;
+            }
+        }
+        assertThat(asked).as("the pair is on the queue").isNotNegative().isLessThan(firstNotAsked);
+        assertThat(rows.get(asked).getText())
+                .contains("ツルミネ ヨシオ")
+                .contains("確認の依頼あり")
+                .contains("小林 さくら（美月野市 北部地域包括支援センター）")
+                .contains("就労の相談");
+        assertThat(js("return document.documentElement.scrollWidth;"))
+                .as("the queue scrolls sideways at 390 px")
+                .isLessThanOrEqualTo(js("return window.innerWidth;"));
     }
 }

@@ -73,8 +73,8 @@ class PlanningBrowserTests extends BrowserTest {
         click(By.linkText("取り込み"));
         browser.findElement(By.id("file")).sendKeys(bad.toString());
         click(By.id("preview"));
-        assertThat(text(By.id("import-errors")))
-                .contains("1件のエラーがあります。何も保存していません。")
+        assertThat(text(By.id("preview-errors")))
+                .contains("誤りが1件あるため取り込めません。")
                 .contains("テーマ")
                 .contains("「99」はこの計画にない番号です。");
         assertThat(browser.findElements(By.id("save-import"))).isEmpty();
@@ -187,6 +187,11 @@ class PlanningBrowserTests extends BrowserTest {
         browser.get(url("/public/plan/indicators"));
         assertThat(browser.findElements(By.cssSelector("svg.chart[role=img] > title")))
                 .hasSize(16);
+        fitsAPhone();
+        // the area plans, readable on a phone
+        browser.get(url("/public/plan/areas"));
+        assertThat(text(By.tagName("h1"))).isEqualTo("区計画・地区計画");
+        assertThat(browser.findElements(By.cssSelector(".report .card"))).isNotEmpty();
         fitsAPhone();
         assertThat(browser.manage().getCookieNamed("MARUGOTO_SESSION")).isNull();
     }

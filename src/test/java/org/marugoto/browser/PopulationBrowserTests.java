@@ -50,9 +50,7 @@ class PopulationBrowserTests extends BrowserTest {
         click(By.id("population-link"));
         browser.findElement(By.id("file")).sendKeys(bad.toString());
         click(By.id("preview"));
-        assertThat(text(By.id("import-errors")))
-                .contains("誤りが1件あります。何も保存していません。")
-                .contains("年齢区分「60歳以上」は65歳をまたいでいます。");
+        assertThat(text(By.id("preview-errors"))).contains("誤りが1件あるため取り込めません。").contains("年齢区分「60歳以上」は65歳をまたいでいます。");
         assertThat(browser.findElements(By.id("save-import"))).isEmpty();
         fitsAPhone();
 

@@ -60,9 +60,7 @@ class ProtectionBrowserTests extends BrowserTest {
         browser.get("http://localhost:" + port + "/protection/" + ayaka);
         type("purpose", "警察署からの照会への回答");
         click(By.cssSelector("form.form button[type=submit]"));
-        assertThat(browser.getCurrentUrl()).contains("/reauth");
-        type("password", "marugoto-demo");
-        type("code", Browser.nextCode(Browser.DEMO_TOTP_SECRET));
+        confirmPassword();
         click(By.cssSelector("form.form button[type=submit]"));
         assertThat(browser.getCurrentUrl()).endsWith("/protection/" + ayaka);
         assertThat(main()).doesNotContain(address);

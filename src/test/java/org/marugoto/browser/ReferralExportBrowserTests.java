@@ -2,17 +2,12 @@ package org.marugoto.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
 import org.marugoto.TestClock;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -22,18 +17,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 @MarugotoTest
 class ReferralExportBrowserTests extends BrowserTest {
-
-    HttpResponse<String> fetch(String href) throws Exception {
-        Cookie session = browser.manage().getCookieNamed("MARUGOTO_SESSION");
-        return HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build()
-                .send(
-                        HttpRequest.newBuilder(URI.create(href))
-                                .header("Cookie", "MARUGOTO_SESSION=" + session.getValue())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void theCaseworkerFiltersTheListConfirmsThePasswordThenDownloadsTheReferrals() throws Exception {
@@ -46,23 +29,7 @@ class ReferralExportBrowserTests extends BrowserTest {
             assertThat(href).contains("/referrals/export.csv").contains("sort=OLDEST");
             assertThat(fetch(href).statusCode()).as("not before the password").isEqualTo(302);
 
-            click(By.id("export-referrals-csv"));
-            assertThat(browser.getCurrentUrl()).contains("/reauth");
-            type("password", "marugoto-demo");
-            if (!browser.findElements(By.id("code")).isEmpty()) {
-                type("code", Browser.nextCode(Browser.DEMO_TOTP_SECRET));
-            }
-            // the browser saves the file (no new page): submit without waiting for one
-            browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-            HttpResponse<String> response = null;
-            for (int i = 0; i < 50; i++) {
-                response = fetch(href);
-                if (response.statusCode() == 200) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
-            assertThat(response).isNotNull();
+            HttpResponse<String> response = downloadAfterConfirmingPassword(By.id("export-referrals-csv"));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
                     .contains("attachment", "referrals.csv");

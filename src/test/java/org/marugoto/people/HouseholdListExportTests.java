@@ -16,12 +16,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
-import org.marugoto.access.Reauthentication;
+import org.marugoto.Reauthenticated;
 import org.marugoto.people.domain.PersonSearch;
 import org.marugoto.people.domain.SearchHit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -62,12 +61,6 @@ class HouseholdListExportTests {
                 .single();
     }
 
-    MockHttpSession reauthenticated() {
-        MockHttpSession session = new MockHttpSession();
-        session.setAttribute(Reauthentication.SESSION_ATTRIBUTE, clock.instant());
-        return session;
-    }
-
     MvcResult download(MockHttpServletRequestBuilder request) throws Exception {
         MvcResult result = mvc.perform(request).andReturn();
         if (result.getRequest().isAsyncStarted()) {
@@ -95,7 +88,7 @@ class HouseholdListExportTests {
         long before = exports();
         MvcResult result = mvc.perform(get("/people/export.csv?q={q}", "佐々木")
                         .with(user(users.loadUserByUsername("caseworker")))
-                        .session(new MockHttpSession()))
+                        .session(Reauthenticated.notYet()))
                 .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
         assertThat(result.getResponse().getRedirectedUrl()).startsWith("/reauth?next=%2Fpeople%2Fexport.csv%3Fq%3D%25");
@@ -127,7 +120,7 @@ class HouseholdListExportTests {
             MvcResult result = download(get("/people/export.csv")
                     .param("q", "佐々木")
                     .with(user(users.loadUserByUsername("caseworker")))
-                    .session(reauthenticated()));
+                    .session(Reauthenticated.session(clock)));
             assertThat(result.getResponse().getStatus()).isEqualTo(200);
             assertThat(result.getResponse().getHeader("Content-Disposition")).contains("households.csv");
             assertThat(result.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
@@ -179,7 +172,7 @@ class HouseholdListExportTests {
                 .param("q", "佐々木")
                 .param("lang", "en")
                 .with(user(users.loadUserByUsername("caseworker")))
-                .session(reauthenticated()));
+                .session(Reauthenticated.session(clock)));
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         try (XSSFWorkbook book =
                 new XSSFWorkbook(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
@@ -190,7 +183,7 @@ class HouseholdListExportTests {
         }
         MvcResult empty = download(get("/people/export.csv")
                 .with(user(users.loadUserByUsername("caseworker")))
-                .session(reauthenticated()));
+                .session(Reauthenticated.session(clock)));
         assertThat(empty.getResponse().getStatus()).isEqualTo(200);
         assertThat(parseCsv(empty.getResponse().getContentAsString(StandardCharsets.UTF_8)))
                 .hasSize(1);

@@ -270,6 +270,42 @@ class LinkageWorkflowTests {
                 .isEqualTo("caseworker");
     }
 
+    @Test
+    void theQueueNamesWhoAskedAsColleaguesKnowThemWithTheirAgencyInJapaneseAndEnglish() throws Exception {
+        MemberView jiritsu = recordedBy(
+                "caseworker2", person("カタセ", "ミノル", "カタセ", "ミノル", Sex.MALE, LocalDate.of(1968, 11, 20), null, null));
+        MemberView hokatsu = recordedBy(
+                "caseworker",
+                person("片瀬", "稔", "かたせ", "みのる", Sex.MALE, LocalDate.of(1968, 11, 20), "美月野市桜台7-3-2", null));
+        UUID candidate = pair(jiritsu.person().id(), hokatsu.person().id()).orElseThrow();
+        PeopleFixtures.actAs(users, "caseworker");
+        assertThat(linkage.request(candidate, hokatsu.person().id(), "片瀬さんの依頼者表示"))
+                .isTrue();
+        SecurityContextHolder.clearContext();
+
+        String japanese = requestOnQueue(page(get("/linkage").with(user(as("coordinator")))), candidate);
+        assertThat(japanese)
+                .contains("確認の依頼あり")
+                .contains("小林 さくら（美月野市 北部地域包括支援センター）")
+                .contains("片瀬さんの依頼者表示")
+                .doesNotContain("caseworker");
+        String english =
+                requestOnQueue(page(get("/linkage").param("lang", "en").with(user(as("coordinator")))), candidate);
+        assertThat(english)
+                .contains("Confirmation requested")
+                .contains("小林 さくら (美月野市 北部地域包括支援センター)")
+                .doesNotContain("caseworker");
+    }
+
+    /** The text of the "who asked" paragraph of the queue's row for this pair. */
+    private static String requestOnQueue(String queue, UUID candidate) {
+        org.jsoup.nodes.Element row = org.jsoup.Jsoup.parse(queue)
+                .select("tr.link-candidate:has(input[name=id][value=" + candidate + "])")
+                .first();
+        assertThat(row).as("the pair is on the queue").isNotNull();
+        return java.util.Objects.requireNonNull(row).select("p.linkage-request").text();
+    }
+
     // ---- 2b. "may exist elsewhere" from the query itself, when the user's agency has no record -------------------
 
     @Test

@@ -271,7 +271,7 @@ class PlanningControllerTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(preview)
-                .contains("1件のエラーがあります。何も保存していません。")
+                .contains("誤りが1件あるため取り込めません。")
                 .contains("「7」はこの計画にない番号です。")
                 .doesNotContain("id=\"save-import\"");
         assertThat(plans.measureCount(plan)).isZero();

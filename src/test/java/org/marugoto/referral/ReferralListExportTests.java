@@ -23,13 +23,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.marugoto.MarugotoTest;
-import org.marugoto.access.Reauthentication;
+import org.marugoto.Reauthenticated;
 import org.marugoto.people.PeopleApi;
 import org.marugoto.people.PeopleFixtures;
 import org.marugoto.referral.domain.ReferralService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -97,12 +96,6 @@ class ReferralListExportTests {
         return added.getFirst();
     }
 
-    MockHttpSession reauthenticated() {
-        MockHttpSession session = new MockHttpSession();
-        session.setAttribute(Reauthentication.SESSION_ATTRIBUTE, clock.instant());
-        return session;
-    }
-
     MvcResult download(MockHttpServletRequestBuilder request) throws Exception {
         MvcResult result = mvc.perform(request).andReturn();
         // StreamingResponseBody: the body is written asynchronously
@@ -158,14 +151,14 @@ class ReferralListExportTests {
         UserDetails worker = users.loadUserByUsername("caseworker");
         MvcResult result = mvc.perform(get("/referrals/export.csv?state=SENT&sort=DUE")
                         .with(user(worker))
-                        .session(new MockHttpSession()))
+                        .session(Reauthenticated.notYet()))
                 .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
         assertThat(result.getResponse().getRedirectedUrl())
                 .isEqualTo("/reauth?next=%2Freferrals%2Fexport.csv%3Fstate%3DSENT%26sort%3DDUE");
         assertThat(exports()).isEqualTo(before);
         MvcResult xlsx = mvc.perform(
-                        get("/referrals/export.xlsx").with(user(worker)).session(new MockHttpSession()))
+                        get("/referrals/export.xlsx").with(user(worker)).session(Reauthenticated.notYet()))
                 .andReturn();
         assertThat(xlsx.getResponse().getStatus()).isEqualTo(302);
         assertThat(exports()).isEqualTo(before);
@@ -179,7 +172,7 @@ class ReferralListExportTests {
         MvcResult result = download(get("/referrals/export.csv")
                 .param("sort", "OLDEST")
                 .with(user(users.loadUserByUsername(username)))
-                .session(reauthenticated()));
+                .session(Reauthenticated.session(clock)));
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getHeader("Content-Disposition")).contains("referrals.csv");
         assertThat(result.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
@@ -228,7 +221,7 @@ class ReferralListExportTests {
                 .param("state", state)
                 .param("lang", "en")
                 .with(user(users.loadUserByUsername(username)))
-                .session(reauthenticated()));
+                .session(Reauthenticated.session(clock)));
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getHeader("Content-Disposition")).contains("referrals.xlsx");
         PeopleFixtures.actAs(users, username);

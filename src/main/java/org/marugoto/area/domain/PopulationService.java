@@ -337,7 +337,7 @@ public class PopulationService implements PopulationApi {
         List<RowError> errors = new ArrayList<>();
         List<List<String>> table = new ArrayList<>();
         String lower = filename.toLowerCase(java.util.Locale.ROOT);
-        if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
+        if (!lower.endsWith(".csv") && !lower.endsWith(".txt") && !lower.endsWith(".xlsx")) {
             errors.add(new RowError(1, "", "area.population.format", List.of()));
             return new Parsed(new ArrayList<>(), new ArrayList<>(), errors);
         }

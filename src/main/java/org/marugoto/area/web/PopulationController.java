@@ -2,8 +2,11 @@ package org.marugoto.area.web;
 
 import java.io.IOException;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.marugoto.area.domain.PopulationService;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +27,15 @@ class PopulationController {
     static final int MAX_BYTES = 2 * 1024 * 1024;
 
     private final PopulationService population;
+    private final MessageSource messages;
 
-    PopulationController(PopulationService population) {
+    PopulationController(PopulationService population, MessageSource messages) {
         this.population = population;
+        this.messages = messages;
     }
+
+    /** An error of the preview as the shared import fragment shows it (the message in the reader's language). */
+    record ShownError(int line, String column, String message) {}
 
     @GetMapping("/admin/areas/population")
     String form(Model model) {
@@ -37,16 +45,21 @@ class PopulationController {
     }
 
     @PostMapping("/admin/areas/population")
-    String preview(@RequestParam(required = false) @Nullable MultipartFile file, Model model) throws IOException {
+    String preview(@RequestParam(required = false) @Nullable MultipartFile file, Model model, Locale locale)
+            throws IOException {
         if (file == null || file.isEmpty() || file.getSize() > MAX_BYTES) {
             model.addAttribute(
                     "fileError",
-                    file != null && file.getSize() > MAX_BYTES ? "area.population.tooLarge" : "area.population.noFile");
+                    msg(
+                            file != null && file.getSize() > MAX_BYTES
+                                    ? "area.population.tooLarge"
+                                    : "area.population.noFile",
+                            locale));
             return form(model);
         }
         String filename = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         byte[] content = file.getBytes();
-        model.addAttribute("preview", population.preview(filename, content));
+        show(model, population.preview(filename, content), locale);
         model.addAttribute("filename", filename);
         model.addAttribute("fileContent", Base64.getEncoder().encodeToString(content));
         return form(model);
@@ -57,6 +70,7 @@ class PopulationController {
             @RequestParam(defaultValue = "") String filename,
             @RequestParam(defaultValue = "") String content,
             Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         byte[] bytes;
         try {
@@ -65,12 +79,12 @@ class PopulationController {
             bytes = new byte[0];
         }
         if (bytes.length == 0 || bytes.length > MAX_BYTES) {
-            model.addAttribute("fileError", "area.population.noFile");
+            model.addAttribute("fileError", msg("area.population.noFile", locale));
             return form(model);
         }
         PopulationService.Preview saved = population.save(filename, bytes);
         if (!saved.ok()) {
-            model.addAttribute("preview", saved);
+            show(model, saved, locale);
             model.addAttribute("filename", filename);
             model.addAttribute("fileContent", content);
             return form(model);
@@ -79,5 +93,19 @@ class PopulationController {
         redirect.addFlashAttribute("importedChanged", saved.count(PopulationService.Change.CHANGED));
         redirect.addFlashAttribute("importedSame", saved.count(PopulationService.Change.SAME));
         return "redirect:/admin/areas/population";
+    }
+
+    private void show(Model model, PopulationService.Preview preview, Locale locale) {
+        List<ShownError> errors = preview.errors().stream()
+                .map(e -> new ShownError(
+                        e.row(), e.column(), msg(e.key(), locale, e.arguments().toArray())))
+                .toList();
+        model.addAttribute("preview", preview);
+        model.addAttribute("errors", errors);
+    }
+
+    private String msg(String code, Locale locale, Object... args) {
+        String message = messages.getMessage(code, args, code, locale);
+        return message == null ? code : message;
     }
 }

@@ -3,6 +3,7 @@ package org.marugoto.people.web;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.marugoto.access.Colleagues;
 import org.marugoto.directory.AgencyView;
 import org.marugoto.directory.DirectoryApi;
 import org.marugoto.people.domain.LinkageService;
@@ -27,11 +28,13 @@ class LinkageController {
     private final LinkageService linkage;
     private final DirectoryApi directory;
     private final PeopleService people;
+    private final Colleagues colleagues;
 
-    LinkageController(LinkageService linkage, DirectoryApi directory, PeopleService people) {
+    LinkageController(LinkageService linkage, DirectoryApi directory, PeopleService people, Colleagues colleagues) {
         this.linkage = linkage;
         this.directory = directory;
         this.people = people;
+        this.colleagues = colleagues;
     }
 
     @GetMapping("/linkage")
@@ -40,7 +43,18 @@ class LinkageController {
         Map<UUID, AgencyView> agencies =
                 directory.agencies().stream().collect(Collectors.toMap(AgencyView::id, a -> a, (a, b) -> a));
         model.addAttribute("agencies", agencies);
+        model.addAttribute("staffNames", staffNames());
         return "people/linkage";
+    }
+
+    /**
+     * Who asked, as colleagues know them: display names by account name (the pair records the account name). An
+     * account no longer enabled keeps its account name on the page.
+     */
+    private Map<String, String> staffNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        colleagues.professionals().forEach(c -> names.put(c.username(), c.displayName()));
+        return names;
     }
 
     /** Confirms ({@code decision=confirm}) or rejects a pair; a pair decided meanwhile is reported, not re-decided. */

@@ -189,7 +189,7 @@ public class PlanImport {
         List<List<List<String>>> tables = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         String lower = filename.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
+        if (!lower.endsWith(".csv") && !lower.endsWith(".txt") && !lower.endsWith(".xlsx")) {
             errors.add(new RowError("", 1, "", "planning.import.format", List.of()));
             return new Parsed(new ArrayList<>(), new ArrayList<>(), errors, new ArrayList<>(), new ArrayList<>());
         }

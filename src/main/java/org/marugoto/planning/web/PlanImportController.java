@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.marugoto.planning.domain.PlanAccess;
 import org.marugoto.planning.domain.PlanImport;
 import org.marugoto.planning.domain.PlanService;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -40,12 +42,17 @@ class PlanImportController {
     private final PlanImport importer;
     private final PlanService plans;
     private final PlanAccess access;
+    private final MessageSource messages;
 
-    PlanImportController(PlanImport importer, PlanService plans, PlanAccess access) {
+    PlanImportController(PlanImport importer, PlanService plans, PlanAccess access, MessageSource messages) {
         this.importer = importer;
         this.plans = plans;
         this.access = access;
+        this.messages = messages;
     }
+
+    /** An error of the preview as the shared import fragment shows it (the message in the reader's language). */
+    record ShownError(int line, String column, String message) {}
 
     @GetMapping("/planning/plans/{planId}/import")
     String form(@PathVariable UUID planId, Model model) {
@@ -57,19 +64,26 @@ class PlanImportController {
     }
 
     @PostMapping("/planning/plans/{planId}/import")
-    String preview(@PathVariable UUID planId, @RequestParam(required = false) @Nullable MultipartFile file, Model model)
+    String preview(
+            @PathVariable UUID planId,
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            Model model,
+            Locale locale)
             throws IOException {
         access.requirePlanner();
         if (file == null || file.isEmpty() || file.getSize() > MAX_BYTES) {
             model.addAttribute(
                     "fileError",
-                    file != null && file.getSize() > MAX_BYTES ? "planning.import.tooLarge" : "planning.import.noFile");
+                    msg(
+                            file != null && file.getSize() > MAX_BYTES
+                                    ? "planning.import.tooLarge"
+                                    : "planning.import.noFile",
+                            locale));
             return form(planId, model);
         }
         String filename = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         byte[] content = file.getBytes();
-        PlanImport.Preview preview = importer.preview(planId, filename, content);
-        model.addAttribute("preview", preview);
+        show(model, importer.preview(planId, filename, content), locale);
         model.addAttribute("filename", filename);
         model.addAttribute("fileContent", Base64.getEncoder().encodeToString(content));
         return form(planId, model);
@@ -81,6 +95,7 @@ class PlanImportController {
             @RequestParam(defaultValue = "") String filename,
             @RequestParam(defaultValue = "") String content,
             Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         access.requirePlanner();
         byte[] bytes;
@@ -90,12 +105,12 @@ class PlanImportController {
             bytes = new byte[0];
         }
         if (bytes.length == 0 || bytes.length > MAX_BYTES) {
-            model.addAttribute("fileError", "planning.import.noFile");
+            model.addAttribute("fileError", msg("planning.import.noFile", locale));
             return form(planId, model);
         }
         PlanImport.Preview saved = importer.save(planId, filename, bytes);
         if (!saved.ok()) {
-            model.addAttribute("preview", saved);
+            show(model, saved, locale);
             model.addAttribute("filename", filename);
             model.addAttribute("fileContent", content);
             return form(planId, model);
@@ -134,5 +149,19 @@ class PlanImportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void show(Model model, PlanImport.Preview preview, Locale locale) {
+        List<ShownError> errors = preview.errors().stream()
+                .map(e -> new ShownError(
+                        e.row(), e.column(), msg(e.key(), locale, e.arguments().toArray())))
+                .toList();
+        model.addAttribute("preview", preview);
+        model.addAttribute("errors", errors);
+    }
+
+    private String msg(String code, Locale locale, Object... args) {
+        String message = messages.getMessage(code, args, code, locale);
+        return message == null ? code : message;
     }
 }
