@@ -78,9 +78,8 @@ public final class LinkageBenchmark {
             long[] apart = new long[2];
             result.candidates().stream()
                     .filter(c -> c.reasons().contains(org.marugoto.people.linkage.Reason.CLUSTER_CONFLICT))
-                    .forEach(c -> apart[population.person()[ids.get(c.a())] == population.person()[ids.get(c.b())]
-                                    ? 0
-                                    : 1]++);
+                    .forEach(c -> apart[
+                            population.person()[ids.get(c.a())] == population.person()[ids.get(c.b())] ? 0 : 1]++);
             System.out.printf("  kept apart by clustering (to review): %d one person, %d two%n", apart[0], apart[1]);
             int show = Integer.getInteger("bench.errors", 0);
             if (show > 0) {
@@ -114,7 +113,8 @@ public final class LinkageBenchmark {
             if (Boolean.getBoolean("bench.model")) {
                 System.out.println("  model: log2 lambda "
                         + Math.log(result.model().lambda()) / Math.log(2) + " " + result.model());
-                for (double[][] mu : new double[][][] {result.model().m(), result.model().u()}) {
+                for (double[][] mu :
+                        new double[][][] {result.model().m(), result.model().u()}) {
                     StringBuilder s = new StringBuilder("  {");
                     for (double[] field : mu) {
                         s.append("{");

@@ -308,10 +308,7 @@ public final class LinkageEngine {
         if (family == 0 && !a.familyName.equals(b.familyName)) {
             return true;
         }
-        return given == 0
-                && !a.givenName.isEmpty()
-                && !b.givenName.isEmpty()
-                && !a.givenName.equals(b.givenName);
+        return given == 0 && !a.givenName.isEmpty() && !b.givenName.isEmpty() && !a.givenName.equals(b.givenName);
     }
 
     /**

@@ -214,14 +214,10 @@ class LinkageEngineTests {
         LinkRecord yoko3 = record("菊谷", "陽子", "キクヤ", "ヨウコ", "1961-02-03", null, null, "h3");
         LinkRecord kana = record("キクヤ", "ヨウコ", null, null, "1961-02-03", null, null, "h4");
         List<Candidate> found = LinkageEngine.compare(yoko1, List.of(yoko2, yoko3, kana), Model.defaults());
-        Candidate other = found.stream()
-                .filter(c -> c.b().equals(yoko2.id()))
-                .findFirst()
-                .orElseThrow();
-        Candidate same = found.stream()
-                .filter(c -> c.b().equals(yoko3.id()))
-                .findFirst()
-                .orElseThrow();
+        Candidate other =
+                found.stream().filter(c -> c.b().equals(yoko2.id())).findFirst().orElseThrow();
+        Candidate same =
+                found.stream().filter(c -> c.b().equals(yoko3.id())).findFirst().orElseThrow();
         assertThat(other.reasons()).contains(Reason.NAME_HOMOPHONE);
         assertThat(other.weight()).isLessThan(same.weight() - 3);
         assertThat(same.reasons()).doesNotContain(Reason.NAME_HOMOPHONE);
@@ -245,7 +241,8 @@ class LinkageEngineTests {
             String day = "1960-01-%02d".formatted(i + 1);
             records.add(new Features(record("秋山", "洋子", "あきやま", "ようこ", day, null, null, "a" + i)));
             records.add(new Features(record("秋山", "洋子", "あきやま", "ようこ", day, null, null, "b" + i)));
-            records.add(new Features(record("秋山", "陽子", "あきやま", "ようこ", "1970-05-%02d".formatted(i + 1), null, null, "c" + i)));
+            records.add(new Features(
+                    record("秋山", "陽子", "あきやま", "ようこ", "1970-05-%02d".formatted(i + 1), null, null, "c" + i)));
         }
         Features[] f = records.toArray(Features[]::new);
         java.util.List<Long> pairs = new java.util.ArrayList<>();
@@ -255,8 +252,10 @@ class LinkageEngineTests {
             }
         }
         double[][] m = Model.defaults().m(), u = Model.defaults().u();
-        LinkageEngine.homophoneWeights(f, pairs.stream().mapToLong(Long::longValue).toArray(), m, u);
-        double weight = Math.log(m[LinkageEngine.NAME][LinkageEngine.HOMOPHONE] / u[LinkageEngine.NAME][LinkageEngine.HOMOPHONE])
+        LinkageEngine.homophoneWeights(
+                f, pairs.stream().mapToLong(Long::longValue).toArray(), m, u);
+        double weight = Math.log(
+                        m[LinkageEngine.NAME][LinkageEngine.HOMOPHONE] / u[LinkageEngine.NAME][LinkageEngine.HOMOPHONE])
                 / Math.log(2);
         // one person: never (smoothed, at least 1 %); two people: most pairs born on other days
         assertThat(weight).isBetween(-7.0, -3.0);
@@ -280,7 +279,8 @@ class LinkageEngineTests {
         LinkRecord slip = record("柳田", "明", "やなぎだ", "あきら", "1950-04-12", null, null, "h2");
         LinkRecord two = record("柳田", "明", "やなぎだ", "あきら", "1950-04-11", null, null, "h3");
         LinkRecord other = record("柳田", "明", "やなぎだ", "あきら", "1957-09-28", null, null, "h4");
-        List<Candidate> found = LinkageEngine.compare(a, List.of(slip, two, other), Model.defaults(), NameFrequencies.none());
+        List<Candidate> found =
+                LinkageEngine.compare(a, List.of(slip, two, other), Model.defaults(), NameFrequencies.none());
         java.util.Map<UUID, Candidate> byId = new java.util.HashMap<>();
         found.forEach(c -> byId.put(c.b(), c));
         assertThat(byId.get(two.id()).reasons()).contains(Reason.BIRTH_TWO_DIGITS);
@@ -299,12 +299,23 @@ class LinkageEngineTests {
         matches.add(new long[] {1L, Double.doubleToLongBits(20)}); // 0-1
         matches.add(new long[] {(1L << 32) | 2, Double.doubleToLongBits(15)}); // 1-2
         List<List<UUID>> clusters = Clusters.of(f, matches);
-        assertThat(clusters)
-                .singleElement()
-                .satisfies(c -> assertThat(c).containsExactlyInAnyOrder(born1970.record.id(), noDate.record.id()));
+        assertThat(clusters).singleElement().satisfies(c -> assertThat(c)
+                .containsExactlyInAnyOrder(born1970.record.id(), noDate.record.id()));
         List<Candidate> candidates = List.of(
-                new Candidate(born1970.record.id(), noDate.record.id(), 20, 0.9, Decision.MATCH, List.of(Reason.READING_SAME)),
-                new Candidate(noDate.record.id(), born1985.record.id(), 15, 0.7, Decision.MATCH, List.of(Reason.READING_SAME)));
+                new Candidate(
+                        born1970.record.id(),
+                        noDate.record.id(),
+                        20,
+                        0.9,
+                        Decision.MATCH,
+                        List.of(Reason.READING_SAME)),
+                new Candidate(
+                        noDate.record.id(),
+                        born1985.record.id(),
+                        15,
+                        0.7,
+                        Decision.MATCH,
+                        List.of(Reason.READING_SAME)));
         List<Candidate> decided = LinkageEngine.apartInClusters(candidates, clusters);
         assertThat(decided.get(0).decision()).isEqualTo(Decision.MATCH);
         assertThat(decided.get(1).decision()).isEqualTo(Decision.REVIEW);
@@ -320,7 +331,8 @@ class LinkageEngineTests {
         List<long[]> matches = new java.util.ArrayList<>();
         matches.add(new long[] {1L, Double.doubleToLongBits(20)});
         matches.add(new long[] {2L, Double.doubleToLongBits(19)});
-        assertThat(Clusters.of(f, matches)).singleElement().satisfies(c -> assertThat(c).hasSize(3));
+        assertThat(Clusters.of(f, matches)).singleElement().satisfies(c -> assertThat(c)
+                .hasSize(3));
     }
 
     private static LinkRecord withSex(LinkRecord r, String sex) {
