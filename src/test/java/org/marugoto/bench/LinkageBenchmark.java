@@ -71,6 +71,16 @@ public final class LinkageBenchmark {
                     result.clusters().size(),
                     e.pairwise(),
                     e.clustered());
+            java.util.Map<java.util.UUID, Integer> ids = new java.util.HashMap<>();
+            for (int i = 0; i < population.records().size(); i++) {
+                ids.put(population.records().get(i).id(), i);
+            }
+            long[] apart = new long[2];
+            result.candidates().stream()
+                    .filter(c -> c.reasons().contains(org.marugoto.people.linkage.Reason.CLUSTER_CONFLICT))
+                    .forEach(c -> apart[
+                            population.person()[ids.get(c.a())] == population.person()[ids.get(c.b())] ? 0 : 1]++);
+            System.out.printf("  kept apart by clustering (to review): %d one person, %d two%n", apart[0], apart[1]);
             int show = Integer.getInteger("bench.errors", 0);
             if (show > 0) {
                 java.util.Map<java.util.UUID, Integer> index = new java.util.HashMap<>();
@@ -103,6 +113,18 @@ public final class LinkageBenchmark {
             if (Boolean.getBoolean("bench.model")) {
                 System.out.println("  model: log2 lambda "
                         + Math.log(result.model().lambda()) / Math.log(2) + " " + result.model());
+                for (double[][] mu :
+                        new double[][][] {result.model().m(), result.model().u()}) {
+                    StringBuilder s = new StringBuilder("  {");
+                    for (double[] field : mu) {
+                        s.append("{");
+                        for (int l = 0; l < field.length; l++) {
+                            s.append(l == 0 ? "" : ", ").append("%.3g".formatted(field[l]));
+                        }
+                        s.append("}, ");
+                    }
+                    System.out.println(s.append("}"));
+                }
             }
         }
     }

@@ -46,6 +46,9 @@ final class Clusters {
         }
         List<List<UUID>> clusters = new ArrayList<>();
         for (List<Integer> cluster : members.values()) {
+            if (cluster.size() < 2) {
+                continue; // a record whose only suggested pairs were refused
+            }
             clusters.add(cluster.stream().map(i -> records[i].record.id()).toList());
         }
         return clusters;
@@ -68,7 +71,24 @@ final class Clusters {
         for (int i : a) {
             for (int j : b) {
                 Features x = records[i], y = records[j];
-                if (LinkageEngine.ruledOut(x, y) || datesDiffer(x, y)) {
+                if (LinkageEngine.ruledOut(x, y) || (datesDiffer(x, y) && !bridged(records, a, b, x, y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Two dates that differ by more than a slip are still one person's when a record of the two clusters has a date
+     * that each is a slip of (19500312 and 19500311 mistyped once each as 19500412 and 19500211): each record carries
+     * its own slip.
+     */
+    private static boolean bridged(Features[] records, List<Integer> a, List<Integer> b, Features x, Features y) {
+        for (List<Integer> cluster : List.of(a, b)) {
+            for (int k : cluster) {
+                Features z = records[k];
+                if (z != x && z != y && z.birthDigits != null && !datesDiffer(z, x) && !datesDiffer(z, y)) {
                     return true;
                 }
             }

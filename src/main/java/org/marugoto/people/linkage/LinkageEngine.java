@@ -78,7 +78,34 @@ public final class LinkageEngine {
             }
         }
         List<List<UUID>> clusters = Clusters.of(f, matches);
-        return new Result(candidates, clusters, model, pairs.length, System.currentTimeMillis() - t0);
+        return new Result(
+                apartInClusters(candidates, clusters), clusters, model, pairs.length, System.currentTimeMillis() - t0);
+    }
+
+    /**
+     * A suggested pair whose two records clustering kept apart (joining them would have put two records known to be
+     * different people into one cluster) is contradicted by that evidence: it goes to review, with the reason.
+     */
+    static List<Candidate> apartInClusters(List<Candidate> candidates, List<List<UUID>> clusters) {
+        java.util.Map<UUID, Integer> clusterOf = new java.util.HashMap<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            for (UUID id : clusters.get(i)) {
+                clusterOf.put(id, i);
+            }
+        }
+        List<Candidate> out = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            Integer ca = clusterOf.get(c.a()), cb = clusterOf.get(c.b());
+            if (c.decision() == Decision.MATCH && (ca == null || !ca.equals(cb))) {
+                List<Reason> reasons = new ArrayList<>(c.reasons());
+                reasons.add(Reason.CLUSTER_CONFLICT);
+                out.add(new Candidate(
+                        c.a(), c.b(), c.weight(), c.probability(), Decision.REVIEW, List.copyOf(reasons)));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /**
@@ -159,6 +186,7 @@ public final class LinkageEngine {
     static int pattern(Features a, Features b) {
         int family = familyLevel(a, b);
         int given = givenLevel(a, b);
+        boolean homophone = homophone(a, b, family, given);
         if (family != 0 || given != 0) {
             // a reading that crosses the family/given boundary (きく|やあきら = きくや|あきら)
             String ra = a.fullReading();
@@ -174,7 +202,7 @@ public final class LinkageEngine {
         if (given >= 1 && given <= 2 && !a.givenName.isEmpty() && a.givenName.equals(b.givenName)) {
             given = 0;
         }
-        int name = nameLevel(a, b, family, given);
+        int name = homophone ? HOMOPHONE : nameLevel(a, b, family, given);
         int[] levels = {family, given, name, birthLevel(a, b), sexLevel(a, b), contactLevel(a, b)};
         int pattern = 0;
         for (int i = 0; i < levels.length; i++) {
@@ -261,14 +289,37 @@ public final class LinkageEngine {
         return similar(a.givenReading, b.givenReading) ? 1 : 2;
     }
 
+    /** Name level: a reading agrees but the names as written differ (洋子 / 陽子 both read ようこ). */
+    static final int HOMOPHONE = 3;
+
+    /** The least share of one person's record pairs assumed to write one reading with other kanji. */
+    static final double HOMOPHONE_FLOOR = 0.01;
+
+    /**
+     * Whether a part of the name is read the same but written with other kanji (after the variants are folded): 洋子 and
+     * 陽子 are both ようこ, 斉藤 and 斎藤 both さいとう. Among two people who share a reading that is common; among one
+     * person's records it is rare (an unfolded variant, a slip of the kanji conversion). Only where both records carry
+     * kanji and the reading agreed as recorded (not through a former name or a crossing boundary).
+     */
+    static boolean homophone(Features a, Features b, int family, int given) {
+        if (a.familyName.isEmpty() || b.familyName.isEmpty()) {
+            return false;
+        }
+        if (family == 0 && !a.familyName.equals(b.familyName)) {
+            return true;
+        }
+        return given == 0 && !a.givenName.isEmpty() && !b.givenName.isEmpty() && !a.givenName.equals(b.givenName);
+    }
+
     /**
      * The names as written, only where the readings disagree (the same kanji say nothing more than the same reading,
      * but 君子 read きひこ against 君子 read きみこ is a typo in a reading): 0 the kanji agree wherever the readings
-     * do not, 1 in one of two parts, 2 in none, 3 nothing to compare (kana only, or the readings agree).
+     * do not, 1 in one of two parts, 2 in none, ({@link #HOMOPHONE} a reading agrees and the kanji do not,) 4 nothing to
+     * compare (kana only, or the readings and the kanji agree).
      */
     private static int nameLevel(Features a, Features b, int family, int given) {
         if (a.familyName.isEmpty() || b.familyName.isEmpty()) {
-            return 3;
+            return 4;
         }
         int parts = 0, same = 0;
         if (family != 0 && family != 1) {
@@ -280,23 +331,29 @@ public final class LinkageEngine {
             same += a.givenName.equals(b.givenName) ? 1 : 0;
         }
         if (parts == 0) {
-            return 3;
+            return 4;
         }
         return same == parts ? 0 : same > 0 ? 1 : 2;
     }
 
     private static int birthLevel(Features a, Features b) {
         if (a.birth == null || b.birth == null) {
-            return 5;
+            return 6;
         }
         if (a.birthDigits != null && b.birthDigits != null) {
             if (a.birthDigits.equals(b.birthDigits)) {
                 return 0;
             }
-            return slip(a.birth, b.birth, a.birthDigits, b.birthDigits) ? 1 : 4;
+            if (slip(a.birth, b.birth, a.birthDigits, b.birthDigits)) {
+                return 1;
+            }
+            // two digits: a slip in each record, or one slip of two keys (a year of an era converted wrong)
+            return digitsApart(a.birthDigits, b.birthDigits) == 2 && Math.abs(a.birth.year() - b.birth.year()) < 12
+                    ? 4
+                    : 5;
         }
         if (!a.birth.compatibleWith(b.birth)) {
-            return 4;
+            return 5;
         }
         // an age gives a year give or take two: the same year says more than one within that window
         return a.birth.year() == b.birth.year() ? 2 : 3;
@@ -311,6 +368,16 @@ public final class LinkageEngine {
             return true;
         }
         return a.year() == b.year() && a.month() == b.month() && Math.abs(a.day() - b.day()) == 1;
+    }
+
+    static int digitsApart(String a, String b) {
+        int differences = 0;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                differences++;
+            }
+        }
+        return differences;
     }
 
     static boolean oneDigitApart(String a, String b) {
@@ -331,16 +398,23 @@ public final class LinkageEngine {
     }
 
     /**
-     * Phone and address together (a household shares both, so they are not independent): 0 both the same, 1 one the
-     * same, 2 neither, 3 nothing to compare.
+     * Phone and address together (a household shares both, so they are not independent): phone (same / different /
+     * missing) × 3 + address (same / different / missing), 8 nothing to compare. Kept apart because they say different
+     * things: one person has a mobile and a home phone, so two phones that differ say less than two addresses that
+     * differ (a move), and a phone that differs where one address is missing less than both differing.
      */
-    private static int contactLevel(Features a, Features b) {
-        int phone = equalLevel(a.phone, b.phone), address = equalLevel(a.address, b.address);
-        if (phone == 2 && address == 2) {
-            return 3;
-        }
-        int same = (phone == 0 ? 1 : 0) + (address == 0 ? 1 : 0);
-        return same == 2 ? 0 : same == 1 ? 1 : 2;
+    static int contactLevel(Features a, Features b) {
+        return equalLevel(a.phone, b.phone) * 3 + equalLevel(a.address, b.address);
+    }
+
+    /** Whether the contact level has the phone the same. */
+    static boolean phoneSame(int contact) {
+        return contact / 3 == 0;
+    }
+
+    /** Whether the contact level has the address the same. */
+    static boolean addressSame(int contact) {
+        return contact % 3 == 0;
     }
 
     private static int equalLevel(String a, String b) {
@@ -462,17 +536,22 @@ public final class LinkageEngine {
                     case 0 -> Reason.BIRTH_SAME;
                     case 1 -> Reason.BIRTH_SLIP;
                     case 2, 3 -> Reason.BIRTH_APPROXIMATE;
-                    case 4 -> Reason.BIRTH_DIFFERENT;
+                    case 4 -> Reason.BIRTH_TWO_DIGITS;
+                    case 5 -> Reason.BIRTH_DIFFERENT;
                     default -> Reason.BIRTH_MISSING;
                 });
         if (level(pattern, SEX) == 1) {
             reasons.add(Reason.SEX_DIFFERENT);
         }
-        if (level(pattern, CONTACT) <= 1 && !a.phone.isEmpty() && a.phone.equals(b.phone)) {
+        int contact = level(pattern, CONTACT);
+        if (phoneSame(contact) && !a.phone.isEmpty() && a.phone.equals(b.phone)) {
             reasons.add(Reason.PHONE_SAME);
         }
-        if (level(pattern, CONTACT) <= 1 && !a.address.isEmpty() && a.address.equals(b.address)) {
+        if (addressSame(contact) && !a.address.isEmpty() && a.address.equals(b.address)) {
             reasons.add(Reason.ADDRESS_SAME);
+        }
+        if (level(pattern, NAME) == HOMOPHONE) {
+            reasons.add(Reason.NAME_HOMOPHONE);
         }
         return List.copyOf(reasons);
     }
@@ -500,10 +579,9 @@ public final class LinkageEngine {
         // would learn the coincidences of given name and date as marriages.
         int[] sameBirth =
                 samplePatterns(f, Blocking.sample(f, 'B', x -> x.birthDigits == null ? "" : x.birthDigits, 12));
-        int[] sameReading = samplePatterns(
-                f,
-                Blocking.sample(
-                        f, 'R', x -> x.familyReading.isEmpty() || x.givenReading.isEmpty() ? "" : x.fullReading(), 12));
+        long[] sameReadingPairs = Blocking.sample(
+                f, 'R', x -> x.familyReading.isEmpty() || x.givenReading.isEmpty() ? "" : x.fullReading(), 12);
+        int[] sameReading = samplePatterns(f, sameReadingPairs);
         double[][] pass1 = em(sameBirth.length > 0 ? sameBirth : patterns, p -> level(p, BIRTH) == 0, m, u, byBirth);
         boolean[] byReading = new boolean[fields];
         byReading[FAMILY] = byReading[GIVEN] = byReading[NAME] = true;
@@ -522,9 +600,12 @@ public final class LinkageEngine {
         // Phone and address: two different people who share them are not rare at random but the rule within a
         // household, and households are what the contact keys bring together. Agreement on them is capped at
         // CONTACT_CAP bits, so that it can lift a pair to review but never make a pair on its own.
-        for (int level = 0; level < 2; level++) {
-            u[CONTACT][level] = Math.max(u[CONTACT][level], m[CONTACT][level] / Math.pow(2, CONTACT_CAP));
+        for (int level = 0; level < Model.LEVELS[CONTACT] - 1; level++) {
+            if (phoneSame(level) || addressSame(level)) {
+                u[CONTACT][level] = Math.max(u[CONTACT][level], m[CONTACT][level] / Math.pow(2, CONTACT_CAP));
+            }
         }
+        homophoneWeights(f, sameReadingPairs, m, u);
         // λ: the prior probability that two records, any two, are one person. The pairs not compared count as
         // different people; the expected number of one-person pairs M among the compared ones is found by EM with m
         // and u held (M = Σ posterior), and λ = M / all pairs. The more records, the smaller λ, so the same
@@ -544,6 +625,53 @@ public final class LinkageEngine {
             lambda = Math.min(0.5, Math.max(1e-12, expected / allPairs));
         }
         return new Model(m, u, lambda, start.upper(), start.lower());
+    }
+
+    /**
+     * The weight of {@link #HOMOPHONE}, which is conditional on the readings agreeing (whose weight the reading levels
+     * already carry): among pairs that share the full reading, how often the kanji differ when both are born on one day
+     * (one person, nearly always) against when both exact dates differ by more than a slip (two people). Records
+     * whose reading was inferred from their kanji are left out (their reading agrees because the kanji do). m and u
+     * of the level are set so that their ratio is that of the two shares (add-a-half smoothing); the vectors are not
+     * renormalised, the level being rare.
+     */
+    static void homophoneWeights(Features[] f, long[] sameReadingPairs, double[][] m, double[][] u) {
+        long[] counts = new long[4]; // one person: pairs, differing; two people: pairs, differing
+        for (long pair : sameReadingPairs) {
+            Features a = f[(int) (pair >>> 32)], b = f[(int) pair];
+            if (a.readingInferred
+                    || b.readingInferred
+                    || a.familyName.isEmpty()
+                    || b.familyName.isEmpty()
+                    || a.givenName.isEmpty()
+                    || b.givenName.isEmpty()
+                    || a.birthDigits == null
+                    || b.birthDigits == null
+                    || a.birth == null
+                    || b.birth == null
+                    || ruledOut(a, b)) {
+                continue;
+            }
+            int group;
+            if (a.birthDigits.equals(b.birthDigits)) {
+                group = 0;
+            } else if (!slip(a.birth, b.birth, a.birthDigits, b.birthDigits)) {
+                group = 2;
+            } else {
+                continue;
+            }
+            counts[group]++;
+            if (!a.familyName.equals(b.familyName) || !a.givenName.equals(b.givenName)) {
+                counts[group + 1]++;
+            }
+        }
+        // one person's records written otherwise: at least 1 % (a kanji conversion slip, ようこ typed and converted to
+        // 洋子 for 陽子, or a variant the table does not fold), so that one differing kanji is evidence, not a verdict
+        double one = Math.max(HOMOPHONE_FLOOR, (counts[1] + 0.5) / (counts[0] + 1));
+        double two = (counts[3] + 0.5) / (counts[2] + 1);
+        double base = Math.max(u[NAME][HOMOPHONE], 1e-4);
+        u[NAME][HOMOPHONE] = base;
+        m[NAME][HOMOPHONE] = base * one / two;
     }
 
     private static int[] samplePatterns(Features[] f, long[] pairs) {

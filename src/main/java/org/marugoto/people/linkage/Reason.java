@@ -16,6 +16,8 @@ public enum Reason {
     BIRTH_SAME("linkage.reason.birthSame"),
     BIRTH_SLIP("linkage.reason.birthSlip"),
     BIRTH_APPROXIMATE("linkage.reason.birthApproximate"),
+    /** Exact dates of birth two digits apart (a slip in each record): weak evidence against, not a verdict. */
+    BIRTH_TWO_DIGITS("linkage.reason.birthTwoDigits"),
     BIRTH_DIFFERENT("linkage.reason.birthDifferent"),
     BIRTH_MISSING("linkage.reason.birthMissing"),
     SEX_DIFFERENT("linkage.reason.sexDifferent"),
@@ -28,7 +30,14 @@ public enum Reason {
     /** The name the records agree on is common (佐藤, 鈴木 …): the agreement weighs less than on average. */
     NAME_COMMON("linkage.reason.nameCommon"),
     /** One record has no reading: its reading was taken from other records with the same kanji. */
-    READING_INFERRED("linkage.reason.readingInferred");
+    READING_INFERRED("linkage.reason.readingInferred"),
+    /** A part of the name is read the same but written with other kanji (洋子 / 陽子): two people more often than one. */
+    NAME_HOMOPHONE("linkage.reason.nameHomophone"),
+    /**
+     * Suggested on its own, but clustering kept the two apart: a record already joined to one of them is known to be
+     * a different person from the other (another household member, dates of birth that differ).
+     */
+    CLUSTER_CONFLICT("linkage.reason.clusterConflict");
 
     private final String messageKey;
 

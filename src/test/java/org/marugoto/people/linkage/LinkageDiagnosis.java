@@ -103,10 +103,10 @@ public final class LinkageDiagnosis {
         String[][] names = {
             {"same", "former", "similar", "diff(women)", "diff", "-"},
             {"same", "similar", "diff", "-"},
-            {"kanji same", "kanji half", "kanji diff", "-"},
-            {"same", "slip", "approx year", "approx window", "diff", "-"},
+            {"kanji same", "kanji half", "kanji diff", "homophone", "-"},
+            {"same", "slip", "approx year", "approx window", "two digits", "diff", "-"},
             {"sex same", "sex diff", "-"},
-            {"contact both", "contact one", "contact neither", "-"}
+            {"ph= ad=", "ph= ad!", "ph= ad-", "ph! ad=", "ph! ad!", "ph! ad-", "ph- ad=", "ph- ad!", "-"}
         };
         StringBuilder s = new StringBuilder();
         for (int field = 0; field < names.length; field++) {

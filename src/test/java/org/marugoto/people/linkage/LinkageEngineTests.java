@@ -207,6 +207,134 @@ class LinkageEngineTests {
         assertThat(men).allSatisfy(c -> assertThat(c.weight()).isLessThan(women - 2));
     }
 
+    @Test
+    void oneReadingWrittenWithOtherKanjiSaysTwoPeopleMoreOftenThanOne() {
+        LinkRecord yoko1 = record("菊谷", "陽子", "きくや", "ようこ", "1961-02-03", null, null, "h1");
+        LinkRecord yoko2 = record("菊谷", "洋子", "きくや", "ようこ", "1961-02-03", null, null, "h2");
+        LinkRecord yoko3 = record("菊谷", "陽子", "キクヤ", "ヨウコ", "1961-02-03", null, null, "h3");
+        LinkRecord kana = record("キクヤ", "ヨウコ", null, null, "1961-02-03", null, null, "h4");
+        List<Candidate> found = LinkageEngine.compare(yoko1, List.of(yoko2, yoko3, kana), Model.defaults());
+        Candidate other =
+                found.stream().filter(c -> c.b().equals(yoko2.id())).findFirst().orElseThrow();
+        Candidate same =
+                found.stream().filter(c -> c.b().equals(yoko3.id())).findFirst().orElseThrow();
+        assertThat(other.reasons()).contains(Reason.NAME_HOMOPHONE);
+        assertThat(other.weight()).isLessThan(same.weight() - 3);
+        assertThat(same.reasons()).doesNotContain(Reason.NAME_HOMOPHONE);
+        // a record in kana only has no kanji to differ, and variants folded are the same kanji (髙/高)
+        assertThat(found)
+                .filteredOn(c -> c.b().equals(kana.id()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.reasons()).doesNotContain(Reason.NAME_HOMOPHONE));
+        LinkRecord taka1 = record("高木", "明", "たかぎ", "あきら", "1950-01-01", null, null, "h5");
+        LinkRecord taka2 = record("髙木", "明", "たかぎ", "あきら", "1950-01-01", null, null, "h6");
+        assertThat(LinkageEngine.compare(taka1, List.of(taka2), Model.defaults()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.reasons()).doesNotContain(Reason.NAME_HOMOPHONE));
+    }
+
+    @Test
+    void theWeightOfAHomophoneIsLearntFromNamesakesBornOnOneDayAgainstOnOtherDays() {
+        // ten pairs of one person (one date) whose kanji agree, and namesakes on other days: half write it otherwise
+        List<Features> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String day = "1960-01-%02d".formatted(i + 1);
+            records.add(new Features(record("秋山", "洋子", "あきやま", "ようこ", day, null, null, "a" + i)));
+            records.add(new Features(record("秋山", "洋子", "あきやま", "ようこ", day, null, null, "b" + i)));
+            records.add(new Features(
+                    record("秋山", "陽子", "あきやま", "ようこ", "1970-05-%02d".formatted(i + 1), null, null, "c" + i)));
+        }
+        Features[] f = records.toArray(Features[]::new);
+        java.util.List<Long> pairs = new java.util.ArrayList<>();
+        for (int a = 0; a < f.length; a++) {
+            for (int b = a + 1; b < f.length; b++) {
+                pairs.add(((long) a << 32) | b);
+            }
+        }
+        double[][] m = Model.defaults().m(), u = Model.defaults().u();
+        LinkageEngine.homophoneWeights(
+                f, pairs.stream().mapToLong(Long::longValue).toArray(), m, u);
+        double weight = Math.log(
+                        m[LinkageEngine.NAME][LinkageEngine.HOMOPHONE] / u[LinkageEngine.NAME][LinkageEngine.HOMOPHONE])
+                / Math.log(2);
+        // one person: never (smoothed, at least 1 %); two people: most pairs born on other days
+        assertThat(weight).isBetween(-7.0, -3.0);
+    }
+
+    @Test
+    void aPhoneThatDiffersWhereTheAddressIsMissingSaysLessThanAMove() {
+        LinkRecord a = record("菊谷", "明", "きくや", "あきら", "1950-05-01", "090-1111-2222", "桜町1-2-3", "h1");
+        LinkRecord noAddress = record("菊谷", "明", "きくや", "あきら", "1950-05-01", "043-111-2222", null, "h2");
+        LinkRecord moved = record("菊谷", "明", "きくや", "あきら", "1950-05-01", "043-111-2222", "緑町4-5-6", "h3");
+        List<Candidate> found = LinkageEngine.compare(a, List.of(noAddress, moved), Model.defaults());
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0).b()).isEqualTo(noAddress.id());
+        assertThat(found.get(0).weight()).isGreaterThan(found.get(1).weight());
+        assertThat(found).allSatisfy(c -> assertThat(c.reasons()).noneMatch(Reason::aboutContact));
+    }
+
+    @Test
+    void datesTwoDigitsApartWeighBetweenASlipAndAnotherDate() {
+        LinkRecord a = record("柳田", "明", "やなぎだ", "あきら", "1950-03-12", null, null, "h1");
+        LinkRecord slip = record("柳田", "明", "やなぎだ", "あきら", "1950-04-12", null, null, "h2");
+        LinkRecord two = record("柳田", "明", "やなぎだ", "あきら", "1950-04-11", null, null, "h3");
+        LinkRecord other = record("柳田", "明", "やなぎだ", "あきら", "1957-09-28", null, null, "h4");
+        List<Candidate> found =
+                LinkageEngine.compare(a, List.of(slip, two, other), Model.defaults(), NameFrequencies.none());
+        java.util.Map<UUID, Candidate> byId = new java.util.HashMap<>();
+        found.forEach(c -> byId.put(c.b(), c));
+        assertThat(byId.get(two.id()).reasons()).contains(Reason.BIRTH_TWO_DIGITS);
+        assertThat(byId.get(two.id()).weight()).isLessThan(byId.get(slip.id()).weight());
+        assertThat(byId.get(other.id())).as("another date: not even to review").isNull();
+    }
+
+    @Test
+    void clusteringKeepsApartWhatANegativeForbidsAndSendsTheSuggestedPairToReview() {
+        // 田中花子 born 1970 and 田中花子 born 1985 are two people; a record without a date matches either
+        Features born1970 = new Features(record("田中", "花子", "たなか", "はなこ", "1970-01-01", null, null, "h1"));
+        Features noDate = new Features(record("田中", "花子", "たなか", "はなこ", "", null, null, "h2"));
+        Features born1985 = new Features(record("田中", "花子", "たなか", "はなこ", "1985-05-05", null, null, "h3"));
+        Features[] f = {born1970, noDate, born1985};
+        List<long[]> matches = new java.util.ArrayList<>();
+        matches.add(new long[] {1L, Double.doubleToLongBits(20)}); // 0-1
+        matches.add(new long[] {(1L << 32) | 2, Double.doubleToLongBits(15)}); // 1-2
+        List<List<UUID>> clusters = Clusters.of(f, matches);
+        assertThat(clusters).singleElement().satisfies(c -> assertThat(c)
+                .containsExactlyInAnyOrder(born1970.record.id(), noDate.record.id()));
+        List<Candidate> candidates = List.of(
+                new Candidate(
+                        born1970.record.id(),
+                        noDate.record.id(),
+                        20,
+                        0.9,
+                        Decision.MATCH,
+                        List.of(Reason.READING_SAME)),
+                new Candidate(
+                        noDate.record.id(),
+                        born1985.record.id(),
+                        15,
+                        0.7,
+                        Decision.MATCH,
+                        List.of(Reason.READING_SAME)));
+        List<Candidate> decided = LinkageEngine.apartInClusters(candidates, clusters);
+        assertThat(decided.get(0).decision()).isEqualTo(Decision.MATCH);
+        assertThat(decided.get(1).decision()).isEqualTo(Decision.REVIEW);
+        assertThat(decided.get(1).reasons()).contains(Reason.CLUSTER_CONFLICT, Reason.READING_SAME);
+    }
+
+    @Test
+    void twoSlipsOfOneDateDoNotKeepOnePersonsRecordsApart() {
+        Features right = new Features(record("田中", "花子", "たなか", "はなこ", "1950-03-12", null, null, "h1"));
+        Features slip1 = new Features(record("田中", "花子", "たなか", "はなこ", "1950-04-12", null, null, "h2"));
+        Features slip2 = new Features(record("田中", "花子", "たなか", "はなこ", "1950-03-11", null, null, "h3"));
+        Features[] f = {right, slip1, slip2};
+        List<long[]> matches = new java.util.ArrayList<>();
+        matches.add(new long[] {1L, Double.doubleToLongBits(20)});
+        matches.add(new long[] {2L, Double.doubleToLongBits(19)});
+        assertThat(Clusters.of(f, matches)).singleElement().satisfies(c -> assertThat(c)
+                .hasSize(3));
+    }
+
     private static LinkRecord withSex(LinkRecord r, String sex) {
         return new LinkRecord(
                 r.id(),
