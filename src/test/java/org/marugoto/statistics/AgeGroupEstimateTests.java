@@ -1,13 +1,20 @@
 package org.marugoto.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,13 +45,14 @@ import org.marugoto.statistics.domain.StatisticsService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The age groups count a person with an approximate date of birth at its best estimate (a year and month on the 15th,
  * a year on 1 July, a year estimated from an age on 1 January), and the report says under the table how many of its
  * counts come from such a date. Persons registered and consultations recorded through the real services in the first
  * quarter of FY2009 (April–June 2009), which no other test and no demo record uses; each estimate is pinned on both
- * sides of an age-group boundary (18).
+ * sides of an age-group boundary (18). The page shows the footnote under the table, the Excel file under the rows.
  */
 @MarugotoTest
 class AgeGroupEstimateTests {
@@ -71,6 +79,9 @@ class AgeGroupEstimateTests {
 
     @Autowired
     AreaApi areas;
+
+    @Autowired
+    MockMvc mvc;
 
     @BeforeEach
     void record() {
@@ -150,6 +161,42 @@ class AgeGroupEstimateTests {
                         .footnote())
                 .isEmpty();
     }
+
+    @Test
+    void thePageShowsTheFootnoteUnderTheAgeTableAndTheExcelFileHasItUnderTheRows() throws Exception {
+        String page = mvc.perform(get("/statistics")
+                        .param("period", QUARTER.code())
+                        .param("scope", "city")
+                        .with(user(users.loadUserByUsername("coordinator"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        int table = page.indexOf("id=\"table-consultations-age\"");
+        int footnote = page.indexOf("id=\"footnote-consultations-age\"");
+        assertThat(table).isPositive();
+        assertThat(footnote).isGreaterThan(table);
+        assertThat(page.substring(footnote)).contains("このうち4件は、推定の生年月日");
+        // no person: none of the names
+        assertThat(page).doesNotContain("年齢層 年月");
+        byte[] xlsx = mvc.perform(get("/statistics/report.xlsx")
+                        .param("report", "consultations-age")
+                        .param("period", QUARTER.code())
+                        .with(user(users.loadUserByUsername("coordinator"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            // the header, three rows, an empty row, the footnote
+            assertThat(sheet.getRow(HEADER_ROW + 5).getCell(0).getStringCellValue())
+                    .startsWith("このうち4件は");
+        }
+    }
+
+    /** {@code Downloads.HEADER_ROW} (package-private in the web package): the row of the column headings. */
+    static final int HEADER_ROW = 3;
 
     MemberView person(String given, @Nullable LocalDate birth, @Nullable ApproximateBirth approximate) {
         return person(given, birth, approximate, PeopleFixtures.newHousehold());
