@@ -42,9 +42,15 @@ public interface ConsultationStatistics {
         SEX,
         /**
          * the age group of the persons it is about on the day it was received ({@link #AGE_GROUPS}; UNKNOWN without
-         * a birth date, NONE when it names no person)
+         * a birth date, NONE when it names no person). An approximate date of birth counts at its best estimate: a
+         * year and month on the 15th, a year on 1 July, a year estimated from an age on 1 January (decision 0034).
          */
-        AGE_GROUP
+        AGE_GROUP,
+        /**
+         * of the {@link #AGE_GROUP} counts, those that come from an approximate date of birth only: a consultation
+         * under an age group that no person with an exact date of birth put it in
+         */
+        AGE_GROUP_ESTIMATED
     }
 
     /** The age groups of {@link By#AGE_GROUP}, youngest first, then the keys for no birth date and no person. */

@@ -123,6 +123,9 @@ class ConsultationStatisticsQuery implements ConsultationStatistics {
     /** {@link #consultationsBy} counted from the records (the summary's definition; the tests compare the two). */
     @Transactional(readOnly = true)
     Map<String, Long> consultationsByFromRecords(By by, CountScope scope, LocalDate from, LocalDate to) {
+        String ageGroup = """
+                consultation_age_group(p.id, (c.received_at at time zone 'Asia/Tokyo')::date, p.birth_date,
+                                       p.birth_year, p.birth_month, p.birth_estimated)""";
         String key =
                 switch (by) {
                     case ISSUE -> "i.issue_code";
@@ -132,19 +135,13 @@ class ConsultationStatisticsQuery implements ConsultationStatistics {
                     case CONSULTER_TYPE -> "c.consulter_type";
                     case FIRST_RESPONSE -> "c.first_response";
                     case SEX -> "coalesce(p.sex, 'NONE')";
-                    case AGE_GROUP -> """
-                            case when p.id is null then 'NONE' when p.birth_date is null then 'UNKNOWN'
-                                 else (select case when y < 18 then '0-17' when y < 40 then '18-39'
-                                                   when y < 65 then '40-64' when y < 75 then '65-74' else '75-' end
-                                       from (select extract(year from age(
-                                           (c.received_at at time zone 'Asia/Tokyo')::date, p.birth_date)) y) a)
-                            end""";
+                    case AGE_GROUP, AGE_GROUP_ESTIMATED -> ageGroup;
                 };
         String issueJoin =
                 switch (by) {
                     case ISSUE ->
                         "join consultation_issue i on i.municipality_id = c.municipality_id and i.consultation_id = c.id";
-                    case SEX, AGE_GROUP -> """
+                    case SEX, AGE_GROUP, AGE_GROUP_ESTIMATED -> """
                             left join consultation_person cp
                                 on cp.municipality_id = c.municipality_id and cp.consultation_id = c.id
                             left join person p on p.municipality_id = cp.municipality_id and p.id = cp.person_id""";
@@ -170,6 +167,27 @@ class ConsultationStatisticsQuery implements ConsultationStatistics {
     static String consultationsBySql(By by, String key, String issueJoin, CountScope scope) {
         boolean once = by != By.SEX && by != By.AGE_GROUP;
         boolean household = by == By.AREA || scope.byArea();
+        if (by == By.AGE_GROUP_ESTIMATED) {
+            // per consultation and age group: counted when every person who puts it there has an approximate date
+            return """
+                    select k, count(*) n from (
+                        select c.id, %s k, bool_and(p.birth_date is null and p.birth_year is not null) estimated
+                        from consultation c
+                        %s
+                        %s
+                        where c.municipality_id = :m and %s
+                          and c.received_at >= :from and c.received_at < :to
+                        group by c.id, k) x
+                    where estimated
+                    group by k order by n desc, k
+                    """.formatted(
+                            key,
+                            household
+                                    ? "join household h on h.municipality_id = c.municipality_id and h.id = c.household_id"
+                                    : "",
+                            issueJoin,
+                            scope.where("c.agency_id"));
+        }
         return """
                 select %s k, %s n
                 from consultation c
@@ -187,31 +205,41 @@ class ConsultationStatisticsQuery implements ConsultationStatistics {
     }
 
     /**
-     * From the summary for a statistics period (a month, a fiscal quarter, a fiscal year), brought up to date first;
-     * for any other range from the records. Equal to {@link #householdsWithIssuesFromRecords}.
+     * From the summary for a statistics period (a month, a fiscal quarter, a fiscal year) or any part of one from its
+     * first day (the running fiscal year up to today), brought up to date first; for any other range from the records.
+     * Equal to {@link #householdsWithIssuesFromRecords}.
      */
     @Override
     @Transactional(readOnly = true)
     public HouseholdIssues householdsWithIssues(CountScope scope, LocalDate from, LocalDate to) {
+        return householdsWithIssuesFromSummary(scope, from, to)
+                .orElseGet(() -> householdsWithIssuesFromRecords(scope, from, to));
+    }
+
+    /** {@link #householdsWithIssues} from the summary, if the range starts a statistics period and ends within it. */
+    @Transactional(readOnly = true)
+    Optional<HouseholdIssues> householdsWithIssuesFromSummary(CountScope scope, LocalDate from, LocalDate to) {
         Optional<String> period = ConsultationSummary.periodCode(from, to);
         if (period.isEmpty()) {
-            return householdsWithIssuesFromRecords(scope, from, to);
+            return Optional.empty();
         }
         List<UUID> areaIds = scope.areaIds();
         if (areaIds != null && areaIds.isEmpty()) {
-            return new HouseholdIssues(0, 0);
+            return Optional.of(new HouseholdIssues(0, 0));
         }
         summary.refresh();
-        return summaryScope(jdbc.sql("""
-                                select count(*) households, count(*) filter (where several) several
+        return Optional.of(summaryScope(jdbc.sql("""
+                                select count(*) filter (where first_day <= :to) households,
+                                       count(*) filter (where several_day <= :to) several
                                 from consultation_household_span
                                 where municipality_id = :m and period = :period
                                   and scope_kind = :kind and scope_id in (:ids)
                                 """), scope)
                 .param("m", tenancy.municipalityId())
                 .param("period", period.get())
+                .param("to", to)
                 .query((rs, i) -> new HouseholdIssues(rs.getLong("households"), rs.getLong("several")))
-                .single();
+                .single());
     }
 
     /** {@link #householdsWithIssues} counted from the records. */

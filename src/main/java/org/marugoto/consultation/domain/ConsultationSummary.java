@@ -52,23 +52,23 @@ class ConsultationSummary {
     }
 
     /**
-     * The code of the statistics period ({@code FY2025}, {@code Q2025-1}, {@code M2025-04}) that is exactly
-     * {@code from} to {@code to}, if it is one: only those have household spans.
+     * The code of the shortest statistics period ({@code M2025-04}, {@code Q2025-1}, {@code FY2025}) that starts on
+     * {@code from} and ends on or after {@code to}, if there is one: its household spans count any range from its start
+     * (a whole period, or the running part of one: the fiscal year up to today). Other ranges have no spans.
      */
     static Optional<String> periodCode(LocalDate from, LocalDate to) {
-        if (from.getDayOfMonth() != 1 || !to.equals(to.with(TemporalAdjusters.lastDayOfMonth())) || to.isBefore(from)) {
+        if (from.getDayOfMonth() != 1 || to.isBefore(from)) {
             return Optional.empty();
         }
-        int fy = from.minusMonths(3).getYear();
-        long months = java.time.temporal.ChronoUnit.MONTHS.between(from, to.plusDays(1));
-        if (months == 1) {
+        if (!to.isAfter(from.with(TemporalAdjusters.lastDayOfMonth()))) {
             return Optional.of("M%04d-%02d".formatted(from.getYear(), from.getMonthValue()));
         }
+        int fy = from.minusMonths(3).getYear();
         int quarterStart = from.minusMonths(3).getMonthValue(); // 1, 4, 7, 10 for the starts of fiscal quarters
-        if (months == 3 && (quarterStart - 1) % 3 == 0) {
+        if ((quarterStart - 1) % 3 == 0 && to.isBefore(from.plusMonths(3))) {
             return Optional.of("Q%04d-%d".formatted(fy, (quarterStart - 1) / 3 + 1));
         }
-        if (months == 12 && from.getMonthValue() == 4) {
+        if (from.getMonthValue() == 4 && to.isBefore(from.plusYears(1))) {
             return Optional.of("FY%04d".formatted(fy));
         }
         return Optional.empty();

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param rows the rows, in order
  * @param suppressed whether small counts (1–4) were hidden in this report
  * @param note what the figures mean, shown under the title ("" when nothing needs saying)
+ * @param footnote a figure about the table, shown under it ("" when none): how many age-group counts come from an
+ *     approximate date of birth
  */
 public record Report(
         String key,
@@ -23,7 +25,8 @@ public record Report(
         List<String> columns,
         List<Row> rows,
         boolean suppressed,
-        String note) {
+        String note,
+        String footnote) {
 
     /** A row: its label, one cell per column, and whether the chart draws its first figure. */
     public record Row(String label, List<Cell> cells, boolean charted) {}

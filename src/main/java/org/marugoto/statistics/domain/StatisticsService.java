@@ -432,7 +432,7 @@ public class StatisticsService {
                         ordered.put(group, byAge.getOrDefault(group, 0L));
                     }
                 }
-                yield counts(
+                Report age = counts(
                         key,
                         locale,
                         "statistics.row.age",
@@ -440,6 +440,15 @@ public class StatisticsService {
                         k -> msg("statistics.age." + k, locale),
                         small,
                         msg("statistics.note.age", locale));
+                yield new Report(
+                        age.key(),
+                        age.title(),
+                        age.rowHeader(),
+                        age.columns(),
+                        age.rows(),
+                        age.suppressed(),
+                        age.note(),
+                        estimatedAges(cs, from, to, small, locale));
             }
             case "referrals-answer", "referrals-complete" -> {
                 ReferralStatistics.Durations d = referrals.durations(cs, from, to);
@@ -678,7 +687,8 @@ public class StatisticsService {
                 columns.stream().map(c -> msg(c, locale)).toList(),
                 rows,
                 small,
-                note);
+                note,
+                "");
     }
 
     /**
@@ -688,9 +698,17 @@ public class StatisticsService {
      */
     @Transactional(readOnly = true)
     public YearlyReport yearly(int fiscalYear) {
+        return yearly(fiscalYear, today());
+    }
+
+    /**
+     * {@link #yearly(int)} as it reads on {@code today} (the figures up to that day while the year runs): the
+     * benchmark's running year over generated past years.
+     */
+    @Transactional(readOnly = true)
+    public YearlyReport yearly(int fiscalYear, LocalDate today) {
         Locale ja = Locale.JAPANESE;
         Period year = Period.fiscalYear(fiscalYear);
-        LocalDate today = today();
         LocalDate from = year.from();
         LocalDate to = year.to().isAfter(today) ? today : year.to();
         CountScope city = CountScope.city();
@@ -840,6 +858,28 @@ public class StatisticsService {
                 k -> names.getOrDefault(UUID.fromString(k), k),
                 true,
                 msg(scope.byAgency() ? "statistics.note.areaAgency" : "statistics.note.area", locale));
+    }
+
+    /**
+     * The footnote of the age groups: how many of their counts come from an approximate date of birth only, and at
+     * which day such a date is taken ("" when none). The number is a count like the table's: hidden as small in the
+     * same scopes.
+     */
+    private String estimatedAges(CountScope scope, LocalDate from, LocalDate to, boolean small, Locale locale) {
+        long estimated =
+                consultations
+                        .consultationsBy(ConsultationStatistics.By.AGE_GROUP_ESTIMATED, scope, from, to)
+                        .values()
+                        .stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+        if (estimated == 0) {
+            return "";
+        }
+        String count = Report.Cell.count(estimated, small).hidden()
+                ? msg("statistics.note.ageEstimated.few", locale)
+                : msg("statistics.note.ageEstimated.count", locale, estimated);
+        return msg("statistics.note.ageEstimated", locale, count);
     }
 
     private Report counts(

@@ -100,6 +100,9 @@ final class Downloads {
                     }
                 }
             }
+            if (!report.footnote().isEmpty()) {
+                sheet.createRow(r + 1).createCell(0).setCellValue(report.footnote());
+            }
             sheet.setColumnWidth(0, 40 * 256);
             for (int c = 1; c <= report.columns().size(); c++) {
                 sheet.setColumnWidth(c, 16 * 256);

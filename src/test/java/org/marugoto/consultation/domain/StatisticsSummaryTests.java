@@ -27,9 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with no issue, no person, several persons; households without an area and with a protected member), then every kind
  * of later write (consultations moved to another day, household, agency or channel, deleted; issue codes added,
  * changed and removed; persons' sex and date of birth changed, persons named and unnamed; households moved to another
- * area; persons protected and unprotected, a protected person joining a household), and after each round every report
- * by every key, for every month, quarter and fiscal year, a range that is none of them, and the scopes city, each
- * agency, each area and all areas, is compared with the same count from the records.
+ * area; persons protected and unprotected, a protected person joining a household; approximate dates of birth given,
+ * changed and replaced), and after each round every report by every key (also the age groups counted from approximate
+ * dates), for every month, quarter and fiscal year, parts of them from their first day (the running fiscal year), ranges
+ * that are none of them, and the scopes city, each agency, each area and all areas, is compared with the same count
+ * from the records.
  */
 @MarugotoTest
 class StatisticsSummaryTests {
@@ -178,12 +180,47 @@ class StatisticsSummaryTests {
                     pick(persons),
                     pick(List.of("MALE", "FEMALE", "OTHER")));
             update(
-                    "update person set birth_date = :v where municipality_id = :m and id = :id",
+                    "update person set birth_date = :v, birth_year = null, birth_month = null, birth_estimated = false"
+                            + " where municipality_id = :m and id = :id",
                     pick(persons),
                     random.nextInt(4) == 0
                             ? null
                             : LocalDate.of(1925 + random.nextInt(95), 1 + random.nextInt(12), 1 + random.nextInt(28)));
         }
+        // approximate dates of birth: given, changed (year, month, estimated), replaced by an exact date and back
+        for (int i = 0; i < 16; i++) {
+            UUID person = pick(persons);
+            Integer year = 1925 + random.nextInt(85);
+            jdbc.sql(
+                            switch (i % 4) {
+                                case 0 ->
+                                    "update person set birth_date = null, birth_year = :y, birth_month = :mo,"
+                                            + " birth_estimated = false where municipality_id = :m and id = :id";
+                                case 1 ->
+                                    "update person set birth_date = null, birth_year = :y, birth_month = null,"
+                                            + " birth_estimated = true where municipality_id = :m and id = :id";
+                                case 2 ->
+                                    "update person set birth_month = :mo where municipality_id = :m and id = :id"
+                                            + " and birth_year is not null and not birth_estimated";
+                                default ->
+                                    "update person set birth_year = birth_year + 1 where municipality_id = :m and id = :id"
+                                            + " and birth_year is not null";
+                            })
+                    .param("m", m())
+                    .param("id", person)
+                    .param("y", year)
+                    .param("mo", 1 + random.nextInt(12))
+                    .update();
+        }
+        jdbc.sql("""
+                        update person set birth_year = null, birth_month = null, birth_estimated = false,
+                            birth_date = date '1960-02-29'
+                        where municipality_id = :m and id = :id
+                        """).param("m", m()).param("id", persons.get(1)).update();
+        jdbc.sql("""
+                        update person set birth_estimated = not birth_estimated, birth_month = null
+                        where municipality_id = :m and birth_year is not null and id = :id
+                        """).param("m", m()).param("id", persons.get(5)).update();
         for (int i = 0; i < 6; i++) {
             update(
                     "update household set area_id = :v where municipality_id = :m and id = :id",
@@ -207,6 +244,30 @@ class StatisticsSummaryTests {
         compareEverything("persons and households edited");
     }
 
+    @Test
+    void aRangeFromTheFirstDayOfAPeriodUpToAnyDayOfItHasHouseholdSpans() {
+        assertThat(ConsultationSummary.periodCode(LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31)))
+                .contains("FY2026");
+        assertThat(ConsultationSummary.periodCode(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 12, 5)))
+                .contains("FY2026");
+        assertThat(ConsultationSummary.periodCode(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30)))
+                .contains("Q2026-1");
+        assertThat(ConsultationSummary.periodCode(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30)))
+                .contains("M2026-04");
+        assertThat(ConsultationSummary.periodCode(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 10)))
+                .contains("Q2026-4");
+        assertThat(ConsultationSummary.periodCode(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 5)))
+                .contains("M2026-12");
+        assertThat(ConsultationSummary.periodCode(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 7, 31)))
+                .isEmpty(); // May is no quarter's first month, and the range outlasts May
+        assertThat(ConsultationSummary.periodCode(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 30)))
+                .isEmpty();
+        assertThat(ConsultationSummary.periodCode(LocalDate.of(2026, 4, 1), LocalDate.of(2027, 4, 1)))
+                .isEmpty();
+        assertThat(ConsultationSummary.periodCode(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 31)))
+                .isEmpty();
+    }
+
     /** Every report, period and scope: the summary equals the records. */
     void compareEverything(String round) {
         assertThat(summary.refresh()).as("%s: notes folded in", round).isPositive();
@@ -227,6 +288,18 @@ class StatisticsSummaryTests {
         }
         periods.add(new LocalDate[] {LocalDate.of(2003, 5, 10), LocalDate.of(2004, 2, 3)});
         periods.add(new LocalDate[] {LocalDate.of(2003, 6, 1), LocalDate.of(2003, 7, 31)});
+        periods.add(new LocalDate[] {LocalDate.of(2003, 4, 1), LocalDate.of(2004, 5, 31)});
+        // parts of periods from their first day (the running fiscal year up to "today", a month or quarter not over):
+        // the households come from the summary for these too
+        List<LocalDate[]> running = List.of(
+                new LocalDate[] {LocalDate.of(2003, 4, 1), LocalDate.of(2003, 12, 5)},
+                new LocalDate[] {LocalDate.of(2004, 4, 1), LocalDate.of(2005, 3, 30)},
+                new LocalDate[] {LocalDate.of(2004, 4, 1), LocalDate.of(2004, 4, 1)},
+                new LocalDate[] {LocalDate.of(2003, 4, 1), LocalDate.of(2003, 4, 20)},
+                new LocalDate[] {LocalDate.of(2003, 7, 1), LocalDate.of(2003, 8, 15)},
+                new LocalDate[] {LocalDate.of(2004, 1, 1), LocalDate.of(2004, 3, 30)},
+                new LocalDate[] {LocalDate.of(2004, 10, 1), LocalDate.of(2004, 10, 31)});
+        periods.addAll(running);
         List<CountScope> scopes = new ArrayList<>();
         scopes.add(CountScope.city());
         scopes.add(CountScope.areas(areas));
@@ -247,9 +320,19 @@ class StatisticsSummaryTests {
                 assertThat(statistics.householdsWithIssues(scope, p[0], p[1]))
                         .as("%s: households with several issues %s %s–%s", round, scope, p[0], p[1])
                         .isEqualTo(fromRecords);
+                if (running.contains(p)) {
+                    assertThat(statistics.householdsWithIssuesFromSummary(scope, p[0], p[1]))
+                            .as("%s: running part %s–%s read from the summary", round, p[0], p[1])
+                            .contains(fromRecords);
+                }
             }
         }
         assertThat(nonEmpty).as("%s: reports with counts", round).isGreaterThan(500);
+        Map<String, Long> estimated = statistics.consultationsByFromRecords(
+                By.AGE_GROUP_ESTIMATED, CountScope.city(), START, START.plusDays(DAYS));
+        assertThat(estimated.keySet())
+                .as("%s: age groups counted from approximate dates of birth", round)
+                .hasSizeGreaterThan(1);
         HouseholdIssues year = statistics.householdsWithIssues(
                 CountScope.city(), START, START.plusYears(1).minusDays(1));
         assertThat(year.withSeveralIssues())
@@ -281,15 +364,23 @@ class StatisticsSummaryTests {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into person (municipality_id, id, owner_agency_id, family_name, family_name_kana, sex,
-                            birth_date, name_key, reading_key, loose_reading_key,
-                            created_at, created_by, updated_at, updated_by)
-                        values (:m, :id, :agency, '集計', 'シュウケイ', :sex, :birth, :key, :key, :key, now(), :by, now(), :by)
+                            birth_date, birth_year, birth_month, birth_estimated, name_key, reading_key,
+                            loose_reading_key, created_at, created_by, updated_at, updated_by)
+                        values (:m, :id, :agency, '集計', 'シュウケイ', :sex, :birth, :year, :month, :estimated,
+                            :key, :key, :key, now(), :by, now(), :by)
                         """)
                 .param("m", m())
                 .param("id", id)
                 .param("agency", agencies.getFirst())
                 .param("sex", n % 3 == 0 ? "FEMALE" : "MALE")
-                .param("birth", n % 7 == 0 ? null : LocalDate.of(1930 + (n * 13) % 90, 1 + n % 12, 1 + n % 28))
+                // every seventh without a date of birth; of the rest, every fourth with an approximate one (a year and
+                // month, a year, a year estimated from an age), born around the age-group boundaries of 2003–2005
+                .param(
+                        "birth",
+                        n % 7 == 0 || n % 4 == 1 ? null : LocalDate.of(1930 + (n * 13) % 90, 1 + n % 12, 1 + n % 28))
+                .param("year", n % 7 != 0 && n % 4 == 1 ? approximateYear(n) : null)
+                .param("month", n % 7 != 0 && n % 4 == 1 && n % 3 == 0 ? 1 + n % 12 : null)
+                .param("estimated", n % 7 != 0 && n % 4 == 1 && n % 3 == 1)
                 .param("key", "集計" + n)
                 .param("by", BY)
                 .update();
@@ -305,6 +396,12 @@ class StatisticsSummaryTests {
                 .param("by", BY)
                 .update();
         return id;
+    }
+
+    /** A year of birth that puts a person near an age-group boundary (18, 40, 65, 75) in 2003–2005. */
+    static int approximateYear(int n) {
+        int[] boundaries = {18, 40, 65, 75};
+        return 2004 - boundaries[n % boundaries.length] + (n % 3) - 1;
     }
 
     void consultation() {
