@@ -280,8 +280,7 @@ class LinkageBrowserTests {
         browser.findElement(By.id("askReason")).sendKeys("母の介護の相談で来所。息子さんが以前 就労の相談をしたと聞いた");
         Browser.clickAndWaitForNextPage(browser, browser.findElement(By.id("ask-coordinator")));
         assertThat(browser.findElement(By.id("main")).getText()).contains("鶴峰 義男");
-        assertThat(browser.findElement(By.id("asked-coordinator")).getText())
-                .contains("コーディネーター）に確認を依頼しました");
+        assertThat(browser.findElement(By.id("asked-coordinator")).getText()).contains("コーディネーター）に確認を依頼しました");
 
         // the coordinator finds the request among the asked pairs, which come before the others
         browser.manage().deleteAllCookies();
