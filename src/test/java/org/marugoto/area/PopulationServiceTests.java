@@ -182,7 +182,7 @@ class PopulationServiceTests {
                         .errors())
                 .extracting(PopulationService.RowError::key)
                 .contains("area.population.missingColumn");
-        assertThat(population.preview("p.txt", new byte[] {1}).errors())
+        assertThat(population.preview("p.pdf", new byte[] {1}).errors())
                 .extracting(PopulationService.RowError::key)
                 .containsExactly("area.population.format");
         assertThat(population
