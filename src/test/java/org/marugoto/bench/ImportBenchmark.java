@@ -73,7 +73,8 @@ public final class ImportBenchmark {
                         "--marugoto.demo.enabled=true",
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN",
-                        "--logging.level.org.marugoto.people.domain.BulkRegistrations=INFO");
+                        "--logging.level.org.marugoto.people.domain.BulkRegistrations=INFO",
+                        "--logging.level.org.marugoto.people.domain.BulkLinkage=INFO");
         int exit = 0;
         try {
             run(context, persons, dir);
