@@ -49,7 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reads and checks every row and saves nothing: it answers what would be created, what is already imported (by the
  * file's keys) and every row's errors; the checked rows wait in memory for {@link #commit}, which imports them all in
  * one transaction (all or nothing) through the people module's bulk registration ({@link BulkRegistrationApi}: the
- * same checks, normalised keys and linkage as a typed person, in JDBC batches; decision 0035). A key already imported is left as it is: the same file imported twice changes nothing.
+ * same checks, normalised keys and linkage as a typed person, in batches; decision 0035). A key already imported is left as it is: the same file imported twice changes nothing.
  * Municipal coordinators only: the records belong to their agency, as when they register a person.
  */
 @Service
@@ -121,12 +121,7 @@ public class PersonImport {
     private final Clock clock;
 
     PersonImport(
-            BulkRegistrationApi bulk,
-            AreaApi areas,
-            AuditApi audit,
-            JdbcClient jdbc,
-            Tenancy tenancy,
-            Clock clock) {
+            BulkRegistrationApi bulk, AreaApi areas, AuditApi audit, JdbcClient jdbc, Tenancy tenancy, Clock clock) {
         this.bulk = bulk;
         this.areas = areas;
         this.audit = audit;
@@ -359,7 +354,8 @@ public class PersonImport {
         for (String h : newHouseholdKeys) {
             kinds[k] = "HOUSEHOLD";
             externalKeys[k] = h;
-            recordIds[k++] = java.util.Objects.requireNonNull(registered.newHouseholds().get(h));
+            recordIds[k++] =
+                    java.util.Objects.requireNonNull(registered.newHouseholds().get(h));
         }
         for (int i = 0; i < created.size(); i++) {
             kinds[k] = "PERSON";

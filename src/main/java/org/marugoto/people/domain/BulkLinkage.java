@@ -206,7 +206,8 @@ class BulkLinkage {
         long t0 = System.nanoTime();
         List<Keyed> records = new ArrayList<>();
         // the keys as sets the database hashes once ("in (select unnest(…))": a hashed subplan), not arrays searched
-        // element by element for every row (= any(…) over tens of thousands of keys took seconds for a few hundred rows)
+        // element by element for every row (= any(…) over tens of thousands of keys took seconds for a few hundred
+        // rows)
         jdbc.sql("select " + LinkageService.RECORD_COLUMNS + """
                         , p.loose_reading_key, p.name_key, p.phone_key, p.former_name_keys
                         from person p

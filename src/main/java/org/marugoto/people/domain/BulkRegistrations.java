@@ -30,8 +30,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers many persons at once (decision 0035): what {@link PeopleService#register} does for one, for all, in JDBC
- * batches of {@link #CHUNK} members (households, agency involvement, persons, memberships), so that the statements
+ * Registers many persons at once (decision 0035): what {@link PeopleService#register} does for one, for all, in
+ * batches of {@link #CHUNK} members (households, agency involvement, persons, memberships: one statement each), so that the statements
  * held at a time stay bounded whatever the size of the batch; one audit row; the linkage once at the end
  * ({@link BulkLinkage}).
  */
@@ -299,7 +299,8 @@ class BulkRegistrations implements BulkRegistrationApi {
                     .param("ids", chunkPersons);
             for (int c = 0; c < PERSON_COLUMNS.length; c++) {
                 persons = persons.param(
-                        PERSON_COLUMNS[c][0], typed(java.util.Arrays.copyOfRange(columns[c], from, to), PERSON_COLUMNS[c][2]));
+                        PERSON_COLUMNS[c][0],
+                        typed(java.util.Arrays.copyOfRange(columns[c], from, to), PERSON_COLUMNS[c][2]));
             }
             persons.update();
             long t3 = System.nanoTime();

@@ -113,8 +113,8 @@ final class Features {
      * may give it a reading within the group, else the same (never changed, so shared between groups and threads).
      */
     Features forGroup() {
-        boolean inferable = (familyReading.isEmpty() && !familyName.isEmpty())
-                || (givenReading.isEmpty() && !givenName.isEmpty());
+        boolean inferable =
+                (familyReading.isEmpty() && !familyName.isEmpty()) || (givenReading.isEmpty() && !givenName.isEmpty());
         return inferable ? new Features(this) : this;
     }
 

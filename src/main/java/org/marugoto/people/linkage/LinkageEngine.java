@@ -180,8 +180,7 @@ public final class LinkageEngine {
     }
 
     /** The candidates of the first record with each of the others (readings inferred). */
-    private static List<Candidate> scored(
-            Features[] all, Model model, NameFrequencies frequencies, double[] weights) {
+    private static List<Candidate> scored(Features[] all, Model model, NameFrequencies frequencies, double[] weights) {
         Features a = all[0];
         LinkRecord probe = a.record;
         List<Candidate> out = new ArrayList<>();
