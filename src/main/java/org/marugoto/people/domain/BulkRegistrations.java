@@ -31,9 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers many persons at once (decision 0035): what {@link PeopleService#register} does for one, for all, in
- * batches of {@link #CHUNK} members (households, agency involvement, persons, memberships: one statement each), so that the statements
- * held at a time stay bounded whatever the size of the batch; one audit row; the linkage once at the end
- * ({@link BulkLinkage}).
+ * batches of {@link #CHUNK} members (households, agency involvement, persons, memberships: one statement each), so
+ * that the statements held at a time stay bounded whatever the size of the batch; one audit row; the linkage once at
+ * the end ({@link BulkLinkage}).
  */
 @Service
 class BulkRegistrations implements BulkRegistrationApi {
