@@ -21,7 +21,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Import benchmark (issue 17): starts Marugoto in-process on a temporary embedded PostgreSQL with the demo city,
  * writes a CSV of {@code persons} persons in households of one to five (a seeded generator, in memory), and imports it
  * as the demo coordinator through the real {@link PersonImport}: the preview (read and check every row) and the commit
- * (one transaction, the people module's bulk registration: JDBC batches, one audit row, one linkage run; decision
+ * (one transaction, the people module's bulk registration: batches of one statement per table, one audit row, one linkage run; decision
  * 0035). Prints the time of each step, the heap in use
  * after each and the peak heap, then imports the same file again (nothing may change). See bench/README.md.
  */
@@ -73,7 +73,8 @@ public final class ImportBenchmark {
                         "--marugoto.demo.enabled=true",
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN",
-                        "--logging.level.org.marugoto.people.domain.BulkRegistrations=INFO");
+                        "--logging.level.org.marugoto.people.domain.BulkRegistrations=INFO",
+                        "--logging.level.org.marugoto.people.domain.BulkLinkage=INFO");
         int exit = 0;
         try {
             run(context, persons, dir);

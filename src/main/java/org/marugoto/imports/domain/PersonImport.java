@@ -39,7 +39,6 @@ import org.marugoto.shared.table.TableFile;
 import org.marugoto.shared.text.DateParse;
 import org.marugoto.shared.text.JapaneseDates;
 import org.marugoto.shared.text.PhoneNumbers;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -50,7 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reads and checks every row and saves nothing: it answers what would be created, what is already imported (by the
  * file's keys) and every row's errors; the checked rows wait in memory for {@link #commit}, which imports them all in
  * one transaction (all or nothing) through the people module's bulk registration ({@link BulkRegistrationApi}: the
- * same checks, normalised keys and linkage as a typed person, in JDBC batches; decision 0035). A key already imported is left as it is: the same file imported twice changes nothing.
+ * same checks, normalised keys and linkage as a typed person, in batches; decision 0035). A key already imported is left as it is: the same file imported twice changes nothing.
  * Municipal coordinators only: the records belong to their agency, as when they register a person.
  */
 @Service
@@ -118,20 +117,12 @@ public class PersonImport {
     private final AreaApi areas;
     private final AuditApi audit;
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
     private final Tenancy tenancy;
     private final Clock clock;
 
     PersonImport(
-            BulkRegistrationApi bulk,
-            AreaApi areas,
-            AuditApi audit,
-            JdbcClient jdbc,
-            JdbcTemplate jdbcTemplate,
-            Tenancy tenancy,
-            Clock clock) {
+            BulkRegistrationApi bulk, AreaApi areas, AuditApi audit, JdbcClient jdbc, Tenancy tenancy, Clock clock) {
         this.bulk = bulk;
-        this.jdbcTemplate = jdbcTemplate;
         this.areas = areas;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -354,35 +345,40 @@ public class PersonImport {
                 : bulk.registerAll(
                         members, new AuditEntry(AuditAction.CREATE, "import", importId, "import persons", details));
         Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> keys = new ArrayList<>(created.size() + newHouseholdKeys.size());
+        // the keys of the households and persons created, one statement per 10,000
+        int n = newHouseholdKeys.size() + created.size();
+        String[] kinds = new String[n];
+        String[] externalKeys = new String[n];
+        UUID[] recordIds = new UUID[n];
+        int k = 0;
         for (String h : newHouseholdKeys) {
-            keys.add(new Object[] {
-                tenancy.municipalityId(),
-                "HOUSEHOLD",
-                h,
-                java.util.Objects.requireNonNull(registered.newHouseholds().get(h)),
-                importId,
-                now,
-                actor.username()
-            });
+            kinds[k] = "HOUSEHOLD";
+            externalKeys[k] = h;
+            recordIds[k++] =
+                    java.util.Objects.requireNonNull(registered.newHouseholds().get(h));
         }
         for (int i = 0; i < created.size(); i++) {
-            keys.add(new Object[] {
-                tenancy.municipalityId(),
-                "PERSON",
-                created.get(i).personKey(),
-                registered.personIds().get(i),
-                importId,
-                now,
-                actor.username()
-            });
+            kinds[k] = "PERSON";
+            externalKeys[k] = created.get(i).personKey();
+            recordIds[k++] = registered.personIds().get(i);
         }
-        for (int from = 0; from < keys.size(); from += 1000) {
-            jdbcTemplate.batchUpdate("""
-                    insert into imported_record (municipality_id, kind, external_key, record_id, import_id,
-                        created_at, created_by)
-                    values (?, ?, ?, ?, ?, ?, ?)
-                    """, keys.subList(from, Math.min(keys.size(), from + 1000)));
+        for (int from = 0; from < n; from += 10_000) {
+            int to = Math.min(n, from + 10_000);
+            jdbc.sql("""
+                            insert into imported_record (municipality_id, kind, external_key, record_id, import_id,
+                                created_at, created_by)
+                            select :m, x.kind, x.external_key, x.record_id, :import, :now, :by
+                            from unnest(cast(:kinds as text[]), cast(:keys as text[]), cast(:records as uuid[]))
+                                as x(kind, external_key, record_id)
+                            """)
+                    .param("m", tenancy.municipalityId())
+                    .param("import", importId)
+                    .param("now", now)
+                    .param("by", actor.username())
+                    .param("kinds", java.util.Arrays.copyOfRange(kinds, from, to))
+                    .param("keys", java.util.Arrays.copyOfRange(externalKeys, from, to))
+                    .param("records", java.util.Arrays.copyOfRange(recordIds, from, to))
+                    .update();
         }
         if (created.isEmpty()) {
             audit.record(new AuditEntry(AuditAction.CREATE, "import", importId, "import persons", details));

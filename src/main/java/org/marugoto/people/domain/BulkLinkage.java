@@ -70,6 +70,8 @@ class BulkLinkage {
               where person_link_candidate.status = 'OPEN'
             """;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkLinkage.class);
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Tenancy tenancy;
@@ -82,32 +84,37 @@ class BulkLinkage {
         this.clock = clock;
     }
 
-    /** Links the saved persons (in the order they were saved); returns the number of pairs stored. */
-    int link(List<Saved> saved) {
+    /**
+     * What a bulk registration's persons are compared with and weighed by, prepared before they are written
+     * ({@link #prepare}): the records recorded before that share a key with one of them, then the persons themselves
+     * (in the order given), the features of all computed once, and the names' frequencies.
+     */
+    static final class Prepared {
+        private final List<Keyed> records;
+        private final int before;
+        private final LinkageEngine.Prepared features;
+        private final NameFrequencies frequencies;
+
+        private Prepared(
+                List<Keyed> records, int before, LinkageEngine.Prepared features, NameFrequencies frequencies) {
+            this.records = records;
+            this.before = before;
+            this.features = features;
+            this.frequencies = frequencies;
+        }
+    }
+
+    /**
+     * Links the saved persons (in the order they were saved) with the records read before they were written and with
+     * each other; returns the number of pairs stored.
+     */
+    int link(List<Saved> saved, Prepared prepared) {
         if (saved.isEmpty()) {
             return 0;
         }
-        List<Keyed> records = earlier(saved);
-        int before = records.size();
-        for (Saved s : saved) {
-            PersonCommand p = s.person();
-            LinkRecord record = new LinkRecord(
-                    s.id(),
-                    s.ownerAgencyId(),
-                    p.familyName(),
-                    p.givenName(),
-                    p.familyNameKana(),
-                    p.givenNameKana(),
-                    p.formerNames(),
-                    p.sex().name(),
-                    LinkageService.approx(p.birthDate(), p.birthDate() == null ? p.approximateBirth() : null),
-                    p.phone(),
-                    p.address(),
-                    s.householdId(),
-                    false);
-            records.add(
-                    new Keyed(record, s.readingKey(), s.nameKey(), p.birthDate(), s.phoneKey(), s.formerNameKeys()));
-        }
+        long t1 = System.nanoTime();
+        List<Keyed> records = prepared.records;
+        int before = prepared.before;
         Map<Object, List<Integer>> buckets = new HashMap<>();
         List<Integer> withFormer = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -125,8 +132,8 @@ class BulkLinkage {
                 withFormer.add(i);
             }
         }
-        Model model = Model.defaults();
-        NameFrequencies frequencies = frequencies(records.subList(before, records.size()));
+        LinkageEngine.Comparison comparison = LinkageEngine.comparison(Model.defaults(), prepared.frequencies);
+        long t2 = System.nanoTime();
         List<List<Candidate>> found = IntStream.range(before, records.size())
                 .parallel()
                 .mapToObj(i -> {
@@ -153,46 +160,39 @@ class BulkLinkage {
                             others.add(j);
                         }
                     }
-                    List<LinkRecord> compared = new ArrayList<>(Math.min(others.size(), LinkageService.BLOCK_LIMIT));
-                    for (int j : others) {
-                        if (compared.size() == LinkageService.BLOCK_LIMIT) {
-                            break;
-                        }
-                        compared.add(records.get(j).record());
-                    }
-                    return LinkageEngine.compare(probe.record(), compared, model, frequencies);
+                    int[] compared = others.stream()
+                            .limit(LinkageService.BLOCK_LIMIT)
+                            .mapToInt(Integer::intValue)
+                            .toArray();
+                    return comparison.compare(prepared.features, i, compared);
                 })
                 .toList();
-        return store(found);
+        long t3 = System.nanoTime();
+        int stored = store(found);
+        log.info(
+                "bulk linkage: {} earlier records, {} ms to block, compared in {} ms, {} pairs stored in {} ms",
+                before,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000,
+                stored,
+                (System.nanoTime() - t3) / 1_000_000);
+        return stored;
     }
 
     /**
-     * The frequencies of the new persons' names in the municipality once they are saved (decision 0037), counted over
-     * one read of every person's names, held one row at a time. Registering one by one counts them at each save, so a
-     * name the batch brings many times weighs a little less here than it did for the first of them there.
+     * Prepares the linkage of the persons about to be saved, before they are written, in the transaction that writes
+     * them: reads the records recorded before (not deceased) that share a blocking key with one of them, or that carry
+     * a former name (compared by substring, as the registration's query does); computes the features of those and of
+     * the new persons once; and counts the frequencies of the new persons' names in the municipality as it will be
+     * once they are saved (decision 0037): every person's names read once, held one row at a time, plus the new
+     * persons'. Registering one by one counts them at each save, so a name the batch brings many times weighs a little
+     * less here than it did for the first of them there.
      */
-    private NameFrequencies frequencies(List<Keyed> saved) {
-        NameFrequencies.Counter counter =
-                NameFrequencies.counter(saved.stream().map(Keyed::record).toList());
-        jdbc.sql("""
-                        select p.id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana
-                        from person p where p.municipality_id = :m
-                        """).param("m", tenancy.municipalityId()).query(rs -> {
-            counter.add(LinkageService.names(rs));
-        });
-        return counter.frequencies();
-    }
-
-    /**
-     * The records recorded before the batch (not deceased) that share a blocking key with one of the saved persons,
-     * or that carry a former name (compared by substring, as the registration's query does).
-     */
-    private List<Keyed> earlier(List<Saved> saved) {
+    Prepared prepare(List<Saved> saved) {
         Set<String> readings = new LinkedHashSet<>();
         Set<String> names = new LinkedHashSet<>();
         Set<String> births = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
-        List<UUID> ids = new ArrayList<>(saved.size());
         for (Saved s : saved) {
             readings.add(s.readingKey());
             names.add(s.nameKey());
@@ -202,27 +202,31 @@ class BulkLinkage {
             if (s.phoneKey() != null) {
                 phones.add(s.phoneKey());
             }
-            ids.add(s.id());
         }
-        List<Keyed> out = new ArrayList<>();
+        long t0 = System.nanoTime();
+        List<Keyed> records = new ArrayList<>();
+        // the keys as sets the database hashes once ("in (select unnest(…))": a hashed subplan), not arrays searched
+        // element by element for every row (= any(…) over tens of thousands of keys took seconds for a few hundred
+        // rows)
         jdbc.sql("select " + LinkageService.RECORD_COLUMNS + """
                         , p.loose_reading_key, p.name_key, p.phone_key, p.former_name_keys
                         from person p
-                        where p.municipality_id = :m and p.deceased_on is null and p.id <> all(:ids)
-                          and (p.loose_reading_key = any(:readings) or p.name_key = any(:names)
-                               or p.birth_date = any(cast(:births as date[])) or p.phone_key = any(:phones)
+                        where p.municipality_id = :m and p.deceased_on is null
+                          and (p.loose_reading_key in (select unnest(cast(:readings as text[])))
+                               or p.name_key in (select unnest(cast(:names as text[])))
+                               or p.birth_date in (select unnest(cast(:births as date[])))
+                               or p.phone_key in (select unnest(cast(:phones as text[])))
                                or coalesce(p.former_name_keys, '') <> '')
                         order by p.created_at, p.id
                         """)
                 .param("m", tenancy.municipalityId())
-                .param("ids", ids.toArray(UUID[]::new))
                 .param("readings", readings.toArray(String[]::new))
                 .param("names", names.toArray(String[]::new))
                 .param("births", births.toArray(String[]::new))
                 .param("phones", phones.toArray(String[]::new))
                 .query(rs -> {
                     String former = rs.getString("former_name_keys");
-                    out.add(new Keyed(
+                    records.add(new Keyed(
                             LinkageService.record(rs),
                             rs.getString("loose_reading_key"),
                             rs.getString("name_key"),
@@ -230,7 +234,48 @@ class BulkLinkage {
                             rs.getString("phone_key"),
                             former == null ? "" : former));
                 });
-        return out;
+        int before = records.size();
+        long t1 = System.nanoTime();
+        for (Saved s : saved) {
+            PersonCommand p = s.person();
+            LinkRecord record = new LinkRecord(
+                    s.id(),
+                    s.ownerAgencyId(),
+                    p.familyName(),
+                    p.givenName(),
+                    p.familyNameKana(),
+                    p.givenNameKana(),
+                    p.formerNames(),
+                    p.sex().name(),
+                    LinkageService.approx(p.birthDate(), p.birthDate() == null ? p.approximateBirth() : null),
+                    p.phone(),
+                    p.address(),
+                    s.householdId(),
+                    false);
+            records.add(
+                    new Keyed(record, s.readingKey(), s.nameKey(), p.birthDate(), s.phoneKey(), s.formerNameKeys()));
+        }
+        LinkageEngine.Prepared features =
+                LinkageEngine.prepare(records.stream().map(Keyed::record).toList());
+        long t2 = System.nanoTime();
+        NameFrequencies.Counter counter = NameFrequencies.counter(features, before, records.size());
+        jdbc.sql("""
+                        select p.id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana
+                        from person p where p.municipality_id = :m
+                        """).param("m", tenancy.municipalityId()).query(rs -> {
+            counter.add(LinkageService.names(rs));
+        });
+        for (int i = before; i < records.size(); i++) {
+            counter.add(features, i);
+        }
+        log.info(
+                "bulk linkage prepared: {} earlier records read in {} ms, features of {} in {} ms, frequencies {} ms",
+                before,
+                (t1 - t0) / 1_000_000,
+                records.size(),
+                (t2 - t1) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000);
+        return new Prepared(records, before, features, counter.frequencies());
     }
 
     private int store(List<List<Candidate>> found) {

@@ -91,6 +91,33 @@ final class Features {
         this.address = r.protectedPerson() ? "" : block(r.address());
     }
 
+    /** A copy, for a record whose reading may be inferred within one group of records (see {@link #forGroup}). */
+    private Features(Features f) {
+        this.record = f.record;
+        this.familyReading = f.familyReading;
+        this.givenReading = f.givenReading;
+        this.readingInferred = f.readingInferred;
+        this.familyName = f.familyName;
+        this.givenName = f.givenName;
+        this.formerReadings = f.formerReadings;
+        this.formerNames = f.formerNames;
+        this.birth = f.birth;
+        this.birthDigits = f.birthDigits;
+        this.sex = f.sex;
+        this.phone = f.phone;
+        this.address = f.address;
+    }
+
+    /**
+     * These features, prepared once, for one group of records compared together: a copy when {@link #inferReadings}
+     * may give it a reading within the group, else the same (never changed, so shared between groups and threads).
+     */
+    Features forGroup() {
+        boolean inferable =
+                (familyReading.isEmpty() && !familyName.isEmpty()) || (givenReading.isEmpty() && !givenName.isEmpty());
+        return inferable ? new Features(this) : this;
+    }
+
     /**
      * Gives records that have kanji but no reading the reading that the other records with the same kanji carry most
      * often (山崎 read やまざき by most records that have both), so that they can be compared with records in kana

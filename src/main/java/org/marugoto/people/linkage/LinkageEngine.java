@@ -123,6 +123,79 @@ public final class LinkageEngine {
      */
     public static List<Candidate> compare(
             LinkRecord probe, Collection<LinkRecord> others, Model model, NameFrequencies frequencies) {
+        return compare(probe, others, model, frequencies, patternWeights(model));
+    }
+
+    /**
+     * The comparison of many probes with one model and one set of name frequencies (a bulk registration): the weight
+     * of every comparison pattern is computed once instead of once per probe (thousands of sums each time).
+     */
+    public static Comparison comparison(Model model, NameFrequencies frequencies) {
+        return new Comparison(model, frequencies, patternWeights(model));
+    }
+
+    /**
+     * The features of many records computed once (on every core), for comparing each with others of them
+     * ({@link Comparison#compare(Prepared, int, int[])}) and counting their names ({@link NameFrequencies.Counter#add(Prepared, int)}):
+     * a bulk registration compares every record with a few dozen others.
+     */
+    public static Prepared prepare(List<LinkRecord> records) {
+        return new Prepared(records.parallelStream().map(Features::new).toArray(Features[]::new));
+    }
+
+    /** See {@link #prepare}. */
+    public static final class Prepared {
+
+        final Features[] features;
+
+        private Prepared(Features[] features) {
+            this.features = features;
+        }
+
+        public int size() {
+            return features.length;
+        }
+    }
+
+    /** See {@link #comparison}; safe to use from several threads. */
+    public static final class Comparison {
+
+        private final Model model;
+        private final NameFrequencies frequencies;
+        private final double[] weights;
+
+        private Comparison(Model model, NameFrequencies frequencies, double[] weights) {
+            this.model = model;
+            this.frequencies = frequencies;
+            this.weights = weights;
+        }
+
+        /** As {@link LinkageEngine#compare(LinkRecord, Collection, Model, NameFrequencies)}. */
+        public List<Candidate> compare(LinkRecord probe, Collection<LinkRecord> others) {
+            return LinkageEngine.compare(probe, others, model, frequencies, weights);
+        }
+
+        /**
+         * As {@link #compare(LinkRecord, Collection)} for the prepared record {@code probe} and the prepared records
+         * {@code others} (indexes into {@code records}): the same candidates, readings inferred within this group.
+         */
+        public List<Candidate> compare(Prepared records, int probe, int[] others) {
+            Features[] all = new Features[others.length + 1];
+            all[0] = records.features[probe].forGroup();
+            for (int i = 0; i < others.length; i++) {
+                all[i + 1] = records.features[others[i]].forGroup();
+            }
+            Features.inferReadings(all);
+            return scored(all, model, frequencies, weights);
+        }
+    }
+
+    private static List<Candidate> compare(
+            LinkRecord probe,
+            Collection<LinkRecord> others,
+            Model model,
+            NameFrequencies frequencies,
+            double[] weights) {
         Features[] all = new Features[others.size() + 1];
         all[0] = new Features(probe);
         int n = 1;
@@ -130,8 +203,13 @@ public final class LinkageEngine {
             all[n++] = new Features(other);
         }
         Features.inferReadings(all);
+        return scored(all, model, frequencies, weights);
+    }
+
+    /** The candidates of the first record with each of the others (readings inferred). */
+    private static List<Candidate> scored(Features[] all, Model model, NameFrequencies frequencies, double[] weights) {
         Features a = all[0];
-        double[] weights = patternWeights(model);
+        LinkRecord probe = a.record;
         List<Candidate> out = new ArrayList<>();
         for (int i = 1; i < all.length; i++) {
             Features b = all[i];

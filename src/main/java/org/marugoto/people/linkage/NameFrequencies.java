@@ -81,7 +81,12 @@ public final class NameFrequencies {
      * other name is not adjusted, as with {@link #forProbe}.
      */
     public static Counter counter(Collection<LinkRecord> probes) {
-        return new Counter(probes);
+        return new Counter(probes.stream().map(Features::new).toList());
+    }
+
+    /** As {@link #counter(Collection)}, for the prepared records {@code from} (inclusive) to {@code to}. */
+    public static Counter counter(LinkageEngine.Prepared prepared, int from, int to) {
+        return new Counter(java.util.Arrays.asList(prepared.features).subList(from, to));
     }
 
     /** See {@link #counter}. */
@@ -90,9 +95,8 @@ public final class NameFrequencies {
         private final Map<String, Integer>[] counts = emptyCounts();
         private int records;
 
-        private Counter(Collection<LinkRecord> probes) {
-            for (LinkRecord probe : probes) {
-                Features p = new Features(probe);
+        private Counter(Collection<Features> probes) {
+            for (Features p : probes) {
                 String[] keys = {p.familyReading, p.familyName, p.givenReading, p.givenName};
                 for (int kind = 0; kind < keys.length; kind++) {
                     if (!keys[kind].isEmpty()) {
@@ -104,8 +108,16 @@ public final class NameFrequencies {
 
         /** One record of the population. */
         public void add(LinkRecord record) {
+            add(new Features(record));
+        }
+
+        /** One record of the population, prepared ({@link LinkageEngine#prepare}). */
+        public void add(LinkageEngine.Prepared prepared, int index) {
+            add(prepared.features[index]);
+        }
+
+        private void add(Features f) {
             records++;
-            Features f = new Features(record);
             String[] theirs = {f.familyReading, f.familyName, f.givenReading, f.givenName};
             for (int kind = 0; kind < theirs.length; kind++) {
                 counts[kind].computeIfPresent(theirs[kind], (k, n) -> n + 1);
