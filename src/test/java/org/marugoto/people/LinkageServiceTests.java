@@ -109,23 +109,7 @@ class LinkageServiceTests {
     }
 
     private static PersonCommand approximately(PersonCommand p, ApproximateBirth birth) {
-        return new PersonCommand(
-                p.familyName(),
-                p.givenName(),
-                p.familyNameKana(),
-                p.givenNameKana(),
-                p.formerNames(),
-                p.sex(),
-                null,
-                p.address(),
-                p.areaId(),
-                p.livingSituation(),
-                p.phone(),
-                p.email(),
-                p.nationality(),
-                p.preferredLanguage(),
-                p.note(),
-                birth);
+        return copy(p, p.formerNames(), birth);
     }
 
     @Test
@@ -365,6 +349,13 @@ class LinkageServiceTests {
     }
 
     private static PersonCommand withFormerNames(PersonCommand p, String formerNames) {
+        return copy(p, formerNames, p.approximateBirth());
+    }
+
+    private static PersonCommand copy(
+            PersonCommand p,
+            @org.jspecify.annotations.Nullable String formerNames,
+            @org.jspecify.annotations.Nullable ApproximateBirth birth) {
         return new PersonCommand(
                 p.familyName(),
                 p.givenName(),
@@ -372,7 +363,7 @@ class LinkageServiceTests {
                 p.givenNameKana(),
                 formerNames,
                 p.sex(),
-                p.birthDate(),
+                birth == null ? p.birthDate() : null,
                 p.address(),
                 p.areaId(),
                 p.livingSituation(),
@@ -381,6 +372,6 @@ class LinkageServiceTests {
                 p.nationality(),
                 p.preferredLanguage(),
                 p.note(),
-                p.approximateBirth());
+                birth);
     }
 }

@@ -147,11 +147,11 @@ class PersonSearchTests {
     @WithUserDetails("caseworker4")
     void duplicatesAreFoundBeforeRegistering() {
         List<SearchHit> duplicates =
-                search.duplicates(person("高島", "譲二", "タカシマ", "ジョウジ", Sex.MALE, LocalDate.of(1970, 4, 1), null, null));
+                people.duplicates(person("高島", "譲二", "タカシマ", "ジョウジ", Sex.MALE, LocalDate.of(1970, 4, 1), null, null));
         assertThat(duplicates).extracting(h -> h.person().id()).contains(takahashi);
-        assertThat(duplicates.getFirst().reasons()).contains("search.reason.nameSame", "search.reason.readingSame");
+        assertThat(duplicates.getFirst().reasons()).contains("linkage.reason.readingSame", "linkage.reason.birthSame");
 
-        assertThat(search.duplicates(person("別人", "です", "べつじん", "です", Sex.MALE, LocalDate.of(1990, 1, 1), null, null)))
+        assertThat(people.duplicates(person("別人", "です", "べつじん", "です", Sex.MALE, LocalDate.of(1990, 1, 1), null, null)))
                 .extracting(h -> h.person().id())
                 .doesNotContain(takahashi);
     }

@@ -175,7 +175,7 @@ class ProtectionServiceTests {
 
         // the duplicate check does not point at her from a phone number or an address either
         List<SearchHit> duplicates =
-                search.duplicates(person("別人", "花子", "べつじん", "はなこ", Sex.FEMALE, null, raw.address(), raw.phone()));
+                people.duplicates(person("別人", "花子", "べつじん", "はなこ", Sex.FEMALE, null, raw.address(), raw.phone()));
         assertThat(duplicates).noneSatisfy(hit -> assertThat(hit.person().id()).isEqualTo(raw.id()));
     }
 

@@ -103,7 +103,7 @@ public class PeopleService implements PeopleApi {
 
     /**
      * Registers a person and their membership of a household (a new one, or an existing one the user may change).
-     * Duplicates are the caller's to show beforehand ({@link PersonSearch#duplicates}); nothing is merged here.
+     * Duplicates are the caller's to show beforehand ({@link #duplicates}); nothing is merged here.
      */
     @Override
     @Transactional

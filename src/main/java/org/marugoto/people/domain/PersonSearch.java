@@ -392,58 +392,6 @@ public class PersonSearch {
         }
     }
 
-    /**
-     * Persons already recorded who may be the one being registered: same or similar name or reading, the same date
-     * of birth, phone number or address. Never merged automatically: the user decides.
-     */
-    @Transactional
-    public List<SearchHit> duplicates(PersonCommand person) {
-        UUID agencyId = access.authorizeSearch("person", "duplicates of " + person.familyNameKana(), "register");
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        List<Criterion> criteria = new ArrayList<>();
-        String fullName = person.familyName() + (person.givenName() == null ? "" : person.givenName());
-        String fullKana = person.familyNameKana() + (person.givenNameKana() == null ? "" : person.givenNameKana());
-        params.addValue("dName", JapaneseText.nameKey(fullName));
-        params.addValue("dFamily", JapaneseText.nameKey(person.familyName()) + "%");
-        params.addValue("dReading", JapaneseText.looseReadingKey(fullKana));
-        // without a reading, "like '%'" would match everyone: a pattern no reading key holds
-        params.addValue(
-                "dFamilyReading",
-                person.familyNameKana().isBlank()
-                        ? "\u0001"
-                        : JapaneseText.looseReadingKey(person.familyNameKana()) + "%");
-        criteria.add(new Criterion("p.name_key = :dName", 40, "search.reason.nameSame"));
-        if (!person.familyNameKana().isBlank()) {
-            // a missing reading (読み未登録) matches nobody by reading
-            criteria.add(new Criterion("p.loose_reading_key = :dReading", 30, "search.reason.readingSame"));
-        }
-        criteria.add(new Criterion("p.former_name_keys like '%' || :dName || '%'", 30, "search.reason.formerName"));
-        if (person.birthDate() != null) {
-            params.addValue("dBirth", person.birthDate());
-            criteria.add(new Criterion(
-                    "p.birth_date = :dBirth and (p.name_key like :dFamily or p.loose_reading_key like :dFamilyReading)",
-                    50,
-                    "search.reason.birthDateAndFamilyName"));
-        }
-        if (person.phone() != null) {
-            Optional<String> phone = PhoneNumbers.normalize(person.phone());
-            if (phone.isPresent()) {
-                params.addValue("dPhone", phone.get());
-                criteria.add(new Criterion("p.phone_key = :dPhone and not p.protected", 30, "search.reason.phone"));
-            }
-        }
-        if (person.address() != null && !person.address().isBlank()) {
-            params.addValue("dAddress", Addresses.key(person.address()));
-            criteria.add(new Criterion(
-                    "p.address_key = :dAddress and p.loose_reading_key like :dFamilyReading and not p.protected",
-                    20,
-                    "search.reason.addressAndFamilyName"));
-        }
-        return run(prepared(criteria, params, agencyId)).stream()
-                .filter(hit -> hit.score() >= 30)
-                .toList();
-    }
-
     /** "ささき とみ" is also one full reading, "佐々木 トミ" one full name: the strongest match when it is exact. */
     private static List<Criterion> wholeName(String joined, MapSqlParameterSource params) {
         List<Criterion> criteria = new ArrayList<>();
