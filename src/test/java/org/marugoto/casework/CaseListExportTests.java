@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.marugoto.Downloads;
 import org.marugoto.MarugotoTest;
 import org.marugoto.Reauthenticated;
 import org.marugoto.casework.domain.CaseService;
@@ -89,22 +89,6 @@ class CaseListExportTests {
         return added.getFirst();
     }
 
-    static List<List<String>> parseCsv(String text) {
-        assertThat(text).startsWith("\uFEFF");
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : text.substring(1).split("\r\n")) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            // every cell is quoted; the demo's summaries hold no quote followed by a comma
-            String inner = line.substring(1, line.length() - 1);
-            rows.add(Arrays.stream(inner.split("\",\"", -1))
-                    .map(c -> c.replace("\"\"", "\""))
-                    .toList());
-        }
-        return rows;
-    }
-
     @Test
     void withoutAFreshPasswordTheExportAsksForItAndExportsNothing() throws Exception {
         long before = exports();
@@ -139,7 +123,7 @@ class CaseListExportTests {
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getHeader("Content-Disposition")).contains("caseload.csv");
         assertThat(result.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
-        List<List<String>> csv = parseCsv(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        List<List<String>> csv = Downloads.parseCsv(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(csv.getFirst()).containsExactly("事例番号", "世帯", "主担当", "状態", "概要", "課題", "開始");
 
         PeopleFixtures.actAs(users, "coordinator");

@@ -2,19 +2,18 @@ package org.marugoto.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.marugoto.Downloads;
 import org.marugoto.MarugotoTest;
 import org.marugoto.Reauthenticated;
 import org.marugoto.people.domain.PersonSearch;
@@ -25,7 +24,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The household search's export (decision 0033): re-authentication first, the persons and households the search
@@ -59,28 +57,6 @@ class HouseholdListExportTests {
         return jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and record_type = 'household'")
                 .query(Long.class)
                 .single();
-    }
-
-    MvcResult download(MockHttpServletRequestBuilder request) throws Exception {
-        MvcResult result = mvc.perform(request).andReturn();
-        if (result.getRequest().isAsyncStarted()) {
-            result = mvc.perform(asyncDispatch(result)).andReturn();
-        }
-        return result;
-    }
-
-    static List<List<String>> parseCsv(String text) {
-        assertThat(text).startsWith("\uFEFF");
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : text.substring(1).split("\r\n")) {
-            if (!line.isEmpty()) {
-                String inner = line.substring(1, line.length() - 1);
-                rows.add(Arrays.stream(inner.split("\",\"", -1))
-                        .map(c -> c.replace("\"\"", "\""))
-                        .toList());
-            }
-        }
-        return rows;
     }
 
     @Test
@@ -117,14 +93,17 @@ class HouseholdListExportTests {
                     jdbc.sql("select id from audit_event where action = 'EXPORT' and record_type = 'household'")
                             .query(UUID.class)
                             .list());
-            MvcResult result = download(get("/people/export.csv")
-                    .param("q", "佐々木")
-                    .with(user(users.loadUserByUsername("caseworker")))
-                    .session(Reauthenticated.session(clock)));
+            MvcResult result = Downloads.download(
+                    mvc,
+                    get("/people/export.csv")
+                            .param("q", "佐々木")
+                            .with(user(users.loadUserByUsername("caseworker")))
+                            .session(Reauthenticated.session(clock)));
             assertThat(result.getResponse().getStatus()).isEqualTo(200);
             assertThat(result.getResponse().getHeader("Content-Disposition")).contains("households.csv");
             assertThat(result.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
-            List<List<String>> csv = parseCsv(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+            List<List<String>> csv =
+                    Downloads.parseCsv(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
             assertThat(csv.getFirst()).containsExactly("氏名", "よみ", "生年月日", "住所", "世帯", "世帯番号", "一致した理由");
             assertThat(csv).hasSize(hits.size() + 1);
             for (int i = 0; i < hits.size(); i++) {
@@ -168,11 +147,13 @@ class HouseholdListExportTests {
 
     @Test
     void theXlsxHasEnglishHeadingsInEnglishAndAnEmptyQueryExportsNoRow() throws Exception {
-        MvcResult result = download(get("/people/export.xlsx")
-                .param("q", "佐々木")
-                .param("lang", "en")
-                .with(user(users.loadUserByUsername("caseworker")))
-                .session(Reauthenticated.session(clock)));
+        MvcResult result = Downloads.download(
+                mvc,
+                get("/people/export.xlsx")
+                        .param("q", "佐々木")
+                        .param("lang", "en")
+                        .with(user(users.loadUserByUsername("caseworker")))
+                        .session(Reauthenticated.session(clock)));
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         try (XSSFWorkbook book =
                 new XSSFWorkbook(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
@@ -181,11 +162,13 @@ class HouseholdListExportTests {
             assertThat(head.getCell(1).getStringCellValue()).isEqualTo("Reading");
             assertThat(book.getSheetAt(0).getLastRowNum()).isPositive();
         }
-        MvcResult empty = download(get("/people/export.csv")
-                .with(user(users.loadUserByUsername("caseworker")))
-                .session(Reauthenticated.session(clock)));
+        MvcResult empty = Downloads.download(
+                mvc,
+                get("/people/export.csv")
+                        .with(user(users.loadUserByUsername("caseworker")))
+                        .session(Reauthenticated.session(clock)));
         assertThat(empty.getResponse().getStatus()).isEqualTo(200);
-        assertThat(parseCsv(empty.getResponse().getContentAsString(StandardCharsets.UTF_8)))
+        assertThat(Downloads.parseCsv(empty.getResponse().getContentAsString(StandardCharsets.UTF_8)))
                 .hasSize(1);
     }
 

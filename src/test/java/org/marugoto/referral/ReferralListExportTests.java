@@ -2,14 +2,12 @@ package org.marugoto.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.marugoto.Downloads;
 import org.marugoto.MarugotoTest;
 import org.marugoto.Reauthenticated;
 import org.marugoto.people.PeopleApi;
@@ -34,7 +33,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The referral lists' export (decision 0033): re-authentication first, every page of both lists with the page's state
@@ -96,31 +94,6 @@ class ReferralListExportTests {
         return added.getFirst();
     }
 
-    MvcResult download(MockHttpServletRequestBuilder request) throws Exception {
-        MvcResult result = mvc.perform(request).andReturn();
-        // StreamingResponseBody: the body is written asynchronously
-        if (result.getRequest().isAsyncStarted()) {
-            result = mvc.perform(asyncDispatch(result)).andReturn();
-        }
-        return result;
-    }
-
-    static List<List<String>> parseCsv(String text) {
-        assertThat(text).startsWith("\uFEFF");
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : text.substring(1).split("\r\n")) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            // every cell is quoted; the demo's summaries hold no quote followed by a comma
-            String inner = line.substring(1, line.length() - 1);
-            rows.add(Arrays.stream(inner.split("\",\"", -1))
-                    .map(c -> c.replace("\"\"", "\""))
-                    .toList());
-        }
-        return rows;
-    }
-
     /** Every page of one list as the page shows it, page after page. */
     List<ReferralView> allPages(boolean inbox, ReferralStatus state, ReferralService.ListOrder order) {
         List<ReferralView> all = new ArrayList<>();
@@ -169,14 +142,16 @@ class ReferralListExportTests {
         String username = busiestCaseworker();
         long before = exports();
         Set<UUID> earlier = exportIds();
-        MvcResult result = download(get("/referrals/export.csv")
-                .param("sort", "OLDEST")
-                .with(user(users.loadUserByUsername(username)))
-                .session(Reauthenticated.session(clock)));
+        MvcResult result = Downloads.download(
+                mvc,
+                get("/referrals/export.csv")
+                        .param("sort", "OLDEST")
+                        .with(user(users.loadUserByUsername(username)))
+                        .session(Reauthenticated.session(clock)));
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getHeader("Content-Disposition")).contains("referrals.csv");
         assertThat(result.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
-        List<List<String>> csv = parseCsv(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        List<List<String>> csv = Downloads.parseCsv(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(csv.getFirst()).containsExactly("一覧", "番号", "世帯", "つなぎ元", "つなぎ先", "概要", "相談内容", "状態", "送付日", "回答期限");
 
         PeopleFixtures.actAs(users, username);
@@ -217,11 +192,13 @@ class ReferralListExportTests {
                         where r.to_agency_id = s.agency_id or r.from_agency_id = s.agency_id
                         group by r.status order by count(*) desc, r.status limit 1""").param(username).query(String.class).single();
         Set<UUID> earlier = exportIds();
-        MvcResult result = download(get("/referrals/export.xlsx")
-                .param("state", state)
-                .param("lang", "en")
-                .with(user(users.loadUserByUsername(username)))
-                .session(Reauthenticated.session(clock)));
+        MvcResult result = Downloads.download(
+                mvc,
+                get("/referrals/export.xlsx")
+                        .param("state", state)
+                        .param("lang", "en")
+                        .with(user(users.loadUserByUsername(username)))
+                        .session(Reauthenticated.session(clock)));
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getHeader("Content-Disposition")).contains("referrals.xlsx");
         PeopleFixtures.actAs(users, username);
